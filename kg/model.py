@@ -389,3 +389,12 @@ class Analysis:
             if actor.key == key:
                 return actor
         return None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MentionResult:
+    """What the mention stage produces: actors, their mentions and the post holdings it saw."""
+
+    actors: tuple[Actor, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    holdings: tuple[PostHolding, ...] = ()

@@ -1,0 +1,135 @@
+"""Load the per-language lexicons of the mention and role stages (data in ``lexicons/<lang>/``).
+
+Inflected German forms are derived here, once, so the stages only look words up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import ConfigError
+from kg.nlp.gazetteer import fold
+from kg.resources import lexicon_dir
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RoleNoun:
+    """A role noun: canonical role, gender and an implied organisation (``of``)."""
+
+    role: str
+    gender: str | None
+    of: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MentionLexicon:
+    """Everything the mention and role stages look up, for one language.
+
+    Multiword forms are keyed by their folded tokens joined with a space.
+    """
+
+    lang: str
+    roles: dict[str, RoleNoun]
+    bodies: dict[str, str]  # folded form -> body_type
+    body_names: dict[str, dict[str, str]]  # lang -> body_type -> name template
+    descriptors: dict[str, str]  # folded form -> actor key
+    function_words: frozenset[str]
+    locatives: frozenset[str]
+    determiners: frozenset[str]
+    abbreviations: frozenset[str]
+    max_role_tokens: int
+    max_body_tokens: int
+
+
+def _rows(path: Path) -> Iterator[list[str]]:
+    """Yield the tab-separated columns of each data line (``#`` comments skipped)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(f"cannot read lexicon {path}: {exc.strerror}", option="lexicon") from exc
+    for line in lines:
+        if line.strip() and not line.startswith("#"):
+            yield [column.strip() for column in line.split("\t")]
+
+
+def _words(path: Path) -> frozenset[str]:
+    return frozenset(row[0] for row in _rows(path))
+
+
+def _german_noun_forms(form: str, gender: str | None) -> tuple[str, ...]:
+    """Derive the inflected forms a German role or body noun takes in news text.
+
+    >>> _german_noun_forms("Außenminister", "m")
+    ('Außenminister', 'Außenministers', 'Außenministern')
+    >>> _german_noun_forms("Außenministerin", "f")
+    ('Außenministerin', 'Außenministerinnen')
+    """
+    if gender == "f" or form.endswith("in"):
+        return (form, form + "nen")
+    if form.endswith(("e", "er", "el")):
+        # "Außenbeauftragte(n)", "Außenminister(s/n)", "Regierung" handled below
+        return (form, form + "s", form + "n")
+    if form.endswith("ung"):
+        return (form, form + "en")
+    if form.endswith(("s", "ß", "x", "z")):
+        return (form, form + "es")
+    return (form, form + "s", form + "es", form + "en", form + "n")
+
+
+def _english_forms(form: str) -> tuple[str, ...]:
+    if form.endswith("s"):
+        return (form,)
+    if form.endswith("man"):
+        return (form, form[:-3] + "men")
+    if form.endswith("y") and not form.endswith("ey"):
+        return (form, form[:-1] + "ies")
+    return (form, form + "s")
+
+
+def _key(form: str) -> str:
+    from kg.nlp._tokens import tokenize
+
+    return " ".join(fold(t.text) for t in tokenize(form))
+
+
+def load_mention_lexicon(lang: str) -> MentionLexicon:
+    """Load the mention/role lexicon for ``lang`` ("de" or "en").
+
+    Raises:
+        ConfigError: the language is unsupported or a lexicon file is malformed.
+    """
+    directory = lexicon_dir(lang)
+    roles: dict[str, RoleNoun] = {}
+    for row in _rows(directory / "roles.tsv"):
+        if len(row) < 3:  # noqa: PLR2004 - form, role, gender are required
+            raise ConfigError(f"{directory / 'roles.tsv'}: bad row {row!r}", option="lexicon")
+        gender = row[2] if row[2] in ("m", "f") else None
+        noun = RoleNoun(role=row[1], gender=gender, of=row[3] if len(row) > 3 and row[3] else None)  # noqa: PLR2004
+        forms = _german_noun_forms(row[0], gender) if lang == "de" else _english_forms(row[0])
+        for form in forms:
+            roles.setdefault(_key(form), noun)
+    bodies: dict[str, str] = {}
+    for row in _rows(directory / "bodies.tsv"):
+        forms = _german_noun_forms(row[0], None) if lang == "de" else _english_forms(row[0])
+        for form in forms:
+            bodies.setdefault(_key(form), row[1])
+    body_names = {
+        other: {row[0]: row[1] for row in _rows(lexicon_dir(other) / "body_names.tsv")}
+        for other in ("de", "en")
+    }
+    descriptors = {_key(row[0]): row[1] for row in _rows(directory / "descriptors.tsv")}
+    return MentionLexicon(
+        lang=lang,
+        roles=roles,
+        bodies=bodies,
+        body_names=body_names,
+        descriptors=descriptors,
+        function_words=_words(directory / "function_words.txt"),
+        locatives=frozenset(fold(w) for w in _words(directory / "locative.txt")),
+        determiners=frozenset(fold(w) for w in _words(directory / "articles.txt")),
+        abbreviations=_words(directory / "abbreviations.txt"),
+        max_role_tokens=max(len(k.split()) for k in roles),
+        max_body_tokens=max(len(k.split()) for k in bodies),
+    )
