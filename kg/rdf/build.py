@@ -1,0 +1,607 @@
+"""Turn one article's ``Analysis`` into RDF named graphs (pure: no I/O, deterministic IRIs).
+
+``build_article_graph`` returns an rdflib ``Dataset`` holding exactly the graphs that belong to
+the article: the article graph ``iris.article_graph_iri(id)`` and, for every contested event,
+a claim graph ``iris.claim_graph_iri(id, n)``. Its default graph is empty. A store replaces an
+article atomically by dropping the article graph and every graph its ``gk:Claim`` nodes point to
+(``gk:content``), then inserting every graph of the returned dataset (``dataset.graphs()``
+minus the default graph). The article graph describes itself (``gk:ArticleGraph``,
+``prov:wasDerivedFrom``, ``prov:wasGeneratedBy``) and lists its claim graphs
+(``gk:ClaimGraph``), so replacing the graph replaces its provenance.
+
+Actors: every actor of the analysis is typed, labelled (article language), given its kind and,
+when it has a QID, ``schema:sameAs wd:Q…`` *inside the article graph*, so queries work without
+the reference graph; the curated detail (all labels, aliases, posts, intervals) lives in the
+reference graph built by ``kg.rdf.reference.build_reference_graph``.
+
+No blank nodes: every node has an IRI from ``kg.rdf.iris``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_right
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from rdflib import Dataset, Graph, Literal, URIRef
+
+from kg.errors import GraphError
+from kg.model import (
+    Analysis,
+    Article,
+    Comment,
+    EpistemicStatus,
+    Event,
+    Issue,
+    Mention,
+    PostHolding,
+    QuoteMode,
+    Stance,
+    Statement,
+    TimeExpression,
+)
+from kg.rdf import iris
+from kg.rdf._terms import (
+    actor_triples,
+    decimal_literal,
+    issue_triples,
+    post_triples,
+    time_literal,
+)
+from kg.rdf.reference import build_reference_graph
+from kg.rdf.vocab import GAF, GK, NIF, ORG, PROV, RDF, RDFS, SDO, SEM, XSD, bind_namespaces
+
+__all__ = ["ASSERTED_STATUSES", "build_article_graph", "build_reference_graph", "issue_from_key"]
+
+#: Claims with these statuses are vouched for by the article itself or by independent
+#: confirmation: their event stays in the article graph. Every other status puts the event
+#: into a claim graph (ontology.md §3.8: the KG does not assert it).
+ASSERTED_STATUSES = frozenset({EpistemicStatus.ASSERTED_BY_NARRATOR, EpistemicStatus.CONFIRMED})
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every helper needs to know about the article being built."""
+
+    article_id: str
+    article: URIRef
+    text_node: URIRef
+    text: str
+    lang: str
+    sentence_starts: tuple[int, ...]
+    sentence_nodes: tuple[tuple[int, int, URIRef], ...]
+    statements: Mapping[str, URIRef]
+    holdings: Mapping[str, URIRef]
+    published: Literal | None
+
+    def span(self, graph: Graph, start: int, end: int) -> URIRef:
+        """Add the ``nif:Phrase`` for ``text[start:end]`` and return its IRI.
+
+        Emits: nif:Phrase, nif:referenceContext, nif:beginIndex, nif:endIndex, nif:anchorOf,
+        nif:sentence.
+        """
+        check_offsets(self.text, start, end, what=f"span [{start}, {end})")
+        node = iris.span_iri(self.article_id, start, end)
+        _add_phrase(graph, self, node, start, end)
+        return node
+
+    def sentence_of(self, start: int, end: int) -> URIRef | None:
+        """Return the sentence that contains ``[start, end)``, if any."""
+        index = bisect_right(self.sentence_starts, start) - 1
+        if index < 0:
+            return None
+        s_start, s_end, node = self.sentence_nodes[index]
+        return node if s_start <= start and end <= s_end else None
+
+
+def check_offsets(text: str, start: int, end: int, *, what: str) -> None:
+    """Raise ``GraphError`` unless ``0 <= start <= end <= len(text)`` (code points).
+
+    >>> check_offsets("Kyjiw", 0, 5, what="mention")
+    >>> check_offsets("Kyjiw", 2, 9, what="mention")
+    Traceback (most recent call last):
+    ...
+    kg.errors.GraphError: mention has offsets [2, 9) outside the text (0..5 code points)
+    """
+    if not 0 <= start <= end <= len(text):
+        raise GraphError(
+            f"{what} has offsets [{start}, {end}) outside the text (0..{len(text)} code points)"
+        )
+
+
+def _add_phrase(graph: Graph, ctx: _Context, node: URIRef, start: int, end: int) -> None:
+    graph.add((node, RDF.type, NIF.Phrase))
+    graph.add((node, NIF.referenceContext, ctx.text_node))
+    graph.add((node, NIF.beginIndex, Literal(start, datatype=XSD.integer)))
+    graph.add((node, NIF.endIndex, Literal(end, datatype=XSD.integer)))
+    graph.add((node, NIF.anchorOf, Literal(ctx.text[start:end])))
+    sentence = ctx.sentence_of(start, end)
+    if sentence is not None:
+        graph.add((node, NIF.sentence, sentence))
+
+
+# --------------------------------------------------------------------------------------------
+# Entry point
+# --------------------------------------------------------------------------------------------
+
+
+def build_article_graph(analysis: Analysis) -> Dataset:
+    """Build the named graphs of one analysed article.
+
+    Args:
+        analysis: the records the NLP layer produced for one article.
+
+    Returns:
+        A ``Dataset`` with the article graph and its claim graphs (default graph empty).
+
+    Raises:
+        GraphError: a record has offsets outside the text or refers to a record that does not
+            exist (an unknown statement id in a stance's evidence).
+    """
+    article = analysis.article
+    dataset = Dataset()
+    bind_namespaces(dataset)
+    graph = dataset.graph(iris.article_graph_iri(article.id))
+    ctx = _make_context(analysis)
+    run = _add_provenance(graph, analysis)
+    _add_article(graph, ctx, article)
+    _add_text(graph, ctx, analysis)
+    for actor in analysis.actors:
+        actor_triples(graph, actor, lang=article.lang)
+    for mention in analysis.mentions:
+        if mention.comment is None:
+            _add_mention(graph, ctx, mention)
+    for holding in analysis.holdings:
+        _add_holding(graph, ctx, holding)
+    for statement in analysis.statements:
+        _add_statement(graph, ctx, statement)
+    issues = {issue.key: issue for issue in analysis.issues}
+    for stance in analysis.stances:
+        issues.setdefault(stance.issue, issue_from_key(stance.issue))
+    for issue in issues.values():
+        issue_triples(graph, issue, analysis.actors)
+    statements_by_id = {s.id: s for s in analysis.statements}
+    for stance in analysis.stances:
+        _add_stance(graph, ctx, stance, statements_by_id)
+    timexes = {timex.id: timex for timex in analysis.timexes}
+    claim_number = 0
+    for event in analysis.events:
+        target = graph
+        if event.claim is not None:
+            claim_number += 1
+            target = _add_claim(dataset, graph, ctx, event, claim_number, run)
+        _add_event(target, graph, ctx, event)
+        _add_event_time(target, iris.article_event_iri(article.id, event.id), event, timexes)
+    _add_comments(graph, ctx, analysis)
+    return dataset
+
+
+def issue_from_key(key: str) -> Issue:
+    """Return a bare ``Issue`` for a key ``relation:subject:object`` (eval/FORMAT.md).
+
+    >>> issue_from_key("membership:Q212:Q7184").relation
+    'membership'
+    """
+    parts = key.split(":", 2)
+    parts += [""] * (3 - len(parts))
+    return Issue(key=key, relation=parts[0], subject=parts[1] or None, object=parts[2] or None)
+
+
+def _make_context(analysis: Analysis) -> _Context:
+    article = analysis.article
+    sentences = sorted(
+        (s.start, s.end, iris.sentence_iri(article.id, s.id))
+        for s in analysis.sentences
+        if s.comment is None
+    )
+    published = None
+    if article.published is not None:
+        published = Literal(article.published.isoformat(), datatype=XSD.date)
+    elif article.published_at is not None:
+        published = Literal(article.published_at.date().isoformat(), datatype=XSD.date)
+    return _Context(
+        article_id=article.id,
+        article=iris.article_iri(article.id),
+        text_node=iris.text_iri(article.id),
+        text=article.text,
+        lang=article.lang,
+        sentence_starts=tuple(start for start, _, _ in sentences),
+        sentence_nodes=tuple(sentences),
+        statements={s.id: iris.statement_iri(s.speaker, s.text) for s in analysis.statements},
+        holdings={h.id: iris.observed_holding_iri(article.id, h.id) for h in analysis.holdings},
+        published=published,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Provenance, article, text
+# --------------------------------------------------------------------------------------------
+
+
+def _add_provenance(graph: Graph, analysis: Analysis) -> URIRef:
+    """Describe the article graph itself and the run that made it; return the run IRI.
+
+    Emits: gk:ArticleGraph, prov:Entity, prov:wasDerivedFrom, prov:wasGeneratedBy,
+    prov:Activity, prov:wasAssociatedWith, prov:startedAtTime, prov:SoftwareAgent, rdfs:label.
+    """
+    article_id = analysis.article.id
+    started = analysis.extracted_at.isoformat() if analysis.extracted_at else ""
+    run = iris.run_iri(article_id, analysis.extractor, started)
+    agent = iris.agent_iri(analysis.extractor)
+    node = URIRef(str(graph.identifier))
+    graph.add((node, RDF.type, GK.ArticleGraph))
+    graph.add((node, RDF.type, PROV.Entity))
+    graph.add((node, PROV.wasDerivedFrom, iris.article_iri(article_id)))
+    graph.add((node, PROV.wasGeneratedBy, run))
+    graph.add((run, RDF.type, PROV.Activity))
+    graph.add((run, PROV.wasAssociatedWith, agent))
+    if analysis.extracted_at is not None:
+        graph.add((run, PROV.startedAtTime, Literal(analysis.extracted_at)))
+    graph.add((agent, RDF.type, PROV.SoftwareAgent))
+    graph.add((agent, RDFS.label, Literal(analysis.extractor)))
+    return run
+
+
+def _add_article(graph: Graph, ctx: _Context, article: Article) -> None:
+    """Describe the article.
+
+    Emits: schema:NewsArticle, prov:Entity, schema:identifier, schema:headline,
+    schema:datePublished (xsd:date), gk:publishedAt, schema:inLanguage, schema:url,
+    schema:publisher, schema:creditText, schema:contributor, schema:Organization, schema:name.
+    """
+    node = ctx.article
+    graph.add((node, RDF.type, SDO.NewsArticle))
+    graph.add((node, RDF.type, PROV.Entity))
+    graph.add((node, SDO.identifier, Literal(article.id)))
+    graph.add((node, SDO.inLanguage, Literal(article.lang)))
+    if article.headline:
+        graph.add((node, SDO.headline, Literal(article.headline, lang=article.lang)))
+    if ctx.published is not None:
+        graph.add((node, SDO.datePublished, ctx.published))
+    if article.published_at is not None:
+        graph.add((node, GK.publishedAt, Literal(article.published_at)))
+    if article.url and urlsplit(article.url).scheme in {"http", "https"}:
+        graph.add((node, SDO.url, URIRef(article.url)))
+    if article.publisher:
+        graph.add((node, SDO.publisher, _source(graph, article.publisher)))
+    if article.agencies:
+        graph.add((node, SDO.creditText, Literal("/".join(article.agencies))))
+        for agency in article.agencies:
+            graph.add((node, SDO.contributor, _source(graph, agency)))
+
+
+def _source(graph: Graph, name: str) -> URIRef:
+    node = iris.source_iri(name)
+    graph.add((node, RDF.type, SDO.Organization))
+    graph.add((node, SDO.name, Literal(name)))
+    return node
+
+
+def _add_text(graph: Graph, ctx: _Context, analysis: Analysis) -> None:
+    """Store the exact text and its sentences.
+
+    Emits: gk:hasText, nif:Context, nif:isString, nif:beginIndex, nif:endIndex, gk:sha256,
+    nif:Sentence, nif:referenceContext.
+    """
+    text = ctx.text
+    graph.add((ctx.article, GK.hasText, ctx.text_node))
+    graph.add((ctx.text_node, RDF.type, NIF.Context))
+    graph.add((ctx.text_node, NIF.isString, Literal(text)))
+    graph.add((ctx.text_node, NIF.beginIndex, Literal(0, datatype=XSD.integer)))
+    graph.add((ctx.text_node, NIF.endIndex, Literal(len(text), datatype=XSD.integer)))
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    graph.add((ctx.text_node, GK.sha256, Literal(digest)))
+    for start, end, node in ctx.sentence_nodes:
+        check_offsets(text, start, end, what=f"sentence {node}")
+        graph.add((node, RDF.type, NIF.Sentence))
+        graph.add((node, NIF.referenceContext, ctx.text_node))
+        graph.add((node, NIF.beginIndex, Literal(start, datatype=XSD.integer)))
+        graph.add((node, NIF.endIndex, Literal(end, datatype=XSD.integer)))
+
+
+def _add_mention(graph: Graph, ctx: _Context, mention: Mention) -> None:
+    """Add a mention span that denotes an actor.
+
+    Emits: nif:Phrase (+ span terms), gaf:denotes, gk:mentionForm, gk:confidence,
+    gk:extractionMethod.
+    """
+    check_offsets(ctx.text, mention.start, mention.end, what=f"mention {mention.id!r}")
+    node = iris.mention_iri(ctx.article_id, mention.id)
+    _add_phrase(graph, ctx, node, mention.start, mention.end)
+    graph.add((node, GAF.denotes, iris.actor_iri(mention.actor)))
+    graph.add((node, GK.mentionForm, iris.vocab_iri("mention-form", mention.form.value)))
+    graph.add((node, GK.confidence, decimal_literal(mention.confidence)))
+    graph.add((node, GK.extractionMethod, Literal(mention.method)))
+
+
+# --------------------------------------------------------------------------------------------
+# Posts, statements, stances
+# --------------------------------------------------------------------------------------------
+
+
+def _add_holding(graph: Graph, ctx: _Context, holding: PostHolding) -> None:
+    """Add a post holding the article attests.
+
+    Emits: gk:PostHolding, org:Membership, org:member, org:organization, org:role, gk:post,
+    gk:observedAt, rdfs:label (the article's wording), gaf:denotedBy, gk:reportedIn,
+    gk:confidence, gk:extractionMethod, plus the org:Post (``post_triples``).
+    """
+    node = ctx.holdings[holding.id]
+    post = post_triples(graph, holding.role, holding.of)
+    graph.add((node, RDF.type, GK.PostHolding))
+    graph.add((node, RDF.type, ORG.Membership))
+    graph.add((node, ORG.member, iris.actor_iri(holding.person)))
+    if holding.of is not None:
+        graph.add((node, ORG.organization, iris.actor_iri(holding.of)))
+    graph.add((node, ORG.role, iris.vocab_iri("post-role", holding.role)))
+    graph.add((node, GK.post, post))
+    observed = (
+        Literal(holding.observed.isoformat(), datatype=XSD.date)
+        if holding.observed
+        else ctx.published
+    )
+    if observed is not None:
+        graph.add((node, GK.observedAt, observed))
+    if holding.descriptor:
+        graph.add((node, RDFS.label, Literal(holding.descriptor, lang=ctx.lang)))
+    if holding.start is not None and holding.end is not None:
+        graph.add((node, GAF.denotedBy, ctx.span(graph, holding.start, holding.end)))
+    graph.add((node, GK.reportedIn, ctx.article))
+    graph.add((node, GK.confidence, decimal_literal(holding.confidence)))
+    graph.add((node, GK.extractionMethod, Literal(holding.method)))
+
+
+def _add_statement(graph: Graph, ctx: _Context, statement: Statement) -> None:
+    """Add a direct quote or reported speech; one node per (speaker, words) across articles.
+
+    Emits: gk:DirectQuote + schema:Quotation | gk:ReportedSpeech, schema:creator,
+    gk:speakerCapacity, gk:speakerDescriptor, gk:onBehalfOf, gk:reportingVerb, gk:quoteMode,
+    schema:text, gk:reportedIn, gaf:denotedBy/gaf:denotes (span), schema:dateCreated or
+    sem:hasLatestBeginTimeStamp (publication date), schema:locationCreated.
+    """
+    node = ctx.statements[statement.id]
+    if statement.mode is QuoteMode.DIRECT:
+        graph.add((node, RDF.type, GK.DirectQuote))
+        graph.add((node, RDF.type, SDO.Quotation))
+    else:
+        graph.add((node, RDF.type, GK.ReportedSpeech))
+    graph.add((node, GK.quoteMode, iris.vocab_iri("quote-mode", statement.mode.value)))
+    graph.add((node, SDO.text, Literal(statement.text, lang=ctx.lang)))
+    graph.add((node, GK.reportedIn, ctx.article))
+    span = ctx.span(graph, statement.start, statement.end)
+    graph.add((node, GAF.denotedBy, span))
+    graph.add((span, GAF.denotes, node))
+    if statement.speaker is not None:
+        graph.add((node, SDO.creator, iris.actor_iri(statement.speaker)))
+    if statement.capacity is not None and statement.capacity in ctx.holdings:
+        graph.add((node, GK.speakerCapacity, ctx.holdings[statement.capacity]))
+    if statement.on_behalf_of is not None:
+        graph.add((node, GK.onBehalfOf, iris.actor_iri(statement.on_behalf_of)))
+    if statement.reporting_verb:
+        graph.add((node, GK.reportingVerb, Literal(statement.reporting_verb, lang=ctx.lang)))
+    if statement.date:
+        graph.add((node, SDO.dateCreated, time_literal(statement.date)))
+    elif ctx.published is not None:
+        graph.add((node, SEM.hasLatestBeginTimeStamp, ctx.published))
+    if statement.place is not None:
+        graph.add((node, SDO.locationCreated, iris.actor_iri(statement.place)))
+
+
+def _add_stance(
+    graph: Graph, ctx: _Context, stance: Stance, statements: Mapping[str, Statement]
+) -> None:
+    """Add a stance with its evidence.
+
+    Emits: gk:Stance, gk:holder, gk:issue, gk:position, gk:expressedBy, gk:onBehalfOf,
+    gk:evidence, gk:validAt, gk:cue, gaf:denotedBy (span or narrator sentence), gk:reportedIn,
+    gk:confidence, gk:extractionMethod.
+    """
+    node = iris.stance_iri(ctx.article_id, stance.id)
+    graph.add((node, RDF.type, GK.Stance))
+    graph.add((node, GK.holder, iris.actor_iri(stance.holder)))
+    graph.add((node, GK.issue, iris.issue_iri(stance.issue)))
+    graph.add((node, GK.position, iris.vocab_iri("stance", stance.position.value)))
+    if stance.expressed_by is not None:
+        graph.add((node, GK.expressedBy, iris.actor_iri(stance.expressed_by)))
+    for statement_id in stance.evidence:
+        if statement_id not in statements:
+            raise GraphError(
+                f"stance {stance.id!r} cites unknown statement {statement_id!r}; "
+                f"known: {', '.join(sorted(statements)) or 'none'}"
+            )
+        graph.add((node, GK.evidence, ctx.statements[statement_id]))
+        behalf = statements[statement_id].on_behalf_of
+        if behalf is not None:
+            graph.add((node, GK.onBehalfOf, iris.actor_iri(behalf)))
+    valid_at = time_literal(stance.valid_at) if stance.valid_at else ctx.published
+    if valid_at is not None:
+        graph.add((node, GK.validAt, valid_at))
+    if stance.start is not None and stance.end is not None:
+        graph.add((node, GAF.denotedBy, ctx.span(graph, stance.start, stance.end)))
+    elif stance.sentence_id is not None:
+        graph.add((node, GAF.denotedBy, iris.sentence_iri(ctx.article_id, stance.sentence_id)))
+    if stance.cue:
+        graph.add((node, GK.cue, Literal(stance.cue, lang=ctx.lang)))
+    graph.add((node, GK.reportedIn, ctx.article))
+    graph.add((node, GK.confidence, decimal_literal(stance.confidence)))
+    graph.add((node, GK.extractionMethod, Literal(stance.method)))
+
+
+# --------------------------------------------------------------------------------------------
+# Events and claims
+# --------------------------------------------------------------------------------------------
+
+
+def _add_claim(
+    dataset: Dataset, graph: Graph, ctx: _Context, event: Event, number: int, run: URIRef
+) -> Graph:
+    """Add the ``gk:Claim`` for an event and return the graph the event itself goes into.
+
+    Contested events (status not in ``ASSERTED_STATUSES``) go into a new claim graph that the
+    claim points to with ``gk:content``; the article graph lists it as a ``gk:ClaimGraph``.
+
+    Emits: gk:Claim, schema:Claim, schema:author (the source; the article for narrator voice),
+    gk:epistemicStatus, gk:accordingToPhrase, schema:appearance, schema:about, gaf:denotedBy,
+    gk:content, gk:ClaimGraph, prov:wasDerivedFrom, prov:wasGeneratedBy.
+    """
+    claim = event.claim
+    if claim is None:  # pragma: no cover - the caller checks
+        return graph
+    node = iris.claim_iri(ctx.article_id, number)
+    event_node = iris.article_event_iri(ctx.article_id, event.id)
+    graph.add((node, RDF.type, GK.Claim))
+    graph.add((node, RDF.type, SDO.Claim))
+    if claim.author is not None:
+        graph.add((node, SDO.author, iris.actor_iri(claim.author)))
+    elif claim.status is EpistemicStatus.ASSERTED_BY_NARRATOR:
+        graph.add((node, SDO.author, ctx.article))
+    graph.add((node, GK.epistemicStatus, iris.vocab_iri("epistemic-status", claim.status.value)))
+    if claim.phrase:
+        graph.add((node, GK.accordingToPhrase, Literal(claim.phrase, lang=ctx.lang)))
+    if claim.start is not None and claim.end is not None:
+        graph.add((node, GAF.denotedBy, ctx.span(graph, claim.start, claim.end)))
+    graph.add((node, SDO.appearance, ctx.article))
+    graph.add((node, SDO.about, event_node))
+    if claim.status in ASSERTED_STATUSES:
+        return graph
+    claim_graph = iris.claim_graph_iri(ctx.article_id, number)
+    graph.add((node, GK.content, claim_graph))
+    graph.add((claim_graph, RDF.type, GK.ClaimGraph))
+    graph.add((claim_graph, RDF.type, PROV.Entity))
+    graph.add((claim_graph, PROV.wasDerivedFrom, ctx.article))
+    graph.add((claim_graph, PROV.wasGeneratedBy, run))
+    return dataset.graph(claim_graph)
+
+
+def _add_event(target: Graph, graph: Graph, ctx: _Context, event: Event) -> None:
+    """Add an event to ``target`` (the article graph, or its claim graph when contested).
+
+    The trigger span always sits in the article graph (``graph``); it denotes the event only
+    when the event is asserted.
+
+    Emits: gk:Event, sem:Event, sem:eventType, gk:trigger, gaf:denotedBy, gaf:denotes,
+    sem:hasTimeStamp | sem:hasBeginTimeStamp + sem:hasEndTimeStamp, sem:hasPlace, sem:hasActor,
+    sem:Role, rdf:value, sem:roleType, schema:sameAs (catalogue event, Wikidata), gk:quantity,
+    gk:quantityUnit, gk:evidence, gk:reportedIn, gk:confidence, gk:extractionMethod.
+    """
+    node = iris.article_event_iri(ctx.article_id, event.id)
+    target.add((node, RDF.type, GK.Event))
+    target.add((node, RDF.type, SEM.Event))
+    target.add((node, SEM.eventType, iris.vocab_iri("event-type", event.type.value)))
+    target.add((node, GK.trigger, Literal(event.trigger, lang=ctx.lang)))
+    span = ctx.span(graph, event.start, event.end)
+    target.add((node, GAF.denotedBy, span))
+    if target is graph:
+        graph.add((span, GAF.denotes, node))
+    if event.place is not None:
+        target.add((node, SEM.hasPlace, iris.actor_iri(event.place)))
+    for participant in event.participants:
+        role = iris.participation_iri(node, participant.role, participant.actor)
+        target.add((node, SEM.hasActor, role))
+        target.add((role, RDF.type, SEM.Role))
+        target.add((role, RDF.value, iris.actor_iri(participant.actor)))
+        target.add((role, SEM.roleType, iris.vocab_iri("role", participant.role)))
+    if event.known_event is not None:
+        target.add((node, SDO.sameAs, iris.event_iri(event.known_event)))
+    if event.wikidata is not None:
+        target.add((node, SDO.sameAs, iris.wikidata_iri(event.wikidata)))
+    if event.quantity is not None:
+        target.add((node, GK.quantity, Literal(event.quantity, datatype=XSD.integer)))
+    if event.quantity_unit:
+        target.add((node, GK.quantityUnit, Literal(event.quantity_unit, lang=ctx.lang)))
+    if event.statement is not None and event.statement in ctx.statements:
+        target.add((node, GK.evidence, ctx.statements[event.statement]))
+    target.add((node, GK.reportedIn, ctx.article))
+    target.add((node, GK.confidence, decimal_literal(event.confidence)))
+    target.add((node, GK.extractionMethod, Literal(event.method)))
+
+
+def _add_event_time(
+    graph: Graph, node: URIRef, event: Event, timexes: Mapping[str, TimeExpression]
+) -> None:
+    """Add the event's time at the text's precision (interval bounds when it has them).
+
+    An interval comes from the event's time expression (``is_interval``: ``begin`` and
+    ``end_value``) or from ``when`` written as an ISO 8601 interval ``begin/end``.
+
+    Emits: sem:hasTimeStamp, sem:hasBeginTimeStamp, sem:hasEndTimeStamp.
+    """
+    timex = timexes.get(event.time) if event.time is not None else None
+    if timex is not None and timex.is_interval:
+        begin, end = timex.begin, timex.end_value
+    else:
+        begin, end = _event_bounds(event)
+    if begin is None and end is None:
+        if event.when:
+            graph.add((node, SEM.hasTimeStamp, time_literal(event.when)))
+        return
+    if begin is not None:
+        graph.add((node, SEM.hasBeginTimeStamp, time_literal(begin)))
+    if end is not None:
+        graph.add((node, SEM.hasEndTimeStamp, time_literal(end)))
+
+
+def _event_bounds(event: Event) -> tuple[str | None, str | None]:
+    """Return interval bounds encoded in ``when`` as ``begin/end`` (ISO 8601 interval)."""
+    if event.when and "/" in event.when:
+        begin, _, end = event.when.partition("/")
+        return begin or None, end or None
+    return None, None
+
+
+# --------------------------------------------------------------------------------------------
+# Reader comments
+# --------------------------------------------------------------------------------------------
+
+
+def _add_comments(graph: Graph, ctx: _Context, analysis: Analysis) -> None:
+    """Add the reader comments, their pseudonymous authors and the actors they mention.
+
+    Emits: schema:comment, schema:Comment, schema:parentItem, schema:author, schema:text,
+    schema:position, schema:dateCreated, schema:upvoteCount, schema:downvoteCount,
+    schema:mentions, schema:Person, schema:alternateName, gk:userRank.
+    """
+    article = analysis.article
+    publisher = article.publisher or _host(article.url) or ""
+    mentioned: dict[int, set[str]] = {}
+    for mention in analysis.mentions:
+        if mention.comment is not None:
+            mentioned.setdefault(mention.comment, set()).add(mention.actor)
+    for comment in article.comments:
+        _add_comment(graph, ctx, comment, publisher, sorted(mentioned.get(comment.index, ())))
+
+
+def _add_comment(
+    graph: Graph, ctx: _Context, comment: Comment, publisher: str, mentions: list[str]
+) -> None:
+    node = iris.comment_iri(ctx.article_id, comment.index)
+    parent = (
+        iris.comment_iri(ctx.article_id, comment.parent)
+        if comment.parent is not None
+        else ctx.article
+    )
+    user = iris.user_iri(publisher, comment.author)
+    graph.add((ctx.article, SDO.comment, node))
+    graph.add((node, RDF.type, SDO.Comment))
+    graph.add((node, SDO.parentItem, parent))
+    graph.add((node, SDO.author, user))
+    graph.add((node, SDO.text, Literal(comment.text, lang=ctx.lang)))
+    graph.add((node, SDO.position, Literal(comment.index + 1, datatype=XSD.integer)))
+    if comment.created is not None:
+        graph.add((node, SDO.dateCreated, Literal(comment.created)))
+    if comment.upvotes is not None:
+        graph.add((node, SDO.upvoteCount, Literal(comment.upvotes, datatype=XSD.integer)))
+    if comment.downvotes is not None:
+        graph.add((node, SDO.downvoteCount, Literal(comment.downvotes, datatype=XSD.integer)))
+    for actor in mentions:
+        graph.add((node, SDO.mentions, iris.actor_iri(actor)))
+    graph.add((user, RDF.type, SDO.Person))
+    graph.add((user, SDO.alternateName, Literal(comment.author)))
+    if comment.rank:
+        graph.add((user, GK.userRank, Literal(comment.rank)))
+
+
+def _host(url: str | None) -> str | None:
+    return urlsplit(url).hostname if url else None

@@ -1,0 +1,221 @@
+"""The one place that mints IRIs. Every IRI is deterministic: re-ingest gives the same IRIs.
+
+Layout under ``BASE`` (placeholder base until a w3id.org redirect is registered)::
+
+    ont#Term                      the kg ontology (prefix gk:)
+    graph/reference               curated actors, posts, issues, known events
+    graph/ontology                the T-box and code lists
+    graph/<article-id>            everything extracted from one article
+    graph/<article-id>-claim-<n>  a contested proposition (not asserted)
+    article/<article-id>          the article; article/<article-id>/<local-id> its parts
+    id/<actor-key>                actors and places
+    post/<role>--<of-key>         posts ("foreign-minister--ukraine")
+    holding/<person>--<role>--<of> curated post holdings
+    issue/<relation>--<subject>--<object>
+    event/<key>                   catalogue events; statement/<hash> statements across articles
+    user/<hash>                   pseudonymous comment authors (salted hash, never the pseudonym)
+    source/<slug>                 publishers and news agencies
+    run/<hash>, agent/<slug>      extraction runs and the software that ran them (PROV)
+    vocab/<scheme>/<value>        SKOS code lists (stance, quote-mode, event-type, role, …)
+
+Parts of one article (``article/<article-id>/<local>``): ``text`` (the nif:Context),
+``sentence-<id>``, ``mention-<id>``, ``span-<start>-<end>``, ``holding-<id>``, ``stance-<id>``,
+``event-<id>`` (+ ``/role-<role>--<actor>``), ``claim-<n>``, ``comment-<index>``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from rdflib import URIRef
+
+BASE = "https://w3id.org/newskg/"
+ONTOLOGY_NS = BASE + "ont#"
+REFERENCE_GRAPH = URIRef(BASE + "graph/reference")
+ONTOLOGY_GRAPH = URIRef(BASE + "graph/ontology")
+ENRICHMENT_GRAPH = URIRef(BASE + "graph/wikidata")
+WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
+
+#: Salt for commenter IRIs: the pseudonym must not be recoverable from the IRI alone
+#: (ontology.md pitfall 25). Fixed so that re-ingest is deterministic.
+_USER_SALT = b"kg-commenter-v1"
+
+_UNSAFE = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str) -> str:
+    """Return a lowercase ASCII slug.
+
+    >>> slugify("Außenministerium der Ukraine")
+    'aussenministerium-der-ukraine'
+    >>> slugify("Q212")
+    'q212'
+    """
+    folded = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
+    ascii_text = folded.encode("ascii", "ignore").decode("ascii").lower()
+    return _UNSAFE.sub("-", ascii_text).strip("-") or "x"
+
+
+def short_hash(*parts: str, length: int = 16) -> str:
+    """Return a hex digest of ``parts`` (joined with NUL), truncated to ``length``."""
+    digest = hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
+    return digest[:length]
+
+
+def article_iri(article_id: str) -> URIRef:
+    """IRI of an article."""
+    return URIRef(f"{BASE}article/{article_id}")
+
+
+def article_part_iri(article_id: str, local_id: str) -> URIRef:
+    """IRI of something that exists only inside one article (span, mention, comment, stance)."""
+    return URIRef(f"{BASE}article/{article_id}/{local_id}")
+
+
+def article_graph_iri(article_id: str) -> URIRef:
+    """IRI of the named graph holding one article's extraction."""
+    return URIRef(f"{BASE}graph/{article_id}")
+
+
+def claim_graph_iri(article_id: str, number: int) -> URIRef:
+    """IRI of the named graph holding contested proposition ``number`` of an article."""
+    return URIRef(f"{BASE}graph/{article_id}-claim-{number}")
+
+
+def actor_iri(key: str) -> URIRef:
+    """IRI of an actor or place, from its key (never from a surface string)."""
+    return URIRef(f"{BASE}id/{slugify(key)}")
+
+
+def post_iri(role: str, of: str | None) -> URIRef:
+    """IRI of a post: a role in/of an actor ("foreign minister" of "ukraine")."""
+    return URIRef(f"{BASE}post/{slugify(role)}--{slugify(of or 'unknown')}")
+
+
+def holding_iri(person: str, role: str, of: str | None) -> URIRef:
+    """IRI of a curated post holding."""
+    return URIRef(f"{BASE}holding/{slugify(person)}--{slugify(role)}--{slugify(of or 'unknown')}")
+
+
+def issue_iri(issue_key: str) -> URIRef:
+    """IRI of an issue from its key ``relation:subject:object``; one IRI across articles."""
+    return URIRef(f"{BASE}issue/{'--'.join(slugify(p) for p in issue_key.split(':', 2))}")
+
+
+def event_iri(key: str) -> URIRef:
+    """IRI of a catalogue (known) event."""
+    return URIRef(f"{BASE}event/{slugify(key)}")
+
+
+def statement_iri(speaker: str | None, text: str) -> URIRef:
+    """IRI of a statement: the same words by the same speaker are one statement everywhere."""
+    normal = " ".join(text.casefold().split())
+    return URIRef(f"{BASE}statement/{short_hash(speaker or '', normal)}")
+
+
+def user_iri(publisher: str, pseudonym: str) -> URIRef:
+    """IRI of a pseudonymous comment author (salted hash per publisher)."""
+    digest = hashlib.sha256(
+        _USER_SALT + b"\x00" + publisher.encode() + b"\x00" + pseudonym.encode()
+    )
+    return URIRef(f"{BASE}user/{digest.hexdigest()[:16]}")
+
+
+def vocab_iri(scheme: str, value: str) -> URIRef:
+    """IRI of a SKOS concept in one of kg's code lists."""
+    return URIRef(f"{BASE}vocab/{scheme}/{slugify(value)}")
+
+
+def wikidata_iri(qid: str) -> URIRef:
+    """IRI of a Wikidata item (``wd:Q…``); used only as the object of ``schema:sameAs``."""
+    return URIRef(WIKIDATA_ENTITY + qid)
+
+
+# --------------------------------------------------------------------------------------------
+# Parts of one article, provenance, sources
+# --------------------------------------------------------------------------------------------
+
+
+def text_iri(article_id: str) -> URIRef:
+    """IRI of the ``nif:Context`` holding the exact article text all offsets refer to."""
+    return article_part_iri(article_id, "text")
+
+
+def sentence_iri(article_id: str, sentence_id: str) -> URIRef:
+    """IRI of a ``nif:Sentence`` of an article."""
+    return article_part_iri(article_id, f"sentence-{slugify(sentence_id)}")
+
+
+def mention_iri(article_id: str, mention_id: str) -> URIRef:
+    """IRI of a mention span (``nif:Phrase``) of an article."""
+    return article_part_iri(article_id, f"mention-{slugify(mention_id)}")
+
+
+def span_iri(article_id: str, start: int, end: int) -> URIRef:
+    """IRI of an evidence span ``[start, end)`` of the article text (quotes, triggers, hedges).
+
+    >>> str(span_iri("a1", 71, 162))
+    'https://w3id.org/newskg/article/a1/span-71-162'
+    """
+    return article_part_iri(article_id, f"span-{start}-{end}")
+
+
+def observed_holding_iri(article_id: str, holding_id: str) -> URIRef:
+    """IRI of a post holding observed in one article (not curated)."""
+    return article_part_iri(article_id, f"holding-{slugify(holding_id)}")
+
+
+def stance_iri(article_id: str, stance_id: str) -> URIRef:
+    """IRI of a stance extracted from one article."""
+    return article_part_iri(article_id, f"stance-{slugify(stance_id)}")
+
+
+def article_event_iri(article_id: str, event_id: str) -> URIRef:
+    """IRI of an event as reported in one article."""
+    return article_part_iri(article_id, f"event-{slugify(event_id)}")
+
+
+def participation_iri(event: URIRef, role: str, actor_key: str) -> URIRef:
+    """IRI of a ``sem:Role`` node: ``actor_key`` takes part in ``event`` as ``role``.
+
+    >>> str(participation_iri(event_iri("budapest-memorandum"), "guarantor", "usa"))
+    'https://w3id.org/newskg/event/budapest-memorandum/role-guarantor--usa'
+    """
+    return URIRef(f"{event}/role-{slugify(role)}--{slugify(actor_key)}")
+
+
+def claim_iri(article_id: str, number: int) -> URIRef:
+    """IRI of the ``gk:Claim`` node for contested proposition ``number`` of an article."""
+    return article_part_iri(article_id, f"claim-{number}")
+
+
+def comment_iri(article_id: str, index: int) -> URIRef:
+    """IRI of reader comment ``index`` (page order, from 0) of an article."""
+    return article_part_iri(article_id, f"comment-{index}")
+
+
+def interval_iri(holding: URIRef) -> URIRef:
+    """IRI of the ``time:Interval`` during which a curated post holding lasted."""
+    return URIRef(f"{holding}/interval")
+
+
+def instant_iri(holding: URIRef, which: str) -> URIRef:
+    """IRI of the ``time:Instant`` beginning (``which="begin"``) or ending an interval."""
+    return URIRef(f"{interval_iri(holding)}/{slugify(which)}")
+
+
+def source_iri(name: str) -> URIRef:
+    """IRI of a publisher or news agency, from its name ("APA", "stol.it")."""
+    return URIRef(f"{BASE}source/{slugify(name)}")
+
+
+def agent_iri(extractor: str) -> URIRef:
+    """IRI of the software agent (name and version) that extracted a graph."""
+    return URIRef(f"{BASE}agent/{slugify(extractor)}")
+
+
+def run_iri(article_id: str, extractor: str, started: str) -> URIRef:
+    """IRI of one extraction run (``prov:Activity``): article, software and start time."""
+    return URIRef(f"{BASE}run/{short_hash(article_id, extractor, started)}")
