@@ -45,7 +45,7 @@ def _configure_logging(verbose: int, quiet: bool) -> None:
     level = logging.WARNING
     if quiet:
         level = logging.ERROR
-    elif verbose >= 2:  # noqa: PLR2004 - -vv means debug
+    elif verbose >= 2:
         level = logging.DEBUG
     elif verbose == 1:
         level = logging.INFO

@@ -46,10 +46,8 @@ def store_target(args: argparse.Namespace) -> str:
 def progress(items: Iterable[T], *, total: int | None, quiet: bool, label: str) -> Iterator[T]:
     """Yield ``items`` while drawing a one-line progress bar on stderr (when it is a terminal)."""
     show = not quiet and sys.stderr.isatty() and (total is None or total > 1)
-    done = 0
-    for item in items:
+    for done, item in enumerate(items, start=1):
         yield item
-        done += 1
         if show:
             width = 30
             if total:

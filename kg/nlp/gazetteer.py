@@ -257,8 +257,10 @@ def parse_entry(record: Mapping[str, object], *, where: str = "<entry>") -> Entr
     if qid is not None and (not isinstance(qid, str) or not _QID.match(qid)):
         raise ConfigError(f"{where}: qid {qid!r} is not a Wikidata item id", option="gazetteer")
     labels = record.get("labels")
-    if not isinstance(labels, dict) or not labels or not all(
-        isinstance(v, str) and v for v in labels.values()
+    if (
+        not isinstance(labels, dict)
+        or not labels
+        or not all(isinstance(v, str) and v for v in labels.values())
     ):
         raise ConfigError(f"{where}: labels must map languages to names", option="gazetteer")
     optional = {name: record.get(name) for name in ("state", "metonym_of", "body_type", "gender")}

@@ -39,6 +39,8 @@ class MentionLexicon:
     locatives: frozenset[str]
     determiners: frozenset[str]
     abbreviations: frozenset[str]
+    noun_context: frozenset[str]  # words after which a capitalised word is a common noun
+    surname_blocklist: frozenset[str]  # folded surnames never matched on their own
     max_role_tokens: int
     max_body_tokens: int
 
@@ -103,10 +105,10 @@ def load_mention_lexicon(lang: str) -> MentionLexicon:
     directory = lexicon_dir(lang)
     roles: dict[str, RoleNoun] = {}
     for row in _rows(directory / "roles.tsv"):
-        if len(row) < 3:  # noqa: PLR2004 - form, role, gender are required
+        if len(row) < 3:
             raise ConfigError(f"{directory / 'roles.tsv'}: bad row {row!r}", option="lexicon")
         gender = row[2] if row[2] in ("m", "f") else None
-        noun = RoleNoun(role=row[1], gender=gender, of=row[3] if len(row) > 3 and row[3] else None)  # noqa: PLR2004
+        noun = RoleNoun(role=row[1], gender=gender, of=row[3] if len(row) > 3 and row[3] else None)
         forms = _german_noun_forms(row[0], gender) if lang == "de" else _english_forms(row[0])
         for form in forms:
             roles.setdefault(_key(form), noun)
@@ -130,6 +132,8 @@ def load_mention_lexicon(lang: str) -> MentionLexicon:
         locatives=frozenset(fold(w) for w in _words(directory / "locative.txt")),
         determiners=frozenset(fold(w) for w in _words(directory / "articles.txt")),
         abbreviations=_words(directory / "abbreviations.txt"),
+        noun_context=frozenset(fold(w) for w in _words(directory / "noun_context.txt")),
+        surname_blocklist=frozenset(fold(w) for w in _words(directory / "surname_blocklist.txt")),
         max_role_tokens=max(len(k.split()) for k in roles),
         max_body_tokens=max(len(k.split()) for k in bodies),
     )

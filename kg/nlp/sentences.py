@@ -1,8 +1,8 @@
 """Sentence splitting over the article body and its comments.
 
 Needs: Article. Produces: Sentence (body sentences first, then each comment's, ``comment=i``).
-Rules: a sentence ends at ``.``, ``!``, ``?`` or ``…`` (plus closing quotes and brackets) followed by
-white space and a sentence opener; never after a known abbreviation, an initial ("J. Smith") or an
+Rules: a sentence ends at ``.``, ``!``, ``?`` or ``…`` (plus closing quotes and brackets)
+followed by white space and a sentence opener; never after a known abbreviation, an initial ("J. Smith") or an
 ordinal number before a month ("03. Dezember"); always at a block boundary.
 """
 
@@ -50,8 +50,9 @@ def _split_span(
         stop = match.end()
         if stop >= end or not _OPENER.match(text, stop, end):
             continue
-        if match.group().startswith(".") and _is_false_boundary(text, match.start() + 1,
-                                                                abbreviations):
+        if match.group().startswith(".") and _is_false_boundary(
+            text, match.start() + 1, abbreviations
+        ):
             continue
         if text[cursor:stop].strip():
             yield from _trimmed(text, cursor, stop)
@@ -106,7 +107,8 @@ def split_sentences(article: Article, *, abbreviations: frozenset[str]) -> tuple
         >>> from kg.model import Article
         >>> art = Article(id="a", text="Rutte kam am 03. Dezember. Er sprach z.B. mit Sybiha.",
         ...               lang="de", source="x")
-        >>> [art.text[s.start:s.end] for s in split_sentences(art, abbreviations=frozenset({"z.B."}))]
+        >>> found = split_sentences(art, abbreviations=frozenset({"z.B."}))
+        >>> [art.text[s.start:s.end] for s in found]
         ['Rutte kam am 03. Dezember.', 'Er sprach z.B. mit Sybiha.']
     """
     sentences: list[Sentence] = []

@@ -1,0 +1,850 @@
+"""Find actor mentions and the post holdings the text states.
+
+Needs: Article, Sentence (for bounds), Gazetteer, MentionLexicon.
+Produces: MentionResult (Actor, Mention, PostHolding).
+
+What it recognises, left to right over each text (body first, then each comment):
+names and aliases with German genitive -s ("Russlands", "Selenskyjs"); capitals and seats as
+metonyms ("Kiew hat …", "der Kreml") unless a locative preposition makes them places
+("in Brüssel"); demonym adjectives ("russische …"); role phrases ("der ukrainische
+Außenminister Andrij Sybiha", "NATO-Generalsekretär Mark Rutte", "Kremlin spokesman Dmitry
+Peskov") which yield a post holding, and which — without a name — refer back to the holder
+("der NATO-Chef", "die Ministerin"); bodies built from a noun and a state ("das Außenministerium
+in Kiew", "die russischen Streitkräfte"); surnames after a full name, or of a curated person
+whose surname is unambiguous; descriptors of organisations named earlier ("die Allianz").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from kg.model import (
+    Actor,
+    ActorKind,
+    Article,
+    Mention,
+    MentionForm,
+    MentionResult,
+    PostHolding,
+    Sentence,
+)
+from kg.nlp._names import NameHit, NameIndex, build_name_index, match_name
+from kg.nlp._tokens import Token, slugify, tokenize
+from kg.nlp.gazetteer import Entry, Gazetteer, fold
+from kg.nlp.lexicon import MentionLexicon, RoleNoun
+
+#: Roles tried, in order, when a descriptor names only "the head" of an organisation.
+_TOP_ROLES = (
+    "secretary general",
+    "president",
+    "commission president",
+    "chancellor",
+    "prime minister",
+    "king",
+    "queen",
+    "supreme leader",
+    "emir",
+    "high representative",
+)
+#: State-level roles whose holder's state is the post's "of" when the text names no other.
+_STATE_ROLES = frozenset(
+    {
+        "president",
+        "vice president",
+        "prime minister",
+        "chancellor",
+        "foreign minister",
+        "defence minister",
+        "interior minister",
+        "finance minister",
+        "economy minister",
+        "minister",
+        "king",
+        "queen",
+        "emir",
+        "crown prince",
+        "supreme leader",
+    }
+)
+#: Person names after a role noun are at most this many tokens ("Wolodymyr Selenskyj",
+#: "Annalena Charlotte Baerbock"); longer runs of capitalised words are noun phrases.
+MAX_NAME_TOKENS = 3
+#: Single unknown words ending like German abstract nouns are not surnames ("Journalisten" is).
+_NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "ion", "tät", "nis", "tum", "ismus", "ern")
+#: Confidence of the less direct mention forms (extractor confidence, not source certainty);
+#: set by judgement, checked against the dev set in tests/data/dev.
+CONFIDENCE = {
+    MentionForm.NAME: 1.0,
+    MentionForm.SHORT_NAME: 0.9,
+    MentionForm.METONYM: 0.85,
+    MentionForm.DESCRIPTOR: 0.8,
+    MentionForm.DEMONYM: 0.7,
+}
+_QUOTES = frozenset("\"'„“”»«‚‘’")
+
+
+@dataclass(slots=True)
+class _State:
+    """What the stage has learnt so far in one article (shared by body and comments)."""
+
+    article: Article
+    gazetteer: Gazetteer
+    index: NameIndex
+    lexicon: MentionLexicon
+    actors: dict[str, Actor] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    holdings: list[PostHolding] = field(default_factory=list)
+    surnames: dict[str, str] = field(default_factory=dict)  # folded surname -> actor key
+    named: set[str] = field(default_factory=set)  # actor keys with a name mention
+
+
+@dataclass(frozen=True, slots=True)
+class _Modifier:
+    """What precedes a role or body noun and names its state/organisation."""
+
+    start: int  # token index
+    actor: str | None
+    mentions: tuple[Mention, ...] = ()
+
+
+def find_mentions(
+    article: Article,
+    sentences: Sequence[Sentence],
+    gazetteer: Gazetteer,
+    lexicon: MentionLexicon,
+    *,
+    index: NameIndex | None = None,
+) -> MentionResult:
+    """Find the actors an article and its comments mention, and the posts the text states.
+
+    Args:
+        article: the article (body text and comments).
+        sentences: its sentences; mentions never cross a sentence boundary.
+        gazetteer: curated actors and places.
+        lexicon: role nouns, body nouns and function words of ``article.lang``.
+        index: the gazetteer's name index (built once per gazetteer; built here if None).
+
+    Returns:
+        The actors (curated and discovered), mentions in text order (body, then comments) and
+        post holdings (stated in the text, plus curated holdings of the persons mentioned).
+    """
+    state = _State(
+        article=article,
+        gazetteer=gazetteer,
+        index=index if index is not None else build_name_index(gazetteer),
+        lexicon=lexicon,
+    )
+    for sentence in sentences:
+        text = article.text if sentence.comment is None else _comment_text(article, sentence)
+        _scan(state, text, tokenize(text, sentence.start, sentence.end), sentence.comment)
+    _merge_partial_names(state)
+    _add_curated_holdings(state)
+    return MentionResult(
+        actors=tuple(state.actors.values()),
+        mentions=tuple(state.mentions),
+        holdings=tuple(state.holdings),
+    )
+
+
+def _comment_text(article: Article, sentence: Sentence) -> str:
+    for comment in article.comments:
+        if comment.index == sentence.comment:
+            return comment.text
+    return ""
+
+
+# --------------------------------------------------------------------------------------------
+# The scan
+# --------------------------------------------------------------------------------------------
+
+
+def _scan(state: _State, text: str, tokens: list[Token], comment: int | None) -> None:
+    i = 0
+    while i < len(tokens):
+        consumed = (
+            _role_phrase(state, text, tokens, i, comment)
+            or _body_phrase(state, text, tokens, i, comment)
+            or _name(state, text, tokens, i, comment)
+            or _demonym(state, text, tokens, i, comment)
+            or _surname(state, text, tokens, i, comment)
+            or _descriptor(state, text, tokens, i, comment)
+        )
+        i = consumed if consumed else i + 1
+
+
+def _emit(
+    state: _State,
+    text: str,
+    tokens: list[Token],
+    span: tuple[int, int],
+    actor: Actor,
+    form: MentionForm,
+    comment: int | None,
+    *,
+    is_place: bool = False,
+) -> Mention:
+    start, end = tokens[span[0]].start, tokens[span[1] - 1].end
+    prefix = "m" if comment is None else f"c{comment}-m"
+    mention = Mention(
+        id=f"{prefix}-{start}-{end}",
+        start=start,
+        end=end,
+        surface=text[start:end],
+        actor=actor.key,
+        form=form,
+        is_place=is_place,
+        comment=comment,
+        method=f"mentions.{form.value}",
+        confidence=CONFIDENCE.get(form, 1.0),
+    )
+    state.actors.setdefault(actor.key, actor)
+    state.mentions.append(mention)
+    if form is MentionForm.NAME and not is_place:
+        state.named.add(actor.key)
+    return mention
+
+
+def _actor(state: _State, entry: Entry) -> Actor:
+    return state.actors.get(entry.key) or entry.to_actor(state.article.lang)
+
+
+def _resolve_entry(
+    state: _State, hit: NameHit, tokens: list[Token]
+) -> tuple[Entry, MentionForm, bool]:
+    """Return the entry a name stands for, its form and whether it is a place here."""
+    entry = hit.entry
+    if entry.kind is not ActorKind.PLACE:
+        return entry, hit.form, False
+    previous = fold(tokens[hit.first - 1].text) if hit.first > 0 else ""
+    target = state.gazetteer.get(entry.metonym_of) if entry.metonym_of else None
+    if target is None or previous in state.lexicon.locatives:
+        return entry, MentionForm.NAME, True
+    return target, MentionForm.METONYM, False
+
+
+def _name(state: _State, text: str, tokens: list[Token], i: int, comment: int | None) -> int:
+    hit = match_name(state.index, tokens, i)
+    if hit is None:
+        return 0
+    entry, form, is_place = _resolve_entry(state, hit, tokens)
+    actor = _actor(state, entry)
+    _emit(state, text, tokens, (hit.first, hit.last), actor, form, comment, is_place=is_place)
+    if entry.kind is ActorKind.PERSON and hit.last - hit.first > 1:
+        state.surnames[fold(tokens[hit.last - 1].text).removesuffix("s")] = entry.key
+        state.surnames[fold(tokens[hit.last - 1].text)] = entry.key
+        _apposition(state, text, tokens, hit.last, entry.key, comment)
+    return hit.last
+
+
+def _demonym(state: _State, text: str, tokens: list[Token], i: int, comment: int | None) -> int:
+    entry = _demonym_entry(state, tokens[i])
+    if entry is None:
+        return 0
+    _emit(state, text, tokens, (i, i + 1), _actor(state, entry), MentionForm.DEMONYM, comment)
+    return i + 1
+
+
+def _demonym_entry(state: _State, token: Token) -> Entry | None:
+    if state.lexicon.lang == "en" and not token.is_capitalized:
+        return None
+    return state.index.demonyms.get(fold(token.text))
+
+
+def _surname(state: _State, text: str, tokens: list[Token], i: int, comment: int | None) -> int:
+    token = tokens[i]
+    if not token.is_capitalized or not token.text.isalpha():
+        return 0
+    folded = fold(token.text)
+    key = state.surnames.get(folded)
+    if key is None:
+        key = _curated_surname(state, tokens, i, folded)
+    if key is None:
+        return 0
+    actor = state.actors.get(key)
+    if actor is None:
+        entry = state.gazetteer.get(key)
+        if entry is None:
+            return 0
+        actor = _actor(state, entry)
+    _emit(state, text, tokens, (i, i + 1), actor, MentionForm.SHORT_NAME, comment)
+    return i + 1
+
+
+def _curated_surname(state: _State, tokens: list[Token], i: int, folded: str) -> str | None:
+    """Return the curated person with this (unambiguous) surname, guarding common nouns."""
+    bare = folded.removesuffix("s") if folded not in state.index.surnames else folded
+    candidates = state.index.surnames.get(bare, [])
+    if len(candidates) != 1 or bare in state.lexicon.surname_blocklist:
+        return None
+    previous = fold(tokens[i - 1].text) if i > 0 else ""
+    if previous in state.lexicon.noun_context or previous.endswith(("en", "em", "er", "es")):
+        return None
+    return candidates[0].key
+
+
+def _descriptor(state: _State, text: str, tokens: list[Token], i: int, comment: int | None) -> int:
+    if i == 0 or fold(tokens[i - 1].text) not in state.lexicon.determiners:
+        return 0
+    for length in (2, 1):
+        key = " ".join(fold(t.text) for t in tokens[i : i + length])
+        target = state.lexicon.descriptors.get(key)
+        if target and target in state.named and len(tokens) >= i + length:
+            actor = state.actors[target]
+            _emit(state, text, tokens, (i, i + length), actor, MentionForm.DESCRIPTOR, comment)
+            return i + length
+    return 0
+
+
+# --------------------------------------------------------------------------------------------
+# Role phrases: [modifier] ROLE [of-phrase] [name]
+# --------------------------------------------------------------------------------------------
+
+
+def _adjacent(tokens: list[Token], a: int, b: int) -> bool:
+    return tokens[a].end == tokens[b].start
+
+
+def _modifier(
+    state: _State,
+    text: str,
+    tokens: list[Token],
+    i: int,
+    comment: int | None,
+) -> tuple[_Modifier, int] | None:
+    """Parse what names the state/organisation before a role or body noun.
+
+    Returns the modifier and the token index after it, or None when there is none at ``i``.
+    """
+    demonym = _demonym_entry(state, tokens[i])
+    if demonym is not None:
+        mention = _pending(state, text, tokens, (i, i + 1), demonym, MentionForm.DEMONYM, comment)
+        return _Modifier(start=i, actor=demonym.key, mentions=(mention,)), i + 1
+    hit = match_name(state.index, tokens, i)
+    if hit is None or hit.last >= len(tokens):
+        return None
+    entry, form, _ = _resolve_entry(state, hit, tokens)
+    if entry.kind is ActorKind.PERSON:
+        return None
+    mention = _pending(state, text, tokens, (hit.first, hit.last), entry, form, comment)
+    nxt = tokens[hit.last]
+    if (
+        nxt.text in "-‐‑"
+        and _adjacent(tokens, hit.last - 1, hit.last)
+        and hit.last + 1 < len(tokens)
+        and _adjacent(tokens, hit.last, hit.last + 1)
+    ):
+        return _Modifier(start=i, actor=entry.key, mentions=(mention,)), hit.last + 1
+    if state.lexicon.lang == "en":
+        if nxt.text in "'’" and hit.last + 1 < len(tokens) and tokens[hit.last + 1].text == "s":
+            return _Modifier(start=i, actor=entry.key, mentions=(mention,)), hit.last + 2
+        return _Modifier(start=i, actor=entry.key, mentions=(mention,)), hit.last
+    if fold(tokens[hit.last - 1].text).endswith("s") and not fold(entry.label("de")).endswith("s"):
+        # German prenominal genitive: "Russlands Außenminister", "Kiews Armee"
+        return _Modifier(start=i, actor=entry.key, mentions=(mention,)), hit.last
+    return None
+
+
+def _pending(
+    state: _State,
+    text: str,
+    tokens: list[Token],
+    span: tuple[int, int],
+    entry: Entry,
+    form: MentionForm,
+    comment: int | None,
+) -> Mention:
+    """Build a mention without recording it (the phrase may still be rejected)."""
+    start, end = tokens[span[0]].start, tokens[span[1] - 1].end
+    prefix = "m" if comment is None else f"c{comment}-m"
+    return Mention(
+        id=f"{prefix}-{start}-{end}",
+        start=start,
+        end=end,
+        surface=text[start:end],
+        actor=entry.key,
+        form=form,
+        comment=comment,
+        method=f"mentions.{form.value}",
+        confidence=CONFIDENCE.get(form, 1.0),
+    )
+
+
+def _commit(state: _State, mentions: Sequence[Mention]) -> None:
+    for mention in mentions:
+        entry = state.gazetteer.get(mention.actor)
+        if entry is not None:
+            state.actors.setdefault(entry.key, _actor(state, entry))
+        state.mentions.append(mention)
+        if mention.form is MentionForm.NAME:
+            state.named.add(mention.actor)
+
+
+def _lookup(
+    table: dict[str, object], tokens: list[Token], j: int, longest: int
+) -> tuple[object, int] | None:
+    for length in range(min(longest, len(tokens) - j), 0, -1):
+        key = " ".join(fold(t.text) for t in tokens[j : j + length])
+        if key in table:
+            return table[key], j + length
+    return None
+
+
+def _role_phrase(
+    state: _State,
+    text: str,
+    tokens: list[Token],
+    i: int,
+    comment: int | None,
+) -> int:
+    parsed = _modifier(state, text, tokens, i, comment)
+    modifier, j = parsed if parsed else (_Modifier(start=i, actor=None), i)
+    found = _lookup(state.lexicon.roles, tokens, j, state.lexicon.max_role_tokens)  # type: ignore[arg-type]
+    if found is None:
+        return 0
+    noun, k = found
+    assert isinstance(noun, RoleNoun)  # noqa: S101 - the table holds RoleNoun values only
+    if state.lexicon.lang == "en" and modifier.actor is None and not _en_role_context(tokens, j):
+        return 0
+    of, k, of_mentions = _of_phrase(state, text, tokens, k, comment, modifier.actor or noun.of)
+    person, end, person_mentions = _person_after_role(state, text, tokens, k, comment, noun.gender)
+    determiner = (
+        j > 0 and modifier.start == j and fold(tokens[j - 1].text) in (state.lexicon.determiners)
+    )
+    role = noun.role
+    if person is None:
+        if not (determiner or modifier.actor) or (comment is not None and not of):
+            if modifier.actor:
+                _commit(state, [*modifier.mentions, *of_mentions])
+                return k
+            return 0
+        person, role = _resolve_holder(state, noun, of, state.holdings)
+        _commit(state, [*modifier.mentions, *of_mentions])
+        if person is None:
+            return k
+        actor = state.actors.get(person) or _actor_for_key(state, person)
+        if actor is not None:
+            _emit(state, text, tokens, (modifier.start, k), actor, MentionForm.DESCRIPTOR, comment)
+        return k
+    _commit(state, [*modifier.mentions, *of_mentions, *person_mentions])
+    if role == "head" and of:
+        role = _top_role(state, person, of)
+    of = of or _implied_of(state, person, role)
+    if comment is None:
+        _add_holding(state, person, role, of, tokens[modifier.start].start, tokens[k - 1].end, text)
+    return end
+
+
+def _en_role_context(tokens: list[Token], j: int) -> bool:
+    """English role nouns without a modifier count only as titles ("Foreign Minister X") or
+    after "the" ("the foreign minister")."""
+    return tokens[j].is_capitalized or (j > 0 and tokens[j - 1].text.lower() == "the")
+
+
+def _of_phrase(
+    state: _State, text: str, tokens: list[Token], k: int, comment: int | None, of: str | None
+) -> tuple[str | None, int, list[Mention]]:
+    """Parse "der NATO", "des russischen Präsidialamts", "Russlands", "of Ukraine" after a role."""
+    if of is not None or k >= len(tokens):
+        return of, k, []
+    word = fold(tokens[k].text)
+    start = k
+    if word in ("der", "des", "of"):
+        start = k + 1
+        if start < len(tokens) and fold(tokens[start].text) == "the":
+            start += 1
+    if start >= len(tokens):
+        return None, k, []
+    body = _parse_body(state, text, tokens, start, comment)
+    if body is not None:
+        actor, end, mentions = body
+        return actor.key, end, mentions
+    hit = match_name(state.index, tokens, start)
+    if hit is None:
+        return None, k, []
+    entry, form, _ = _resolve_entry(state, hit, tokens)
+    genitive = fold(tokens[hit.last - 1].text).endswith("s")
+    if entry.kind is ActorKind.PERSON or (start == k and not genitive):
+        return None, k, []
+    mention = _pending(state, text, tokens, (hit.first, hit.last), entry, form, comment)
+    return entry.key, hit.last, [mention]
+
+
+def _person_after_role(
+    state: _State,
+    text: str,
+    tokens: list[Token],
+    k: int,
+    comment: int | None,
+    gender: str | None = None,
+) -> tuple[str | None, int, list[Mention]]:
+    """Find the person a role noun introduces: a curated name, a known surname or a new name.
+
+    Up to two tokens may stand between the role and a known person ("Präsident Wladimir
+    “Putin"); a new (uncurated) name must follow the role noun directly.
+    """
+    j = k
+    while j < len(tokens) and j - k <= 2:
+        hit = match_name(state.index, tokens, j)
+        if hit is not None:
+            if hit.entry.kind is not ActorKind.PERSON:
+                break
+            mention = _pending(
+                state, text, tokens, (hit.first, hit.last), hit.entry, MentionForm.NAME, comment
+            )
+            state.surnames[fold(tokens[hit.last - 1].text)] = hit.entry.key
+            return hit.entry.key, hit.last, [mention]
+        folded = fold(tokens[j].text)
+        known = state.surnames.get(folded)
+        if known is None and tokens[j].is_capitalized:
+            known = _curated_surname(state, tokens, j, folded)
+        if known is not None and (state.gazetteer.get(known) or j == k):
+            if j == k and state.gazetteer.get(known) is None:
+                longer = _new_person(state, text, tokens, k, comment, gender, dry_run=True)
+                if longer is not None and longer[1] - k > 1:
+                    break  # "Wolodymyr Selenskyj" after an earlier, cut-off "Wolodymyr"
+            prefix = "m" if comment is None else f"c{comment}-m"
+            mention = Mention(
+                id=f"{prefix}-{tokens[j].start}-{tokens[j].end}",
+                start=tokens[j].start,
+                end=tokens[j].end,
+                surface=tokens[j].text,
+                actor=known,
+                form=MentionForm.SHORT_NAME,
+                comment=comment,
+                method="mentions.short_name",
+                confidence=0.9,
+            )
+            return known, j + 1, [mention]
+        if not (tokens[j].is_capitalized or tokens[j].text in _QUOTES):
+            break
+        j += 1
+    new = _new_person(state, text, tokens, k, comment, gender)
+    if new is not None:
+        return new
+    return None, k, []
+
+
+def _is_name_token(state: _State, token: Token) -> bool:
+    return (
+        token.is_capitalized
+        and token.text.isalpha()
+        and len(token.text) > 1
+        and token.text not in state.lexicon.function_words
+        and fold(token.text) not in state.lexicon.roles
+        and fold(token.text) not in state.lexicon.bodies
+    )
+
+
+def _new_person(
+    state: _State,
+    text: str,
+    tokens: list[Token],
+    k: int,
+    comment: int | None,
+    gender: str | None = None,
+    *,
+    dry_run: bool = False,
+) -> tuple[str, int, list[Mention]] | None:
+    """A person not in the gazetteer, introduced by a role noun: "Außenminister Tomas Beispiel"."""
+    end = k
+    while end < len(tokens) and end - k < MAX_NAME_TOKENS and _is_name_token(state, tokens[end]):
+        if match_name(state.index, tokens, end) is not None:
+            break
+        end += 1
+    if end == k:
+        return None
+    if end - k == 1 and fold(tokens[k].text).endswith(_NOUN_SUFFIXES):
+        return None
+    name = text[tokens[k].start : tokens[end - 1].end]
+    key = slugify(name)
+    if dry_run:
+        return key, end, []
+    actor = state.actors.get(key) or Actor(
+        key=key, name=name, kind=ActorKind.PERSON, names=(name,), gender=gender, curated=False
+    )
+    state.actors.setdefault(key, actor)
+    mention = Mention(
+        id=f"{'m' if comment is None else f'c{comment}-m'}-{tokens[k].start}-{tokens[end - 1].end}",
+        start=tokens[k].start,
+        end=tokens[end - 1].end,
+        surface=name,
+        actor=key,
+        form=MentionForm.NAME,
+        comment=comment,
+        method="mentions.role_name",
+        confidence=0.8,
+    )
+    state.surnames[fold(tokens[end - 1].text)] = key
+    return key, end, [mention]
+
+
+def _apposition(
+    state: _State, text: str, tokens: list[Token], i: int, person: str, comment: int | None
+) -> None:
+    """ "Mark Rutte, der NATO-Generalsekretär," / "Andrii Sybiha, Ukraine's foreign minister"."""
+    if comment is not None or i + 1 >= len(tokens) or tokens[i].text != ",":
+        return
+    j = i + 1
+    if fold(tokens[j].text) in state.lexicon.determiners:
+        j += 1
+    if j >= len(tokens):
+        return
+    parsed = _modifier(state, text, tokens, j, comment)
+    modifier, k = parsed if parsed else (_Modifier(start=j, actor=None), j)
+    found = _lookup(state.lexicon.roles, tokens, k, state.lexicon.max_role_tokens)  # type: ignore[arg-type]
+    if found is None:
+        return
+    noun, end = found
+    assert isinstance(noun, RoleNoun)  # noqa: S101 - the table holds RoleNoun values only
+    of, end, of_mentions = _of_phrase(state, text, tokens, end, comment, modifier.actor or noun.of)
+    _commit(state, [*modifier.mentions, *of_mentions])
+    role = _top_role(state, person, of) if noun.role == "head" and of else noun.role
+    of = of or _implied_of(state, person, role)
+    _add_holding(state, person, role, of, tokens[j].start, tokens[end - 1].end, text)
+
+
+# --------------------------------------------------------------------------------------------
+# Bodies: [modifier] BODY [in CAPITAL | der STATE]
+# --------------------------------------------------------------------------------------------
+
+
+def _body_phrase(
+    state: _State,
+    text: str,
+    tokens: list[Token],
+    i: int,
+    comment: int | None,
+) -> int:
+    parsed = _parse_body(state, text, tokens, i, comment)
+    if parsed is None:
+        return 0
+    actor, end, mentions = parsed
+    _commit(state, mentions)
+    start = mentions[0].start if mentions else tokens[i].start
+    start_token = next(n for n, t in enumerate(tokens) if t.start >= start)
+    _emit(state, text, tokens, (start_token, end), actor, MentionForm.NAME, comment)
+    return end
+
+
+def _parse_body(
+    state: _State,
+    text: str,
+    tokens: list[Token],
+    i: int,
+    comment: int | None,
+) -> tuple[Actor, int, list[Mention]] | None:
+    parsed = _modifier(state, text, tokens, i, comment)
+    modifier, j = parsed if parsed else (_Modifier(start=i, actor=None), i)
+    found = _lookup(state.lexicon.bodies, tokens, j, state.lexicon.max_body_tokens)  # type: ignore[arg-type]
+    if found is None:
+        return None
+    body_type, end = found
+    assert isinstance(body_type, str)  # noqa: S101 - the table holds body types only
+    country = modifier.actor
+    mentions = list(modifier.mentions)
+    if country is None and end + 1 < len(tokens):
+        word = fold(tokens[end].text)
+        if word in ("in", "der", "des", "of"):
+            nxt = end + 1
+            if nxt < len(tokens) and fold(tokens[nxt].text) == "the":
+                nxt += 1
+            hit = match_name(state.index, tokens, nxt) if nxt < len(tokens) else None
+            if hit is not None:
+                entry = hit.entry
+                target = state.gazetteer.get(entry.metonym_of) if entry.metonym_of else entry
+                if target is not None and target.kind is ActorKind.STATE:
+                    country, end = target.key, hit.last
+    if country is None:
+        return None
+    country_entry = state.gazetteer.get(country)
+    if country_entry is None or country_entry.kind is not ActorKind.STATE:
+        return None
+    return _body_actor(state, body_type, country_entry), end, mentions
+
+
+def _body_actor(state: _State, body_type: str, country: Entry) -> Actor:
+    for entry in state.gazetteer.entries():
+        if entry.state == country.key and entry.body_type == body_type:
+            return _actor(state, entry)
+    templates = state.lexicon.body_names
+    name_en = templates["en"].get(body_type, "{state}").format(state=country.label("en"))
+    name_de = templates["de"].get(body_type, "{state}").format(state=country.label("de"))
+    key = slugify(name_en)
+    return state.actors.get(key) or Actor(
+        key=key,
+        name=name_de if state.article.lang == "de" else name_en,
+        kind=ActorKind.MILITARY if body_type == "armed_forces" else ActorKind.GOVERNMENT_BODY,
+        names=(name_en, name_de),
+        state=country.key,
+        curated=False,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Holdings and coreference
+# --------------------------------------------------------------------------------------------
+
+
+def _actor_for_key(state: _State, key: str) -> Actor | None:
+    entry = state.gazetteer.get(key)
+    return _actor(state, entry) if entry else state.actors.get(key)
+
+
+def _role_matches(wanted: str, held: str) -> bool:
+    return wanted == held or wanted == "head" or (wanted == "minister" and "minister" in held)
+
+
+def _resolve_holder(
+    state: _State, noun: RoleNoun, of: str | None, holdings: Sequence[PostHolding]
+) -> tuple[str | None, str]:
+    """Whom a role descriptor without a name refers to: the last matching holder in this
+    article, else (when the organisation is known) the curated holder at the article date."""
+    for holding in reversed(holdings):
+        if not _role_matches(noun.role, holding.role) or (of and holding.of != of):
+            continue
+        actor = state.actors.get(holding.person)
+        if noun.gender and actor is not None and actor.gender and actor.gender != noun.gender:
+            continue
+        return holding.person, holding.role
+    if of is None:
+        return None, noun.role
+    day = state.article.published
+    roles = _TOP_ROLES if noun.role == "head" else (noun.role,)
+    for role in roles:
+        holders = state.gazetteer.holders(role, of, day)
+        if len(holders) == 1:
+            return holders[0].key, role
+    return None, noun.role
+
+
+def _top_role(state: _State, person: str, of: str) -> str:
+    entry = state.gazetteer.get(person)
+    if entry is not None:
+        for post in entry.posts:
+            if post.of == of and post.held_on(state.article.published):
+                return post.role
+    return "head"
+
+
+def _implied_of(state: _State, person: str, role: str) -> str | None:
+    entry = state.gazetteer.get(person)
+    if entry is not None:
+        for post in entry.posts:
+            if _role_matches(role, post.role) and post.held_on(state.article.published):
+                return post.of
+        if role in _STATE_ROLES and entry.state:
+            return entry.state
+    actor = state.actors.get(person)
+    return actor.state if actor is not None and role in _STATE_ROLES else None
+
+
+def _add_holding(
+    state: _State, person: str, role: str, of: str | None, start: int, end: int, text: str
+) -> None:
+    holding = PostHolding(
+        id=f"h-{start}-{end}",
+        person=person,
+        role=role,
+        of=of,
+        start=start,
+        end=end,
+        descriptor=text[start:end],
+        observed=state.article.published,
+        method="mentions.role_phrase",
+        confidence=0.9,
+    )
+    state.holdings.append(holding)
+    actor = state.actors.get(person)
+    if actor is not None and actor.state is None and of and not actor.curated:
+        of_entry = state.gazetteer.get(of)
+        country = (
+            of
+            if of_entry and of_entry.kind is ActorKind.STATE
+            else (of_entry.state if of_entry else None)
+        )
+        state.actors[person] = Actor(
+            key=actor.key,
+            name=actor.name,
+            kind=actor.kind,
+            names=actor.names,
+            state=country,
+            gender=actor.gender,
+            curated=False,
+        )
+
+
+def _add_curated_holdings(state: _State) -> None:
+    """Add the curated posts the mentioned persons hold at the article date (no text span)."""
+    stated = {(h.person, h.role, h.of) for h in state.holdings}
+    day: date | None = state.article.published
+    for key in list(state.actors):
+        entry = state.gazetteer.get(key)
+        if entry is None or entry.kind is not ActorKind.PERSON:
+            continue
+        for post in entry.posts:
+            if post.held_on(day) and (key, post.role, post.of) not in stated:
+                state.holdings.append(
+                    PostHolding(
+                        id=f"h-{slugify(key)}-{slugify(post.role)}-{slugify(post.of or 'x')}",
+                        person=key,
+                        role=post.role,
+                        of=post.of,
+                        observed=day,
+                        method="gazetteer",
+                        confidence=1.0,
+                    )
+                )
+
+
+def _merge_partial_names(state: _State) -> None:
+    """Fold one-word discovered persons into the full name they abbreviate.
+
+    "NATO-Generalsekretär Rutte" in a headline and "Mark Rutte" in the body are one person;
+    so are "Präsident Wolodymyr" (a name cut off by an aside) and "Wolodymyr Selenskyj".
+    """
+    persons = [a for a in state.actors.values() if a.kind is ActorKind.PERSON]
+    remap: dict[str, str] = {}
+    for partial in persons:
+        if partial.curated or len(partial.name.split()) != 1:
+            continue
+        word = fold(partial.name)
+        fuller = [
+            a.key
+            for a in persons
+            if a.key != partial.key
+            and any(
+                len(n.split()) > 1 and word in (fold(n.split()[0]), fold(n.split()[-1]))
+                for n in (a.name, *a.names)
+            )
+        ]
+        if len(set(fuller)) == 1:
+            remap[partial.key] = fuller[0]
+    if not remap:
+        return
+    state.mentions[:] = [
+        _replace_actor(m, remap[m.actor]) if m.actor in remap else m for m in state.mentions
+    ]
+    state.holdings[:] = list(
+        {
+            (remap.get(h.person, h.person), h.role, h.of, h.start): (
+                _replace_person(h, remap[h.person]) if h.person in remap else h
+            )
+            for h in state.holdings
+        }.values()
+    )
+    for key in remap:
+        state.actors.pop(key, None)
+
+
+def _replace_actor(mention: Mention, key: str) -> Mention:
+    from dataclasses import replace
+
+    return replace(mention, actor=key, form=MentionForm.SHORT_NAME)
+
+
+def _replace_person(holding: PostHolding, key: str) -> PostHolding:
+    from dataclasses import replace
+
+    return replace(holding, person=key)

@@ -1,0 +1,175 @@
+"""The orchestrator: runs the stages in order over one article. Boring on purpose.
+
+Stage order (each stage needs only what earlier stages produced)::
+
+    sentences -> mentions (actors, posts) -> time expressions -> statements
+              -> stances (issues) -> events (claims)
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from kg import __version__
+from kg.errors import KGError, PipelineError
+from kg.model import Analysis, Article
+from kg.nlp._names import NameIndex, build_name_index
+from kg.nlp.gazetteer import Gazetteer
+from kg.nlp.lexicon import MentionLexicon, load_mention_lexicon
+from kg.nlp.mentions import find_mentions
+from kg.nlp.sentences import split_sentences
+
+logger = logging.getLogger(__name__)
+
+#: The stages as data: (name, what it needs, what it produces). Checked by a test.
+STAGES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("sentences", ("article",), ("sentences",)),
+    ("mentions", ("article", "sentences"), ("actors", "mentions", "holdings")),
+    ("timex", ("article", "sentences"), ("timexes",)),
+    ("statements", ("article", "sentences", "mentions", "actors", "holdings"), ("statements",)),
+    (
+        "stances",
+        ("article", "sentences", "mentions", "actors", "statements"),
+        ("issues", "stances"),
+    ),
+    (
+        "events",
+        ("article", "sentences", "mentions", "actors", "timexes", "statements"),
+        ("events",),
+    ),
+)
+
+
+@dataclass
+class Resources:
+    """Gazetteer and lexicons, loaded once and shared by every article (per language).
+
+    Optional stages (statements, stances, events, time expressions) are looked up by module
+    name; a stage whose module is not installed is skipped.
+    """
+
+    gazetteer: Gazetteer
+    index: NameIndex
+    _lexicons: dict[tuple[str, str], Any] = field(default_factory=dict)
+
+    def mention_lexicon(self, lang: str) -> MentionLexicon:
+        """Return the mention/role lexicon for ``lang`` (loaded on first use)."""
+        return self.lexicon("mentions", lang, load_mention_lexicon)  # type: ignore[no-any-return]
+
+    def lexicon(self, stage: str, lang: str, loader: Callable[[str], Any]) -> Any:
+        """Return ``loader(lang)``, memoised per stage and language."""
+        key = (stage, lang)
+        if key not in self._lexicons:
+            self._lexicons[key] = loader(lang)
+        return self._lexicons[key]
+
+
+def load_resources(gazetteer: Gazetteer | None = None) -> Resources:
+    """Load the shipped gazetteer (or use ``gazetteer``) and index it."""
+    gazetteer = gazetteer if gazetteer is not None else Gazetteer.load()
+    return Resources(gazetteer=gazetteer, index=build_name_index(gazetteer))
+
+
+def _optional(module: str, name: str) -> Callable[..., Any] | None:
+    try:
+        found = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name == module:
+            return None
+        raise
+    return getattr(found, name, None)  # type: ignore[no-any-return]
+
+
+def analyze(article: Article, resources: Resources) -> Analysis:
+    """Run every stage over one article and return its ``Analysis``.
+
+    Raises:
+        PipelineError: a stage failed (the error names the stage and the article).
+    """
+    stage = "sentences"
+    try:
+        lexicon = resources.mention_lexicon(article.lang)
+        sentences = split_sentences(article, abbreviations=lexicon.abbreviations)
+        stage = "mentions"
+        found = find_mentions(
+            article, sentences, resources.gazetteer, lexicon, index=resources.index
+        )
+        extra = _later_stages(article, resources, sentences, found)
+    except KGError:
+        raise
+    except Exception as exc:
+        raise PipelineError(
+            f"stage {stage!r} failed on article {article.id} ({article.source}): {exc}",
+            stage=stage,
+            article_id=article.id,
+        ) from exc
+    return Analysis(
+        article=article,
+        sentences=sentences,
+        actors=found.actors,
+        mentions=found.mentions,
+        holdings=found.holdings,
+        extractor=f"kg {__version__}",
+        extracted_at=datetime.now(UTC).replace(microsecond=0),
+        **extra,
+    )
+
+
+def _later_stages(
+    article: Article,
+    resources: Resources,
+    sentences: tuple[Any, ...],
+    found: Any,
+) -> dict[str, Any]:
+    """Run the stages after mentions whose modules are present."""
+    extra: dict[str, Any] = {}
+    find_timex = _optional("kg.nlp.timex", "find_time_expressions")
+    timexes = find_timex(article, sentences) if find_timex else ()
+    extra["timexes"] = timexes
+    extract_statements = _optional("kg.nlp.statements", "extract_statements")
+    statements: tuple[Any, ...] = ()
+    if extract_statements:
+        load = _optional("kg.nlp.statements", "load_statement_lexicon")
+        assert load is not None  # noqa: S101 - the module defines both
+        statements = extract_statements(
+            article,
+            sentences,
+            found.mentions,
+            found.actors,
+            found.holdings,
+            lexicon=resources.lexicon("statements", article.lang, load),
+        )
+    extra["statements"] = statements
+    return extra
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Failed:
+    """An article the batch skipped, with the reason (``on_error="skip"``)."""
+
+    article_id: str
+    source: str
+    stage: str
+    error: KGError
+
+
+def analyze_many(
+    articles: Iterable[Article],
+    resources: Resources,
+    *,
+    on_error: Literal["raise", "skip"] = "raise",
+) -> Iterator[Analysis | Failed]:
+    """Analyse articles one by one; with ``on_error="skip"`` failures come back as ``Failed``."""
+    for article in articles:
+        try:
+            yield analyze(article, resources)
+        except PipelineError as exc:
+            if on_error == "raise":
+                raise
+            logger.warning("skipped %s: %s", article.source, exc)
+            yield Failed(article_id=article.id, source=article.source, stage=exc.stage, error=exc)
