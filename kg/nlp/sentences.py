@@ -2,8 +2,8 @@
 
 Needs: Article. Produces: Sentence (body sentences first, then each comment's, ``comment=i``).
 Rules: a sentence ends at ``.``, ``!``, ``?`` or ``…`` (plus closing quotes and brackets)
-followed by white space and a sentence opener; never after a known abbreviation, an initial ("J. Smith") or an
-ordinal number before a month ("03. Dezember"); always at a block boundary.
+followed by white space and a sentence opener; never after a known abbreviation, an initial
+("J. Smith") or an ordinal number ("03. Dezember"); always at a block boundary.
 """
 
 from __future__ import annotations
