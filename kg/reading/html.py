@@ -106,7 +106,8 @@ def _markup_comment(el: lxml.etree._Element) -> RawComment | None:
     vocab = page_vocabulary()
     author_el = _find(el, _AUTHOR_CLASSES, ("author",))
     if author_el is not None and author_el.get("itemprop") == "author":
-        author_el = _own(author_el, lambda c: c.get("itemprop") == "name") or author_el
+        name_el = _own(author_el, lambda c: c.get("itemprop") == "name")
+        author_el = author_el if name_el is None else name_el
     author = _text(author_el)
     author = re.sub(r"\s+(?:" + "|".join(vocab.says) + r"):?$", "", author, flags=re.IGNORECASE)
     text = _text(_find(el, _TEXT_CLASSES, ("text", "commentText")))
@@ -115,7 +116,8 @@ def _markup_comment(el: lxml.etree._Element) -> RawComment | None:
     rank = _text(_find(el, _RANK_CLASSES, ())) or None
     date_el = _find(el, _DATE_CLASSES, ("dateCreated", "datePublished"))
     if date_el is not None and date_el.tag != "time":
-        date_el = _own(date_el, lambda c: c.tag == "time") or date_el
+        time_el = _own(date_el, lambda c: c.tag == "time")
+        date_el = date_el if time_el is None else time_el
     shown = _text(date_el)
     stamp = (
         date_el.get("datetime") or date_el.get("content") or date_el.get("title")
@@ -285,7 +287,10 @@ def parse_html(
     import trafilatura  # heavy; only HTML needs it
 
     try:
-        tree = lxml.html.document_fromstring(html.encode("utf-8"))
+        # bytes + an explicit UTF-8 parser: the text is decoded already, so a <meta charset>
+        # in the page must not make lxml decode it a second time
+        parser = lxml.html.HTMLParser(encoding="utf-8")
+        tree = lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise InputError(source, f"cannot parse HTML: {exc}") from exc
     comments = _jsonld_comments(tree)
@@ -321,7 +326,7 @@ def parse_html(
     if draft.headline:
         draft.parts.append((BlockKind.HEADLINE, draft.headline))
     for child in doc.body:
-        text = " ".join(child.text_content().split()) if isinstance(child.tag, str) else ""
+        text = " ".join("".join(child.itertext()).split()) if isinstance(child.tag, str) else ""
         if not text or text == draft.headline:
             continue
         if is_dateline(text, vocab=vocab) or byline_agencies(text, vocab):
