@@ -102,7 +102,7 @@ def ingest_article(store: Store, article: Article, resources: Resources) -> Inge
     )
 
 
-def ingest(
+def ingest_articles(
     items: Iterable[Article | InputError],
     store: Store,
     resources: Resources,
@@ -142,3 +142,22 @@ def ingest(
         if on_item is not None:
             on_item(result)
     return report
+
+
+def read_articles(
+    specs: Sequence[str], *, lang: str | None = None, published: date | None = None
+) -> list[Article]:
+    """Read every article of ``specs`` (paths, directories, globs, URLs).
+
+    Raises:
+        InputError: the first input that cannot be read.
+    """
+    from kg.reading import iter_sources
+
+    options = IngestOptions(lang=lang, published=published)
+    articles = []
+    for item in iter_articles(iter_sources(specs), options):
+        if isinstance(item, InputError):
+            raise item
+        articles.append(item)
+    return articles

@@ -35,6 +35,11 @@ def queries_dir() -> Path:
     return _top_level_dir("queries")
 
 
+def examples_dir() -> Path:
+    """Return the bundled example articles (used by ``kg demo``)."""
+    return _top_level_dir("examples")
+
+
 def data_dir() -> Path:
     """Return ``kg/data`` (gazetteer and other curated reference data)."""
     return _PACKAGE_DIR / "data"

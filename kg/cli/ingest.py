@@ -47,7 +47,7 @@ def _parse_date(value: str | None) -> date | None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from kg.ingest import IngestOptions, Ingested, Rejected, ingest, iter_articles
+    from kg.ingest import IngestOptions, Ingested, Rejected, ingest_articles, iter_articles
     from kg.nlp.pipeline import load_resources
     from kg.reading import iter_sources
     from kg.store import open_store
@@ -66,7 +66,7 @@ def _run(args: argparse.Namespace) -> int:
     with open_store(store_target(args)) as store:
         items = progress(iter_articles(sources, options), total=len(sources) or None,
                          quiet=args.quiet, label="ingest")
-        report = ingest(items, store, resources, options=options, on_item=report_item)
+        report = ingest_articles(items, store, resources, options=options, on_item=report_item)
     if args.format == "json":
         print(json.dumps({
             "store": store_target(args),
