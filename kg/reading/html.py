@@ -339,4 +339,6 @@ def parse_html(
         draft.parts.append(
             (BlockKind.HEADING if child.tag == "head" else BlockKind.PARAGRAPH, text)
         )
+    if not any(kind is not BlockKind.HEADLINE for kind, _ in draft.parts):
+        raise InputError(source, "no article text found in HTML")
     return finish_article(draft, source=source, lang=lang, published=published)
