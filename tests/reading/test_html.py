@@ -100,8 +100,10 @@ def test_jsonld_comments() -> None:
       "datePublished": "2025-04-01T07:30:00+02:00",
       "comment": [{{"@type": "Comment", "author": {{"@type": "Person", "name": "Karin"}},
                    "text": "Das wurde auch Zeit.", "dateCreated": "2025-04-01T08:00",
-                   "comment": [{{"@type": "Comment", "author": {{"name": "Paul"}}, "text": "Nein."}}]}}]}}
-    </script></head><body><article><h1>Mietgesetz beschlossen</h1>{ARTICLE_P}</article></body></html>"""
+                   "comment": [{{"@type": "Comment", "author": {{"name": "Paul"}},
+                                "text": "Nein."}}]}}]}}
+    </script></head><body><article><h1>Mietgesetz beschlossen</h1>{ARTICLE_P}</article>
+    </body></html>"""
     article = parse_html(html, source="ld.html")
     assert article.published_at == datetime(2025, 4, 1, 7, 30)
     assert [(c.author, c.reply_to, c.parent) for c in article.comments] == [

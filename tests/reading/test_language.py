@@ -13,7 +13,7 @@ from kg.reading import detect_language
         ("Der Minister sagte, dass die Regierung dem Plan nicht zustimmen werde.", "de"),
         ("The minister said that the government would not agree to the plan.", "en"),
         (
-            'Die Ukraine kann wohl nicht so schnell auf eine Einladung hoffen, sagte er. "We will see".',
+            'Die Ukraine kann nicht so schnell auf eine Einladung hoffen, sagte er. "We see".',
             "de",
         ),
         ("Il ministro ha detto che il governo non approverà il piano.", None),

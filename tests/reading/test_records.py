@@ -12,7 +12,10 @@ from kg.model import Article
 from kg.reading import iter_sources, parse_record, read_source, read_source_results
 from tests.reading.reading_fixtures import DATA
 
-TEXT_EN = "The government has set the date of the election. The prime minister said that it would be fair."
+TEXT_EN = (
+    "The government has set the date of the election. "
+    "The prime minister said that it would be fair."
+)
 
 
 def test_record_fields() -> None:
@@ -136,7 +139,7 @@ def test_read_source_yields_good_records_then_raises() -> None:
 def test_json_list_file() -> None:
     (source,) = iter_sources([str(DATA / "record.json")])
     articles = list(read_source(source))
-    assert [a.id for a in articles][0] == "uber-uns-7"
+    assert articles[0].id == "uber-uns-7"
     assert [a.lang for a in articles] == ["en", "de"]
     assert articles[0].published == date(2025, 3, 2)
     assert articles[1].source.endswith("record.json[2]")
