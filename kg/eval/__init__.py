@@ -103,12 +103,23 @@ def _qid_names(gazetteer: Gazetteer, golds: Sequence[GoldArticle]) -> dict[str, 
 
 
 def read_gold_source(gold: GoldArticle) -> Article:
-    """Read a gold article's source with the gold ``lang`` and ``published`` as metadata."""
-    source = gold.source if gold.is_url else str(gold.source_path())
-    return _read_plain(source, gold)
+    """Read a gold article's source with the gold ``lang`` and ``published`` as metadata.
 
+    Raises:
+        InputError: the source cannot be read as an article.
+        EvalError: the source holds more than one article (a JSONL file).
+    """
+    from kg.reading import Source, SourceKind, read_source
 
-def _read_plain(source: str, gold: GoldArticle) -> Article:
-    # Temporary adapter until kg.reading.read_source lands: plain text only.
-    text = Path(source).read_text(encoding="utf-8")
-    return Article(id=gold.id, text=text, lang=gold.lang, source=source, published=gold.published)
+    source = (
+        Source(gold.source, SourceKind.URL)
+        if gold.is_url
+        else Source(str(gold.source_path()), SourceKind.FILE)
+    )
+    articles = list(read_source(source, lang=gold.lang, published=gold.published))
+    if len(articles) != 1:
+        raise EvalError(
+            str(gold.gold_file),
+            f"line {gold.line}: source {gold.source!r} holds {len(articles)} articles, not one",
+        )
+    return articles[0]

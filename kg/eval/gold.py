@@ -70,7 +70,10 @@ class GoldStatement:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class GoldStance:
-    """``holder`` supports or opposes ``relation(subject, object)``."""
+    """``holder`` supports or opposes ``relation(subject, object)``.
+
+    ``subject`` and ``object`` are actor ids: a bare name in the issue key becomes ``local:NAME``.
+    """
 
     holder: str
     issue: str
@@ -347,10 +350,15 @@ def _stance(item: object, where: str) -> GoldStance:
         holder=_actor_id(record.get("holder"), f"{where}.holder"),
         issue=key,
         relation=relation,
-        subject=subject,
-        object=obj,
+        subject=_issue_actor(subject),
+        object=_issue_actor(obj),
         stance=str(stance),
     )
+
+
+def _issue_actor(value: str) -> str:
+    """Issue subjects/objects are QIDs or names; a bare name is read as ``local:NAME``."""
+    return value if is_actor_id(value) else LOCAL_PREFIX + value
 
 
 def _event(item: object, where: str) -> GoldEvent:
