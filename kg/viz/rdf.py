@@ -18,6 +18,7 @@ The facts come from the named queries ``queries/viz_*.rq`` (run on a kg store, o
 from __future__ import annotations
 
 import logging
+import warnings
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -139,10 +140,22 @@ class _DatasetSource:
     def query(
         self, sparql: str, bindings: Mapping[str, Term] | None = None, *, union: bool = False
     ) -> QueryRows:
-        result = self.dataset.query(sparql, initBindings=dict(bindings or {}))
-        variables = tuple(str(v) for v in (result.vars or ()))
-        rows = tuple(tuple(cast("Term | None", row[v]) for v in variables) for row in result)  # type: ignore[index]
-        return QueryRows(variables, rows)
+        from rdflib.plugins.sparql.processor import SPARQLProcessor  # noqa: PLC0415
+        from rdflib.term import Variable  # noqa: PLC0415
+
+        # rdflib 7.6's own SPARQL engine calls its deprecated Dataset.contexts/default_context
+        # (GRAPH ?g): those warnings are about rdflib's code, not ours
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"rdflib\.")
+            result = SPARQLProcessor(self.dataset).query(
+                sparql, initBindings=dict(bindings or {}), initNs={}
+            )
+            names = [Variable(v) for v in result["vars_"]]
+            rows = tuple(
+                tuple(cast("Term | None", row.get(name)) for name in names)
+                for row in result["bindings"]
+            )
+        return QueryRows(tuple(str(v) for v in names), rows)
 
 
 def to_view_graph(source: Store | Dataset | Graph, options: ViewOptions | None = None) -> ViewGraph:

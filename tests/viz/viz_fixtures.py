@@ -1,0 +1,181 @@
+"""A small knowledge graph built by hand with rdflib for the viz tests (our own sentences).
+
+Two articles: ``v1`` (2024-12-03) with stances of NATO (supports) and Russia (opposes) on
+Ukraine's NATO membership, a post holding, two events and three comments (one a reply); ``v2``
+(2025-02-01) with stances of Ukraine (demands) and the USA (hesitant) and one event. Texts that
+end up in tooltips carry HTML/JS payloads: every one must be shown as text, never run.
+"""
+
+from __future__ import annotations
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
+
+from kg.rdf import iris
+from kg.rdf.vocab import GAF, GK, NIF, ORG, SDO, SEM, bind_namespaces
+
+#: Payloads: if any of them runs, ``window.__xss`` becomes truthy.
+XSS_SCRIPT = "<script>window.__xss = 'script';</script>"
+XSS_IMG = "<img src=x onerror=\"window.__xss='img'\">"
+HEADLINE = f"Rutte: Zukunft der Ukraine in der NATO {XSS_SCRIPT}"
+QUOTE_RUTTE = "Die Zukunft der Ukraine liegt in der NATO."
+QUOTE_PESKOV = f"ein NATO-Beitritt Kiews sei inakzeptabel {XSS_IMG}"
+QUOTE_ZELENSKY = "Wir brauchen jetzt eine klare Einladung."
+QUOTE_USA = "Dafür ist es noch zu früh."
+COMMENT_XSS = f"Siehe Budapester Memorandum {XSS_IMG} und </script><script>window.__xss=1</script>"
+ISSUE = iris.issue_iri("membership:Q212:Q7184")
+
+ACTORS: dict[str, tuple[URIRef, str | None, str]] = {
+    # key: (class, QID, label)
+    "nato": (GK.InternationalOrganization, "Q7184", "NATO"),
+    "mark-rutte": (SDO.Person, "Q57792", "Mark Rutte"),
+    "russia": (GK.State, "Q159", "Russland"),
+    "dmitry-peskov": (SDO.Person, None, "Dmitri Peskow"),
+    "ukraine": (GK.State, "Q212", "Ukraine"),
+    "volodymyr-zelensky": (SDO.Person, "Q3874799", "Wolodymyr Selenskyj"),
+    "united-states": (GK.State, "Q30", "USA"),
+    "kremlin": (GK.GovernmentBody, None, "Kreml"),
+    "brussels": (SDO.Place, "Q239", "Brüssel"),
+}
+
+
+def _actor(graph: Graph, key: str) -> URIRef:
+    cls, qid, label = ACTORS[key]
+    node = iris.actor_iri(key)
+    graph.add((node, RDF.type, cls))
+    graph.add((node, RDF.type, SEM.Place if cls == SDO.Place else SEM.Actor))
+    graph.add((node, RDFS.label, Literal(label, lang="de")))
+    if qid:
+        graph.add((node, SDO.sameAs, iris.wikidata_iri(qid)))
+    return node
+
+
+def _article(graph: Graph, article_id: str, headline: str, day: str, text: str) -> URIRef:
+    node = iris.article_iri(article_id)
+    graph.add((node, RDF.type, SDO.NewsArticle))
+    graph.add((node, SDO.headline, Literal(headline, lang="de")))
+    graph.add((node, SDO.datePublished, Literal(day, datatype=XSD.date)))
+    context = iris.text_iri(article_id)
+    graph.add((node, GK.hasText, context))
+    graph.add((context, RDF.type, NIF.Context))
+    graph.add((context, NIF.isString, Literal(text)))
+    return node
+
+
+def _mention(graph: Graph, article_id: str, n: int, actor: str) -> None:
+    node = iris.mention_iri(article_id, f"m{n}")
+    graph.add((node, NIF.referenceContext, iris.text_iri(article_id)))
+    graph.add((node, GAF.denotes, iris.actor_iri(actor)))
+
+
+def _stance(
+    graph: Graph, article: URIRef, n: int, holder: str, position: str, speaker: str, quote: str, day: str
+) -> None:
+    article_id = str(article).rsplit("/", 1)[-1]
+    statement = iris.statement_iri(speaker, quote)
+    graph.add((statement, RDF.type, GK.DirectQuote))
+    graph.add((statement, SDO.creator, iris.actor_iri(speaker)))
+    graph.add((statement, SDO.text, Literal(quote, lang="de")))
+    graph.add((statement, GK.reportedIn, article))
+    stance = iris.stance_iri(article_id, f"st{n}")
+    graph.add((stance, RDF.type, GK.Stance))
+    graph.add((stance, GK.holder, iris.actor_iri(holder)))
+    graph.add((stance, GK.issue, ISSUE))
+    graph.add((stance, GK.position, iris.vocab_iri("stance", position)))
+    graph.add((stance, GK.expressedBy, iris.actor_iri(speaker)))
+    graph.add((stance, GK.evidence, statement))
+    graph.add((stance, GK.validAt, Literal(day, datatype=XSD.date)))
+    graph.add((stance, GK.reportedIn, article))
+
+
+def _event(
+    graph: Graph, node: URIRef, kind: str, when: Literal, roles: dict[str, str], article: URIRef
+) -> None:
+    graph.add((node, RDF.type, GK.Event))
+    graph.add((node, SEM.eventType, iris.vocab_iri("event-type", kind)))
+    graph.add((node, SEM.hasTimeStamp, when))
+    graph.add((node, GK.reportedIn, article))
+    for actor, role in roles.items():
+        participation = iris.participation_iri(node, role, actor)
+        graph.add((node, SEM.hasActor, participation))
+        graph.add((participation, RDF.value, iris.actor_iri(actor)))
+        graph.add((participation, SEM.roleType, iris.vocab_iri("role", role)))
+
+
+def _comment(
+    graph: Graph, article_id: str, index: int, author: str, text: str, parent: int | None, mentions: tuple[str, ...]
+) -> None:
+    article = iris.article_iri(article_id)
+    node = iris.comment_iri(article_id, index)
+    user = iris.user_iri("example.org", author)
+    graph.add((article, SDO.comment, node))
+    graph.add((node, RDF.type, SDO.Comment))
+    graph.add((node, SDO.author, user))
+    graph.add((node, SDO.text, Literal(text, lang="de")))
+    graph.add((node, SDO.parentItem, iris.comment_iri(article_id, parent) if parent is not None else article))
+    graph.add((node, SDO.dateCreated, Literal("2024-12-03T20:00:00+01:00", datatype=XSD.dateTime)))
+    for actor in mentions:
+        graph.add((node, SDO.mentions, iris.actor_iri(actor)))
+    graph.add((user, RDF.type, SDO.Person))
+    graph.add((user, SDO.alternateName, Literal(author)))
+
+
+def build_dataset() -> Dataset:
+    """Return the fixture: a reference graph and the article graphs of v1 and v2."""
+    dataset = Dataset()
+    bind_namespaces(dataset)
+    ref = dataset.graph(iris.REFERENCE_GRAPH)
+    for key in ACTORS:
+        _actor(ref, key)
+    ref.add((ISSUE, RDF.type, GK.Issue))
+    ref.add((ISSUE, SKOS.prefLabel, Literal("NATO-Mitgliedschaft der Ukraine", lang="de")))
+    ref.add((ISSUE, SKOS.prefLabel, Literal("NATO membership of Ukraine", lang="en")))
+
+    g1 = dataset.graph(iris.article_graph_iri("v1"))
+    a1 = _article(g1, "v1", HEADLINE, "2024-12-03", "…")
+    for key in ("nato", "mark-rutte", "russia", "dmitry-peskov", "ukraine", "kremlin"):
+        _actor(g1, key)
+    for n, key in enumerate(("mark-rutte", "mark-rutte", "dmitry-peskov", "ukraine", "nato")):
+        _mention(g1, "v1", n, key)
+    _stance(g1, a1, 1, "nato", "supports", "mark-rutte", QUOTE_RUTTE, "2024-12-03")
+    _stance(g1, a1, 2, "russia", "opposes", "dmitry-peskov", QUOTE_PESKOV, "2024-12-03")
+    holding = iris.observed_holding_iri("v1", "h1")
+    g1.add((holding, RDF.type, GK.PostHolding))
+    g1.add((holding, ORG.member, iris.actor_iri("mark-rutte")))
+    g1.add((holding, ORG.organization, iris.actor_iri("nato")))
+    g1.add((holding, RDFS.label, Literal("NATO-Generalsekretär", lang="de")))
+    _event(
+        g1, iris.article_event_iri("v1", "e1"), "meeting",
+        Literal("2024-12-03", datatype=XSD.date), {"nato": "convener", "ukraine": "participant"}, a1,
+    )
+    g1.add((iris.article_event_iri("v1", "e1"), SEM.hasPlace, iris.actor_iri("brussels")))
+    _event(
+        g1, iris.article_event_iri("v1", "e2"), "agreement",
+        Literal("1994", datatype=XSD.gYear), {"russia": "guarantor", "ukraine": "recipient"}, a1,
+    )
+    _comment(g1, "v1", 0, "Nordlicht_42", "Und wer garantiert das? NATO redet nur.", None, ("nato",))
+    _comment(g1, "v1", 1, "kaffeesatz", COMMENT_XSS, 0, ("ukraine", "russia"))
+    _comment(g1, "v1", 2, "Nordlicht_42", "Abwarten.", 1, ())
+
+    g2 = dataset.graph(iris.article_graph_iri("v2"))
+    a2 = _article(g2, "v2", "Kiew fordert Einladung", "2025-02-01", "…")
+    for key in ("ukraine", "volodymyr-zelensky", "united-states"):
+        _actor(g2, key)
+    _mention(g2, "v2", 0, "volodymyr-zelensky")
+    _stance(g2, a2, 1, "ukraine", "demands", "volodymyr-zelensky", QUOTE_ZELENSKY, "2025-02-01")
+    _stance(g2, a2, 2, "united-states", "hesitant", "united-states", QUOTE_USA, "2025-02-01")
+    _event(
+        g2, iris.article_event_iri("v2", "e1"), "request",
+        Literal("2025-01-30", datatype=XSD.date), {"ukraine": "requester", "nato": "addressee"}, a2,
+    )
+    return dataset
+
+
+def fill_store(store: object) -> None:
+    """Write the fixture into a kg store (reference graph + one replace per article)."""
+    dataset = build_dataset()
+    store.replace_graph(iris.REFERENCE_GRAPH, dataset.graph(iris.REFERENCE_GRAPH))  # type: ignore[attr-defined]
+    for article_id in ("v1", "v2"):
+        graph_iri = iris.article_graph_iri(article_id)
+        quads = [(s, p, o, graph_iri) for s, p, o in dataset.graph(graph_iri)]
+        store.replace_graphs(graph_iri, quads)  # type: ignore[attr-defined]
