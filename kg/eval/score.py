@@ -21,6 +21,8 @@ Decisions FORMAT.md leaves open, and the extension:
   detection and stances (a set of tuples). Events are deduplicated only when two predictions
   are identical (type, when, agents, wikidata); other extra events are false positives.
 - **Stances**: ``demands`` counts as support, ``hesitant`` predictions are not scored.
+- **Events**: ``affected`` is not scored (FORMAT.md scores type, ``when`` and agents); agents
+  are the participants with role ``agent``.
 - **Comments**: gold and predicted comments are paired by position. ``comments`` P/R/F1 is the
   mention F1; count accuracy is per article (equal counts), author and reply_to accuracy are over
   ``max(len(gold), len(predicted))`` positions (a missing comment is wrong).
