@@ -38,6 +38,9 @@ R = TypeVar("R")
 #: RocksDB writes this file into every database directory; its presence marks a store.
 _ROCKSDB_MARKER = "CURRENT"
 _INLINE = "<inline query>"
+#: Missing claim-graph numbers in a row after which the probe stops (see ``_claim_graphs``);
+#: the builder numbers claim graphs 1..n without gaps, so any value >= 1 works for its output.
+CLAIM_PROBE_SLACK = 16
 _NOT_PROJECTED = re.compile(r"does not contains? variable \?(\w+) in its SELECT projection")
 _FORMATS: dict[str, ox.RdfFormat] = {
     "trig": ox.RdfFormat.TRIG,
@@ -182,11 +185,7 @@ class OxigraphStore:
                 f"quad in graph {graph} given for article graph {article_graph}; only the "
                 f"article graph, its claim graphs ({prefix}<n>) and the default graph are allowed"
             )
-        old = [
-            g for g in self._named_graph_names() if g == article_graph or _is_claim_graph(g, prefix)
-        ]
-        dropped = {article_graph, *old}
-        return self._replace(dropped, items)
+        return self._replace({article_graph, *self._claim_graphs(article_graph)}, items)
 
     def replace_graph(
         self,
@@ -204,11 +203,27 @@ class OxigraphStore:
 
     def delete_graph(self, graph: URIRef, *, with_claims: bool = False) -> None:
         """Drop a named graph (optionally with its claim graphs) and its catalogue entry."""
-        prefix = f"{graph}-claim-"
-        dropped = {graph}
-        if with_claims:
-            dropped.update(g for g in self._named_graph_names() if _is_claim_graph(g, prefix))
+        dropped = {graph, *(self._claim_graphs(graph) if with_claims else ())}
         self._replace(dropped, [])
+
+    def _claim_graphs(self, article_graph: URIRef) -> list[URIRef]:
+        """The claim graphs of ``article_graph`` in the store, found by point lookups.
+
+        Listing all named graphs costs ~18 ms at 1,000 articles (and grows); probing
+        ``-claim-1``, ``-claim-2``, … until ``CLAIM_PROBE_SLACK`` numbers in a row are missing
+        costs microseconds and still finds claim graphs behind a small gap in the numbering.
+        """
+        found: list[URIRef] = []
+        number, misses = 1, 0
+        while misses < CLAIM_PROBE_SLACK:
+            candidate = URIRef(f"{article_graph}-claim-{number}")
+            if self.has_graph(candidate):
+                found.append(candidate)
+                misses = 0
+            else:
+                misses += 1
+            number += 1
+        return found
 
     def _replace(self, dropped: set[URIRef], items: list[Quad]) -> int:
         self._check_writable()
@@ -226,7 +241,7 @@ class OxigraphStore:
 
     def has_graph(self, graph: URIRef) -> bool:
         """True if the named graph exists."""
-        return bool(self._call(self.oxigraph.contains_named_graph, ox.NamedNode(str(graph))))
+        return bool(self._call(self.oxigraph.contains_named_graph, _named(graph)))
 
     def graphs(self) -> tuple[URIRef, ...]:
         """Every named graph IRI, sorted."""
@@ -291,7 +306,7 @@ class OxigraphStore:
 
     def quads(self, graph: URIRef | None = None) -> Iterator[Quad]:
         """Yield every quad (graph None = default graph), or those of one named graph."""
-        name = None if graph is None else ox.NamedNode(str(graph))
+        name = None if graph is None else _named(graph)
         pattern = self._call(self.oxigraph.quads_for_pattern, None, None, None, name)
         for q in pattern:
             yield (
@@ -305,7 +320,7 @@ class OxigraphStore:
         """Number of quads in the store or in one named graph."""
         if graph is None:
             return int(self._call(len, self.oxigraph))
-        name = ox.NamedNode(str(graph))
+        name = _named(graph)
         return self._call(
             lambda: sum(1 for _ in self.oxigraph.quads_for_pattern(None, None, None, name))
         )
@@ -317,14 +332,14 @@ class OxigraphStore:
             if graph is None:
                 triples: Iterable[ox.Triple] = self._union_triples()
             else:
-                name = ox.NamedNode(str(graph))
+                name = _named(graph)
                 triples = (q.triple for q in inner.quads_for_pattern(None, None, None, name))
             self._call(ox.serialize, triples, output, _FORMATS[fmt], prefixes=EXPORT_PREFIXES)
             return
         if graph is None:
             self._call(inner.dump, output, _FORMATS[fmt], prefixes=EXPORT_PREFIXES)
             return
-        name = ox.NamedNode(str(graph))
+        name = _named(graph)
         quads = inner.quads_for_pattern(None, None, None, name)
         self._call(ox.serialize, quads, output, _FORMATS[fmt], prefixes=EXPORT_PREFIXES)
 
@@ -352,6 +367,13 @@ class OxigraphStore:
             return function(*args, **kwargs)
         except OSError as exc:
             raise StoreError(f"store {self._directory}: {exc}", target=self.target) from exc
+
+
+def _named(graph: URIRef) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(str(graph))
+    except ValueError as exc:
+        raise StoreError(f"invalid graph IRI {str(graph)!r}: {exc}") from exc
 
 
 def _is_claim_graph(graph: Node, prefix: str) -> bool:
