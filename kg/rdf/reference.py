@@ -6,13 +6,13 @@ known-event catalogue) as a whole and replaces the stored reference graph.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from rdflib import Graph, Literal, URIRef
 
-from kg.model import ActorKind
+from kg.model import ActorKind, Participant
 from kg.rdf import iris
 from kg.rdf._terms import post_triples, time_literal, type_actor
 from kg.rdf.vocab import GK, ORG, PROV, RDF, RDFS, SDO, SEM, SKOS, TIME, XSD, bind_namespaces
@@ -24,10 +24,10 @@ __all__ = ["KnownEvent", "build_reference_graph"]
 
 
 class KnownEvent(Protocol):
-    """A catalogue event as the reference graph needs it (any object with these attributes).
+    """A catalogue event as the reference graph reads it (``kg.nlp.known_events.KnownEvent``).
 
-    ``type`` is an ``EventType`` value ("agreement"); ``date`` ISO at its precision or None;
-    ``labels`` maps language codes to names.
+    ``type`` is an ``EventType`` value ("agreement"); ``date``/``end`` are ISO at their
+    precision; ``names`` maps language codes to names (the first one is the label).
     """
 
     @property
@@ -37,13 +37,22 @@ class KnownEvent(Protocol):
     def qid(self) -> str | None: ...
 
     @property
-    def labels(self) -> Mapping[str, str]: ...
-
-    @property
     def type(self) -> str: ...
 
     @property
-    def date(self) -> str | None: ...
+    def date(self) -> str: ...
+
+    @property
+    def end(self) -> str | None: ...
+
+    @property
+    def participants(self) -> Sequence[Participant]: ...
+
+    @property
+    def place(self) -> str | None: ...
+
+    @property
+    def names(self) -> Mapping[str, Sequence[str]]: ...
 
 
 def build_reference_graph(gazetteer: Gazetteer, events: Iterable[KnownEvent] = ()) -> Graph:
@@ -51,7 +60,8 @@ def build_reference_graph(gazetteer: Gazetteer, events: Iterable[KnownEvent] = (
 
     Args:
         gazetteer: curated actors, places and their posts.
-        events: known events (Budapest Memorandum, 2022 invasion, …); see ``KnownEvent``.
+        events: known events (Budapest Memorandum, 2022 invasion, …): the records of
+            ``kg.nlp.known_events.KnownEventCatalogue`` or any objects shaped like ``KnownEvent``.
 
     Returns:
         A ``Graph`` whose identifier is ``iris.REFERENCE_GRAPH``.
@@ -132,16 +142,30 @@ def _add_instant(graph: Graph, interval: URIRef, node: URIRef, prop: URIRef, day
 def _add_known_event(graph: Graph, event: KnownEvent) -> None:
     """Add a catalogue event (identity-level facts only).
 
-    Emits: gk:Event, sem:Event, rdfs:label (per language), sem:eventType, sem:hasTimeStamp,
-    schema:sameAs (with a QID).
+    Emits: gk:Event, sem:Event, rdfs:label (first name per language), skos:altLabel (other
+    names), sem:eventType, sem:hasTimeStamp | sem:hasBeginTimeStamp + sem:hasEndTimeStamp,
+    sem:hasPlace, sem:hasActor, sem:Role, rdf:value, sem:roleType, schema:sameAs (with a QID).
     """
     node = iris.event_iri(event.key)
     graph.add((node, RDF.type, GK.Event))
     graph.add((node, RDF.type, SEM.Event))
-    for lang, label in sorted(event.labels.items()):
-        graph.add((node, RDFS.label, Literal(label, lang=lang)))
+    for lang, names in sorted(event.names.items()):
+        for position, name in enumerate(names):
+            label = RDFS.label if position == 0 else SKOS.altLabel
+            graph.add((node, label, Literal(name, lang=lang)))
     graph.add((node, SEM.eventType, iris.vocab_iri("event-type", str(event.type))))
-    if event.date:
+    if event.end:
+        graph.add((node, SEM.hasBeginTimeStamp, time_literal(event.date)))
+        graph.add((node, SEM.hasEndTimeStamp, time_literal(event.end)))
+    elif event.date:
         graph.add((node, SEM.hasTimeStamp, time_literal(event.date)))
+    if event.place:
+        graph.add((node, SEM.hasPlace, iris.actor_iri(event.place)))
+    for participant in event.participants:
+        role = iris.participation_iri(node, participant.role, participant.actor)
+        graph.add((node, SEM.hasActor, role))
+        graph.add((role, RDF.type, SEM.Role))
+        graph.add((role, RDF.value, iris.actor_iri(participant.actor)))
+        graph.add((role, SEM.roleType, iris.vocab_iri("role", participant.role)))
     if event.qid:
         graph.add((node, SDO.sameAs, iris.wikidata_iri(event.qid)))

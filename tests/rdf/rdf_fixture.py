@@ -8,7 +8,6 @@ Offsets are computed with ``str.find`` so the text can be edited safely.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from kg.model import (
@@ -35,6 +34,7 @@ from kg.model import (
     TimePrecision,
 )
 from kg.nlp.gazetteer import Entry, Gazetteer, PostSpec
+from kg.nlp.known_events import KnownEvent
 
 QUOTE = "Wir stehen fest an der Seite der Ukraine."
 REPORTED = "ein Beitritt der Ukraine zur NATO sei für Moskau inakzeptabel"
@@ -513,23 +513,28 @@ def make_gazetteer() -> Gazetteer:
     )
 
 
-@dataclass(frozen=True)
-class CatalogueEvent:
-    """A known event as the catalogue engineer will provide it."""
-
-    key: str
-    qid: str | None
-    labels: dict[str, str]
-    type: str
-    date: str | None
-
-
 KNOWN_EVENTS = (
-    CatalogueEvent(
+    KnownEvent(
         key="budapest-memorandum",
         qid=None,
-        labels={"de": "Budapester Memorandum", "en": "Budapest Memorandum on Security Assurances"},
-        type="agreement",
+        type=EventType.AGREEMENT,
         date="1994-12-05",
+        participants=(
+            Participant(actor="russia", role="guarantor"),
+            Participant(actor="ukraine", role="recipient"),
+        ),
+        names={
+            "de": ("Budapester Memorandum",),
+            "en": ("Budapest Memorandum", "Budapest Memorandum on Security Assurances"),
+        },
+    ),
+    KnownEvent(
+        key="war-in-donbas",
+        qid=None,
+        type=EventType.ATTACK,
+        date="2014-04",
+        end="2022-02",
+        participants=(Participant(actor="russia", role="attacker"),),
+        names={"en": ("war in Donbas",)},
     ),
 )
