@@ -198,13 +198,14 @@ def read_gold(path: str | Path) -> tuple[GoldArticle, ...]:
 
 
 def _records(text: str, where: str) -> list[tuple[int, object]]:
-    stripped = text.strip()
-    if stripped.startswith("{"):
-        try:  # one JSON object, as seed.gold.json
-            return [(text[: text.index("{")].count("\n") + 1, json.loads(stripped))]
-        except json.JSONDecodeError:
-            pass  # JSON Lines: several objects, one a line
-    records: list[tuple[int, object]] = []
+    if text.lstrip().startswith("{"):
+        try:  # one JSON object, possibly over several lines, as seed.gold.json
+            return [(text[: text.index("{")].count("\n") + 1, json.loads(text))]
+        except json.JSONDecodeError as exc:
+            first = next(line for line in text.splitlines() if line.strip())
+            if exc.msg != "Extra data" and not _is_json(first):
+                raise EvalError(where, f"line {exc.lineno}: not JSON ({exc.msg})") from exc
+    records: list[tuple[int, object]] = []  # JSON Lines: one object a line
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("//"):
             continue
@@ -213,6 +214,14 @@ def _records(text: str, where: str) -> list[tuple[int, object]]:
         except json.JSONDecodeError as exc:
             raise EvalError(where, f"line {number}: not JSON ({exc.msg})") from exc
     return records
+
+
+def _is_json(line: str) -> bool:
+    try:
+        json.loads(line)
+    except json.JSONDecodeError:
+        return False
+    return True
 
 
 class _ProblemError(Exception):

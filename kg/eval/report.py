@@ -99,6 +99,7 @@ def _extras(score: CategoryScore) -> str:
         label = _LABELS.get(name, name)
         value = "–" if accuracy.value is None else f"{accuracy.value:.3f}"
         parts.append(f"{label} {value} ({accuracy.correct}/{accuracy.total})")
+    parts += [f"{name.replace('_', ' ')} {n}" for name, n in score.counts.items()]
     return ", ".join(parts)
 
 

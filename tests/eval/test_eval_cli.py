@@ -29,7 +29,7 @@ def write(path: Path, text: str) -> Path:
             '{"id": "a", "source": "missing.txt", "lang": "de"}\n',
             "line 1: source 'missing.txt' of article 'a' does not exist",
         ),
-        ('{"id": "a",\n', "line 1: not JSON"),
+        ('{"id": "a",\n', "not JSON (Expecting property name"),
     ],
     ids=["malformed-gold", "missing-source", "not-json"],
 )

@@ -220,3 +220,10 @@ def test_bare_issue_name_is_a_local_actor(tmp_path: Path) -> None:
     (article,) = read_gold(write_jsonl(tmp_path / "g.jsonl", record))
     assert article.stances is not None
     assert article.stances[0].object == "local:Wagner Group"
+
+
+def test_malformed_pretty_printed_object_names_the_bad_line(tmp_path: Path) -> None:
+    path = tmp_path / "seed.gold.json"
+    path.write_text('{\n "id": "seed",\n "source": "a.txt"\n "lang": "de"\n}\n', encoding="utf-8")
+    with pytest.raises(EvalError, match=r"line 4: not JSON \(Expecting ',' delimiter\)"):
+        read_gold(path)
