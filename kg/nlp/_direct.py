@@ -1,0 +1,176 @@
+"""Direct quotations and who said them (private helper of statements).
+
+A balanced quote is attributed by a cue after it ("…“, sagte Rutte" / '…," Rutte said'), a
+colon or comma cue before it ("sagte Rutte: „…“", "Rutte: „…“"), or a speech verb in its own
+clause ("erachtet … als „Bedrohung“"). Fragments around an inserted cue that continue one
+sentence ("„Wir werden“, sagte er, „alles tun“") are one statement. Titles and names in quotes
+(after a title noun) and one- or two-word scare quotes without a speech verb are not statements.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kg.nlp._quotes import QuoteSpan
+from kg.nlp._reported import speaker_of
+from kg.nlp._speakers import Speaker, find_subject
+from kg.nlp._speech_doc import CLAUSE_PUNCT, QUOTE_MARKS, Cue, Doc, Found
+
+#: Quotes of at most this many words are scare quotes or names unless a speech verb licenses them.
+MAX_SCARE_WORDS = 2
+#: Tokens between a quote and its cue verb ('," the Kremlin spokesman Dmitry Peskov said').
+MAX_CUE_DISTANCE = 7
+#: Tokens between two fragments of one interrupted quote ("“, sagte der Minister am Dienstag, „").
+MAX_INSERT_TOKENS = 10
+#: Tokens a title noun may stand before its quoted name ("das Buch mit dem Titel „…“").
+MAX_TITLE_DISTANCE = 3
+FRAGMENT_JOINER = " … "
+
+
+def _words(doc: Doc, start: int, end: int) -> int:
+    return sum(1 for k in range(doc.tok(start), doc.tok(end)) if doc.tokens[k].text[0].isalnum())
+
+
+def _is_title(doc: Doc, quote: QuoteSpan) -> bool:
+    """True when a title noun stands right before the quote ("die Operation „…“")."""
+    i = doc.tok(quote.open) - 1
+    titles = {w.lower() for w in doc.lex.words("title_noun")}
+    for k in range(i, max(i - MAX_TITLE_DISTANCE, -1), -1):
+        if doc.lower(k) in titles:
+            return True
+        if doc.tokens[k].text in CLAUSE_PUNCT:
+            return False
+    return False
+
+
+def _cue_after(doc: Doc, quote: QuoteSpan) -> tuple[Cue, Speaker | None] | None:
+    i = doc.tok(quote.close + 1)
+    if i >= len(doc.tokens):
+        return None
+    inner = doc.text[quote.open + 1 : quote.close].rstrip()
+    if doc.lower(i) == "," or (doc.lower(i) in doc.lex.words("anaphor") and inner[-1:] in ".!?"):
+        i += 1
+    elif inner[-1:] not in (",", "!", "?") and doc.cue_at(i, len(doc.tokens)) is None:
+        return None
+    sentence = doc.token_sentence[i] if i < len(doc.tokens) else -1
+    stop = doc.sentence_range[sentence][1] if sentence >= 0 else len(doc.tokens)
+    for j in range(i, min(i + MAX_CUE_DISTANCE, stop)):
+        if doc.tokens[j].text in CLAUSE_PUNCT | QUOTE_MARKS:
+            return None
+        cue = doc.cue_at(j, stop)
+        if cue is not None and {"quote", "label"} & cue.verb.frames:
+            speaker = find_subject(doc, i, j) if j > i else None
+            return cue, speaker or speaker_of(doc, j, stop, cue, None)
+    return None
+
+
+def _cue_before(doc: Doc, quote: QuoteSpan) -> tuple[Cue | None, Speaker | None] | None:
+    i = doc.tok(quote.open) - 1
+    if i < 0 or doc.tokens[i].text not in (":", ","):
+        return None
+    sentence = doc.token_sentence[i]
+    if sentence < 0:
+        return None
+    a, b = doc.sentence_range[sentence]
+    lo = a if doc.tokens[i].text == ":" else max(a, i - MAX_CUE_DISTANCE)
+    for j in range(i - 1, lo - 1, -1):
+        cue = doc.cue_at(j, b)
+        if cue is not None and "quote" in cue.verb.frames:
+            return cue, speaker_of(doc, a, b, cue, None)
+    if doc.tokens[i].text == ":":
+        label = find_subject(doc, doc.clause_start(i, a), i)
+        if label is not None and label.last == i - 1:
+            return None, label
+    return None
+
+
+def _cue_within(doc: Doc, quote: QuoteSpan) -> tuple[Cue, Speaker | None] | None:
+    """A speech or labelling verb earlier in the quote's own clause."""
+    i = doc.tok(quote.open)
+    sentence = doc.token_sentence[i]
+    if sentence < 0:
+        return None
+    a, b = doc.sentence_range[sentence]
+    for j in range(i - 1, a - 1, -1):
+        if doc.tokens[j].text in (".", ";", "!", "?"):
+            return None
+        cue = doc.cue_at(j, b)
+        if cue is not None and {"quote", "label"} & cue.verb.frames:
+            return cue, speaker_of(doc, a, b, cue, None)
+    return None
+
+
+def _joined(doc: Doc, first: QuoteSpan, second: QuoteSpan) -> bool:
+    """True when ``second`` continues ``first``'s sentence after an inserted cue."""
+    between = range(doc.tok(first.close + 1), doc.tok(second.open))
+    inner = doc.text[second.open + 1 : second.close].lstrip()
+    return (
+        len(between) <= MAX_INSERT_TOKENS
+        and inner[:1].islower()
+        and not any(doc.tokens[k].text in (".", "!", "?", ";") for k in between)
+        and any(doc.cue_at(k, between.stop) for k in between)
+        and doc.text[first.close - 1 : first.close + 2].count(",") > 0
+    )
+
+
+def _groups(doc: Doc) -> Iterator[list[QuoteSpan]]:
+    group: list[QuoteSpan] = []
+    for quote in doc.quotes:
+        if group and _joined(doc, group[-1], quote):
+            group.append(quote)
+            continue
+        if group:
+            yield group
+        group = [quote]
+    if group:
+        yield group
+
+
+def _record(
+    doc: Doc, group: list[QuoteSpan], found: tuple[Cue | None, Speaker | None] | None, method: str
+) -> Found:
+    cue, speaker = found if found else (None, None)
+    start, end = group[0].open + 1, group[-1].close
+    text = None
+    if len(group) > 1:
+        text = FRAGMENT_JOINER.join(doc.text[q.open + 1 : q.close].strip() for q in group)
+    cue_span = None
+    if cue is not None or speaker is not None:
+        first = min(
+            t
+            for t in (cue.index if cue else None, speaker.first if speaker else None)
+            if t is not None
+        )
+        last = max(
+            t
+            for t in (cue.last if cue else None, speaker.last if speaker else None)
+            if t is not None
+        )
+        cue_span = (doc.tokens[first].start, doc.tokens[last].end)
+    sentence = doc.token_sentence[doc.tok(group[0].open)]
+    confidence = 0.95 if speaker else 0.5
+    if speaker:
+        confidence *= speaker.confidence
+    return Found(
+        start, end, True, speaker, cue.verb.lemma if cue else None, cue_span, sentence,
+        method, round(confidence, 3), text,
+    )  # fmt: skip
+
+
+def direct_quotes(doc: Doc) -> Iterator[Found]:
+    """Every direct quotation that is a statement; unattributed ones have ``speaker=None``."""
+    for group in _groups(doc):
+        last = group[-1]
+        words = sum(_words(doc, q.open + 1, q.close) for q in group)
+        for method, finder in (("quote+after", _cue_after), ("quote+before", _cue_before)):
+            found = finder(doc, last if method == "quote+after" else group[0])
+            if found is not None:
+                yield _record(doc, group, found, method)
+                break
+        else:
+            within = _cue_within(doc, group[0])
+            if within is not None and (words > MAX_SCARE_WORDS or "label" in within[0].verb.frames
+                                       or within[1] is not None):  # fmt: skip
+                yield _record(doc, group, within, "quote+clause")
+            elif words > MAX_SCARE_WORDS and not _is_title(doc, group[0]):
+                yield _record(doc, group, None, "quote")

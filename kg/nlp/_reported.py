@@ -1,0 +1,330 @@
+"""Reported (indirect) speech, sentence by sentence (private helper of statements).
+
+Rules, each licensed by the lexicon: a clause before an inverted cue ("…, sagte Sybiha", "…,
+teilte das Ministerium mit", "…, Putin said"); a dass/that clause, a Konjunktiv clause or a
+zu-infinitive after a speech verb ("Rutte betonte, dass …", "kündigte an, … voranzutreiben");
+a colon without quotation marks ("Rutte sagte: …"); attribution phrases ("laut X", "X zufolge",
+"nach Angaben von X", "nach eigenen Angaben", ", so X", "wie X mitteilte", "according to X");
+colon headlines ("Rutte: Putin hat kein Interesse an Frieden").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.model import ActorKind
+from kg.nlp._speakers import Speaker, find_after, find_subject
+from kg.nlp._speech_doc import CLAUSE_PUNCT, QUOTE_MARKS, Cue, Doc, Found
+
+#: Tokens allowed between a speech verb and its complement (speaker, time, place, hearer).
+MAX_COMPLEMENT_GAP = 10
+#: Tokens a clause-final attribution (", so Rutte am Dienstag.") may have after its speaker.
+MAX_TAIL_TOKENS = 5
+#: Tokens before a colon that can still be a speaker label ("Kreml-Sprecher Peskow:").
+MAX_LABEL_TOKENS = 5
+#: Shortest reported clause, in word tokens; shorter ones are fragments, not statements.
+MIN_CLAUSE_WORDS = 3
+#: A clause before an inverted cue that is mostly one quotation is that direct quote.
+QUOTE_SHARE_DIRECT = 0.5
+_LABEL_KINDS = frozenset(
+    {ActorKind.PERSON.value, ActorKind.GOVERNMENT_BODY.value, ActorKind.MILITARY.value}
+)
+_ZU_INFINITIVE = re.compile(r"^\w+zu\w+en$")
+
+
+def clause_span(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
+    """Character span of tokens ``i..j`` without edge punctuation, or None if too short."""
+    while i < j and doc.tokens[i].text in CLAUSE_PUNCT:
+        i += 1
+    while j > i and doc.tokens[j - 1].text in CLAUSE_PUNCT:
+        j -= 1
+    words = sum(1 for k in range(i, j) if doc.tokens[k].text[0].isalnum())
+    if words < MIN_CLAUSE_WORDS:
+        return None
+    return doc.tokens[i].start, doc.tokens[j - 1].end
+
+
+def _cue_span(doc: Doc, cue: Cue | tuple[int, int], speaker: Speaker | None) -> tuple[int, int]:
+    first, last = (cue.index, cue.last) if isinstance(cue, Cue) else cue
+    if speaker is not None:
+        first, last = min(first, speaker.first), max(last, speaker.last)
+    return doc.tokens[first].start, doc.tokens[last].end
+
+
+def _found(
+    doc: Doc, span: tuple[int, int] | None, speaker: Speaker | None, cue: Cue | tuple[int, int],
+    sentence: int, method: str, confidence: float,
+) -> Found | None:  # fmt: skip
+    if span is None:
+        return None
+    lemma = cue.verb.lemma if isinstance(cue, Cue) else None
+    score = confidence * (speaker.confidence if speaker else 1.0)
+    return Found(
+        span[0], span[1], False, speaker, lemma, _cue_span(doc, cue, speaker), sentence,
+        method, round(score, 3),
+    )  # fmt: skip
+
+
+def _mostly_quote(doc: Doc, i: int, j: int) -> bool:
+    """True when tokens ``i..j`` are essentially one direct quotation (plus a lead-in)."""
+    while j > i and doc.tokens[j - 1].text in CLAUSE_PUNCT:
+        j -= 1
+    if j <= i or doc.token_quote[j - 1] is None:
+        return False
+    quoted = sum(1 for k in range(i, j) if doc.token_quote[k] == doc.token_quote[j - 1])
+    return quoted >= QUOTE_SHARE_DIRECT * (j - i)
+
+
+def _is_relative(doc: Doc, a: int, seg: int) -> bool:
+    """True when the clause starting at token ``seg`` is a relative clause (", der …,")."""
+    return seg > a and doc.lower(seg - 1) == "," and doc.lower(seg) in doc.lex.words("relative")
+
+
+def _subject_lo(doc: Doc, a: int, v: int) -> int:
+    """Start of the verb's clause, stepping back over relative clauses ("X, der …, sagte")."""
+    lo = doc.clause_start(v, a)
+    while lo > a and doc.tokens[lo - 1].text == ",":
+        seg = doc.clause_start(lo - 1, a)
+        if not _is_relative(doc, a, seg):
+            break
+        lo = doc.clause_start(seg - 1, a) if seg > a else a
+    return lo
+
+
+def speaker_of(doc: Doc, a: int, b: int, cue: Cue, previous: Speaker | None) -> Speaker | None:
+    """The speaker of ``cue`` in the sentence ``a..b`` (``previous``: an earlier conjunct's)."""
+    v = cue.index
+    impersonal = "es" in cue.verb.frames
+    if not impersonal:
+        found = find_subject(doc, _subject_lo(doc, a, v), v)
+        if found is not None:
+            return found
+    start = v + 2 if impersonal and doc.lower(v + 1) == "es" else v + 1
+    found = find_after(doc, start, b, verb=v, allow_source=impersonal)
+    if (
+        found is None
+        and previous is not None
+        and doc.lower(doc.clause_start(v, a)) in ("und", "and")
+    ):
+        return previous  # "teilte Selenskyj mit und kündigte an, …"
+    return found
+
+
+def _inverted(doc: Doc, a: int, cue: Cue) -> int | None:
+    """The comma token before an inverted cue ("<clause>, sagte X"), or None."""
+    v = cue.index
+    k = v - 1
+    if doc.lower(k) != ",":
+        lo = doc.clause_start(v, a)  # English "<clause>, Putin said"
+        if lo <= a or doc.lower(lo - 1) != "," or v - lo > MAX_LABEL_TOKENS:
+            return None
+        if find_subject(doc, lo, v) is None:
+            return None
+        k = lo - 1
+    if _is_relative(doc, a, doc.clause_start(k, a)):
+        return None
+    return k
+
+
+def _zu_end(doc: Doc, i: int, stop: int) -> int | None:
+    """Token index after a zu-infinitive that ends the clause starting at ``i``."""
+    end = doc.clause_end(i, stop)
+    for k in range(end - 1, i - 1, -1):
+        word = doc.lower(k)
+        lowercase = doc.tokens[k].text.islower()
+        if lowercase and (
+            (doc.lower(k - 1) == "zu" and word.endswith("en")) or _ZU_INFINITIVE.match(word)
+        ):
+            return k + 1
+    return None
+
+
+def konj_tokens(doc: Doc, i: int, j: int, *, substitutes: bool) -> list[int]:
+    """Konjunktiv I (and, with ``substitutes``, II) verb forms in tokens ``i..j`` outside quotes,
+    except after "ich" and inside fixed phrases ("es sei denn")."""
+    lex = doc.lex
+    excluded: set[int] = set()
+    for k in range(i, j):
+        for phrase in lex.konj_excludes:
+            if all(doc.lower(k + n) == word for n, word in enumerate(phrase)):
+                excluded.update(range(k, k + len(phrase)))
+    return [
+        k
+        for k in range(i, j)
+        if k not in excluded
+        and not doc.quoted(k)
+        and (lex.is_konj1(doc.tokens[k].text) or (substitutes and doc.lower(k) in lex.konj2))
+        and doc.lower(k - 1) not in lex.words("first_person")
+    ]
+
+
+def _has_konj(doc: Doc, i: int, j: int) -> bool:
+    return bool(konj_tokens(doc, i, j, substitutes=True))
+
+
+def _complement(doc: Doc, cue: Cue, b: int) -> tuple[int, int, str] | None:
+    """The reported clause after a speech verb: (first token, end token, method)."""
+    frames = cue.verb.frames
+    i = max(cue.index, cue.last) + 1
+    for _ in range(MAX_COMPLEMENT_GAP):
+        if i >= b or doc.quoted(i):
+            return None
+        word = doc.lower(i)
+        if word in doc.lex.words("complementizer") and "dass" in frames:
+            return i + 1, b, "dass"
+        if word == ":":
+            return (i + 1, b, "colon") if not doc.quoted(i + 1) else None
+        if word == ",":
+            return _after_comma(doc, cue, i + 1, b)
+        if word in CLAUSE_PUNCT or word in QUOTE_MARKS:
+            return None
+        if doc.lex.lang == "en" and i == max(cue.index, cue.last) + 1 and "clause" in frames:
+            bare = _english_bare(doc, cue, i, b)
+            if bare is not None:
+                return bare
+        i += 1
+    return None
+
+
+def _after_comma(doc: Doc, cue: Cue, i: int, b: int) -> tuple[int, int, str] | None:
+    frames = cue.verb.frames
+    if doc.lower(i) in doc.lex.words("complementizer") and "dass" in frames:
+        return i + 1, b, "dass"
+    if doc.lower(i) in doc.lex.words("inf_blocker"):
+        return None
+    end = doc.clause_end(i, b)
+    if "clause" in frames and _has_konj(doc, i, end):
+        return i, b, "konjunktiv"
+    if "inf" in frames:
+        stop = _zu_end(doc, i, b)
+        if stop is not None:
+            return i, stop, "infinitive"
+    return None
+
+
+def _english_bare(doc: Doc, cue: Cue, i: int, b: int) -> tuple[int, int, str] | None:
+    """'Putin said Russia would …' / 'told reporters the plan was …' (no "that")."""
+    if "obj" in cue.verb.frames:
+        if i in doc.mention_at:
+            i = doc.mention_end[doc.mention_at[i].id]
+        else:
+            i += 2 if doc.lower(i) in doc.lex.words("determiner") else 1
+    word = doc.lower(i)
+    if word in doc.lex.words("complementizer"):
+        return i + 1, b, "dass"
+    if not word or word in doc.lex.words("preposition") or word in ("to", "so", "it", "nothing"):
+        return None
+    if doc.tokens[i].text in CLAUSE_PUNCT | QUOTE_MARKS or (not _has_konj(doc, i, b) and b - i < 4):
+        return None
+    return i, b, "bare"
+
+
+def verb_rules(doc: Doc, sentence: int) -> Iterator[Found]:
+    """Statements licensed by a reporting verb in ``sentence``."""
+    a, b = doc.sentence_range[sentence]
+    previous: Speaker | None = None
+    for v in range(a, b):
+        cue = doc.cue_at(v, b)
+        if cue is None:
+            continue
+        speaker = speaker_of(doc, a, b, cue, previous)
+        previous = speaker or previous
+        comma = _inverted(doc, a, cue) if "clause" in cue.verb.frames else None
+        if comma is not None:
+            lo = next((k + 1 for k in range(comma - 1, a - 1, -1) if doc.lower(k) == ":"), a)
+            if not _mostly_quote(doc, lo, comma) and not all(
+                doc.quoted(k) for k in range(lo, comma)
+            ):
+                found = _found(
+                    doc, clause_span(doc, lo, comma), speaker, cue, sentence, "clause+cue", 0.9
+                )
+                if found is not None:
+                    yield found
+            continue
+        complement = _complement(doc, cue, b)
+        if complement is not None:
+            i, j, method = complement
+            yield from filter(
+                None, [_found(doc, clause_span(doc, i, j), speaker, cue, sentence, method, 0.9)]
+            )
+
+
+def _phrase_at(doc: Doc, i: int, kind: str) -> int:
+    """Length of the ``kind`` phrase starting at token ``i`` (0 when none)."""
+    for phrase in doc.lex.phrases.get(kind, ()):
+        if all(doc.lower(i + n) == word for n, word in enumerate(phrase)):
+            return len(phrase)
+    return 0
+
+
+def _around(doc: Doc, a: int, b: int, first: int, last: int) -> tuple[int, int] | None:
+    """The sentence without an attribution at its start or end (else the whole sentence)."""
+    if first == a:
+        return clause_span(doc, last + 1, b)
+    if doc.lower(first - 1) == "," and doc.clause_end(last + 1, b) >= b - 1:
+        return clause_span(doc, a, first - 1)
+    return clause_span(doc, a, b)
+
+
+def _attribution(doc: Doc, a: int, b: int, i: int) -> tuple[Speaker | None, int, str] | None:
+    """The attribution phrase at token ``i``: (speaker, last token, method)."""
+    for kind in ("self", "prefix", "postfix", "so", "as"):
+        n = _phrase_at(doc, i, kind)
+        if not n:
+            continue
+        if kind == "self":
+            return find_subject(doc, a, i), i + n - 1, "self"
+        if kind == "prefix":
+            found = find_after(doc, i + n, b, verb=None, allow_source=True)
+            return (found, found.last if found else i + n - 1, "prefix") if found else None
+        if kind == "postfix":
+            lo = doc.clause_start(i, a)
+            found = find_after(doc, max(lo, i - MAX_LABEL_TOKENS), i, verb=None, allow_source=True)
+            return (found, i, "postfix") if found else None
+        if kind == "so" and doc.lower(i - 1) == ",":
+            found = find_after(doc, i + 1, b, verb=None, allow_source=False)
+            if found and b - found.last <= MAX_TAIL_TOKENS:
+                return found, b - 1, "so"
+        if kind == "as" and (i == a or doc.lower(i - 1) == ","):
+            end = doc.clause_end(i + 1, b)
+            cue = next((doc.cue_at(k, end) for k in range(i + 1, end) if doc.cue_at(k, end)), None)
+            if cue is not None:
+                return find_subject(doc, i + 1, cue.index), end - 1, "as"
+    return None
+
+
+def attribution_rules(doc: Doc, sentence: int) -> Iterator[Found]:
+    """Statements licensed by an attribution phrase in ``sentence``."""
+    a, b = doc.sentence_range[sentence]
+    i = a
+    while i < b:
+        hit = None if doc.quoted(i) else _attribution(doc, a, b, i)
+        if hit is None:
+            i += 1
+            continue
+        speaker, last, method = hit
+        span = _around(doc, a, b, i, last)
+        found = _found(doc, span, speaker, (i, last), sentence, method, 0.85)
+        if found is not None:
+            yield found
+        i = last + 1
+
+
+def colon_headline(doc: Doc, sentence: int) -> Found | None:
+    """'Rutte: Putin hat kein Interesse an Frieden' (a label, a colon, unquoted content)."""
+    a, b = doc.sentence_range[sentence]
+    colon = next(
+        (k for k in range(a, min(b, a + MAX_LABEL_TOKENS + 1)) if doc.lower(k) == ":"), None
+    )
+    if colon is None or colon == a or doc.quoted(colon + 1):
+        return None
+    found = find_subject(doc, a, colon)
+    if found is None or doc.actor_kind(found.actor) not in _LABEL_KINDS:
+        return None
+    if any(k not in range(found.first, found.last + 1) and doc.tokens[k].text[:1].islower()
+           for k in range(a, colon)):  # fmt: skip
+        return None  # "Laut Rutte:" or a verb: not a bare label
+    return _found(
+        doc, clause_span(doc, colon + 1, b), found, (a, colon - 1), sentence, "colon-headline", 0.8
+    )

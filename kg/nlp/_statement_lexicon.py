@@ -1,0 +1,146 @@
+"""The statement lexicon: reporting verbs, Konjunktiv forms and attribution phrases per language.
+
+Data live in ``kg/nlp/lexicons/<lang>/{reporting_verbs,konjunktiv,attribution}.tsv`` (the column
+layout is documented in each file's header and in ``kg/nlp/lexicons/README.md``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import ConfigError
+from kg.nlp._tokens import tokenize
+from kg.resources import lexicon_dir
+
+FRAMES = frozenset({"quote", "clause", "dass", "inf", "label", "es", "obj"})
+ATTRIBUTION_KINDS = frozenset(
+    {
+        "prefix", "postfix", "self", "so", "as", "complementizer", "source_noun", "source_prep",
+        "impersonal", "pronoun", "preposition", "determiner", "inf_blocker", "title_noun",
+        "relative", "first_person", "anaphor",
+    }
+)  # fmt: skip
+_VERB_COLUMNS = 4
+_KONJ_COLUMNS = 3
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReportingVerb:
+    """One reporting verb: its lemma, separable particle and what it licenses."""
+
+    lemma: str
+    particle: str | None
+    frames: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class StatementLexicon:
+    """Everything the statement stage looks up for one language (hashed by identity).
+
+    Phrases are tuples of lower-cased tokens as ``kg.nlp._tokens.tokenize`` splits them.
+    """
+
+    lang: str
+    verbs: Mapping[str, tuple[ReportingVerb, ...]]  # lower-cased form -> entries
+    konj1: frozenset[str]
+    konj2: frozenset[str]
+    verb_prefixes: tuple[str, ...]
+    konj_excludes: tuple[tuple[str, ...], ...]
+    phrases: Mapping[str, tuple[tuple[str, ...], ...]]  # kind -> phrases, longest first
+    pronouns: Mapping[str, str]  # pronoun -> "m", "f", "pl" or "f|pl"
+
+    def words(self, kind: str) -> frozenset[str]:
+        """Return the one-word phrases of ``kind`` (lower-cased)."""
+        return frozenset(p[0] for p in self.phrases.get(kind, ()) if len(p) == 1)
+
+    def is_konj1(self, word: str) -> bool:
+        """Return True when ``word`` (as written) is a Konjunktiv I form of the lexicon.
+
+        Capitalised words never count: "Ende" and "Die" are not verbs.
+        """
+        if not word or not word[0].islower():
+            return False
+        if word in self.konj1:
+            return True
+        return any(
+            word.startswith(prefix) and word[len(prefix) :] in self.konj1
+            for prefix in self.verb_prefixes
+        )
+
+
+def _rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(f"cannot read lexicon {path}: {exc.strerror}", option="lexicon") from exc
+    for number, line in enumerate(lines, 1):
+        if line.strip() and not line.startswith("#"):
+            yield number, line.split("\t")
+
+
+def _bad(path: Path, number: int, problem: str) -> ConfigError:
+    return ConfigError(f"{path}:{number}: {problem}", option="lexicon")
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(t.text.lower() for t in tokenize(text))
+
+
+def _load_verbs(path: Path) -> dict[str, tuple[ReportingVerb, ...]]:
+    verbs: dict[str, list[ReportingVerb]] = {}
+    for number, row in _rows(path):
+        if len(row) < _VERB_COLUMNS:
+            raise _bad(path, number, f"expected lemma, particle, frames, forms; got {row!r}")
+        lemma, particle, frames_text, forms = (column.strip() for column in row[:_VERB_COLUMNS])
+        frames = frozenset(f for f in frames_text.split(",") if f)
+        if not frames <= FRAMES:
+            raise _bad(
+                path, number, f"unknown frames {sorted(frames - FRAMES)}; allowed {sorted(FRAMES)}"
+            )
+        verb = ReportingVerb(lemma=lemma, particle=particle or None, frames=frames)
+        for form in forms.split(","):
+            if form.strip():
+                verbs.setdefault(form.strip().lower(), []).append(verb)
+    return {form: tuple(entries) for form, entries in verbs.items()}
+
+
+def load_statement_lexicon(lang: str, directory: Path | None = None) -> StatementLexicon:
+    """Load the statement lexicon for ``lang`` ("de" or "en").
+
+    Args:
+        lang: the article language.
+        directory: a lexicon directory to use instead of the shipped one (tests).
+
+    Raises:
+        ConfigError: the language is unsupported or a lexicon file is malformed.
+    """
+    base = directory if directory is not None else lexicon_dir(lang)
+    verbs = _load_verbs(base / "reporting_verbs.tsv")
+    konj: dict[str, list[str]] = {"konj1": [], "konj2": [], "prefix": [], "exclude": []}
+    path = base / "konjunktiv.tsv"
+    for number, row in _rows(path):
+        if len(row) < _KONJ_COLUMNS or row[2].strip() not in konj:
+            raise _bad(path, number, f"expected form, lemma, kind in {sorted(konj)}; got {row!r}")
+        konj[row[2].strip()].append(row[0].strip())
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    pronouns: dict[str, str] = {}
+    path = base / "attribution.tsv"
+    for number, row in _rows(path):
+        kind = row[0].strip()
+        if kind not in ATTRIBUTION_KINDS or len(row) < 2:
+            raise _bad(path, number, f"unknown kind {kind!r}; allowed {sorted(ATTRIBUTION_KINDS)}")
+        phrases.setdefault(kind, []).append(_phrase(row[1].strip()))
+        if kind == "pronoun":
+            pronouns[row[1].strip().lower()] = row[2].strip() if len(row) > 2 else ""
+    return StatementLexicon(
+        lang=lang,
+        verbs=verbs,
+        konj1=frozenset(konj["konj1"]),
+        konj2=frozenset(konj["konj2"]),
+        verb_prefixes=tuple(sorted(konj["prefix"], key=len, reverse=True)),
+        konj_excludes=tuple(_phrase(p) for p in konj["exclude"]),
+        phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
+        pronouns=pronouns,
+    )

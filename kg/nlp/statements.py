@@ -1,0 +1,302 @@
+"""Statements: direct quotes and reported speech, with the speaker the grammar licenses.
+
+Needs: Article, Sentence, Mention, Actor, PostHolding (and TimeExpression when available).
+Produces: Statement.
+
+Direct quotes come from balanced quotation marks (``_quotes``, ``_direct``), reported speech from
+speech verbs, attribution phrases and Konjunktiv I (``_reported``); speakers are resolved through
+the mentions, pronouns and stated posts (``_speakers``). A quote or Konjunktiv sentence without a
+cue inherits the speaker of the statement just before it in the same paragraph (the news
+convention of continuing a quotation); otherwise it is kept without a speaker. Lexicons are data:
+``kg/nlp/lexicons/<lang>/{reporting_verbs,konjunktiv,attribution}.tsv``.
+
+``Statement.date`` is the date of a time expression in the cue's sentence ("am Dienstag"); when the
+text gives none it falls back to the article's publication date (a statement is reported no later
+than it was made, and news reports same-day statements without a date).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from kg.model import (
+    Actor,
+    ActorKind,
+    Article,
+    Mention,
+    PostHolding,
+    QuoteMode,
+    Sentence,
+    Statement,
+    TimeExpression,
+)
+from kg.nlp._direct import direct_quotes
+from kg.nlp._reported import (
+    attribution_rules,
+    clause_span,
+    colon_headline,
+    konj_tokens,
+    verb_rules,
+)
+from kg.nlp._speakers import Speaker, find_subject
+from kg.nlp._speech_doc import Doc, Found, build_doc
+from kg.nlp._statement_lexicon import StatementLexicon, load_statement_lexicon
+
+__all__ = ["StatementLexicon", "extract_statements", "load_statement_lexicon", "statement_key"]
+
+#: A quotation filling at least this share of a reported clause is the statement itself.
+QUOTE_SHARE = 0.5
+#: A quote this close (characters: marks, punctuation) to a clause's edge starts or ends it.
+EDGE_CHARS = 3
+#: Sentences a cue-less quote or Konjunktiv sentence may lie after the statement it continues.
+MAX_INHERIT_SENTENCES = 3
+#: Tokens from the start of the previous sentence within which its subject must begin.
+MAX_SUBJECT_OFFSET = 3
+#: Confidence factors for inherited speakers (a convention, not a cue).
+INHERITED = 0.7
+FROM_PREVIOUS_SUBJECT = 0.55
+_SPEAKER_KINDS = frozenset({ActorKind.PERSON, ActorKind.GOVERNMENT_BODY, ActorKind.MILITARY})
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def statement_key(statement: Statement) -> str:
+    """Identity of a statement across articles: its speaker and its normalised words.
+
+    The same quote by the same speaker in several articles is one statement with several
+    reports; the RDF layer mints the statement IRI from this key.
+
+    >>> from kg.model import QuoteMode, Statement
+    >>> s = Statement(id="st-0-9", start=0, end=9, text="„Wir helfen.“", mode=QuoteMode.DIRECT,
+    ...               speaker="mark-rutte")
+    >>> statement_key(s) == statement_key(Statement(id="x", start=5, end=14, text="wir  helfen",
+    ...                                   mode=QuoteMode.DIRECT, speaker="mark-rutte"))
+    True
+    """
+    digest = hashlib.sha1(_normal(statement.text).encode("utf-8"), usedforsecurity=False)
+    return f"{statement.speaker or '-'}:{digest.hexdigest()[:16]}"
+
+
+def _normal(text: str) -> str:
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_NON_WORD.sub(" ", folded).split())
+
+
+def _inside(inner: Found, outer: Found) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _resolve_overlaps(indirect: list[Found], direct: list[Found]) -> list[Found]:
+    """Partial quotes inside reported clauses belong to the clause; a clause that is mostly one
+    quote is that quote. Among overlapping reported clauses the most confident wins."""
+    kept_indirect: list[Found] = []
+    for found in sorted(indirect, key=lambda f: (-f.confidence, f.start)):
+        if not any(f.start < found.end and found.start < f.end for f in kept_indirect):
+            kept_indirect.append(found)
+    drop_direct: set[int] = set()
+    drop_indirect: set[int] = set()
+    for d, quote in enumerate(direct):
+        for n, clause in enumerate(kept_indirect):
+            if not _inside(quote, clause):
+                continue
+            at_edge = (
+                quote.start - clause.start <= EDGE_CHARS or clause.end - quote.end <= EDGE_CHARS
+            )
+            if at_edge and quote.end - quote.start >= QUOTE_SHARE * (clause.end - clause.start):
+                drop_indirect.add(n)
+            else:
+                drop_direct.add(d)
+    return [f for n, f in enumerate(kept_indirect) if n not in drop_indirect] + [
+        f for d, f in enumerate(direct) if d not in drop_direct
+    ]
+
+
+def _konjunktiv_sentences(doc: Doc, found: list[Found]) -> list[Found]:
+    """Sentences in Konjunktiv I that no cue covers: reported speech continued (speaker later)."""
+    covered = {f.sentence for f in found}
+    extra: list[Found] = []
+    for index, (a, b) in enumerate(doc.sentence_range):
+        if (
+            index in covered
+            or a >= b
+            or any(f.start < doc.tokens[b - 1].end and doc.tokens[a].start < f.end for f in found)
+        ):
+            continue
+        if not konj_tokens(doc, a, b, substitutes=False):
+            continue
+        span = clause_span(doc, a, b)
+        if span is not None:
+            extra.append(Found(span[0], span[1], False, None, None, None, index, "konjunktiv", 0.6))
+    return extra
+
+
+def _intervening_person(doc: Doc, last: Found, found: Found) -> bool:
+    """True when another person is named (outside quotes) between two statements."""
+    speaker = last.speaker.actor if last.speaker else None
+    for mention in doc.mentions:
+        if last.end <= mention.start < found.start and not doc.quoted(doc.tok(mention.start)):
+            actor = doc.actors.get(mention.actor)
+            if actor is not None and actor.kind is ActorKind.PERSON and actor.key != speaker:
+                return True
+    return False
+
+
+def _previous_subject(doc: Doc, sentence: int) -> Speaker | None:
+    """The subject opening the previous sentence of the same paragraph ("Rutte hielt sich …")."""
+    if sentence == 0 or doc.sentence_paragraph[sentence - 1] != doc.sentence_paragraph[sentence]:
+        return None
+    a, b = doc.sentence_range[sentence - 1]
+    found = find_subject(doc, a, b)
+    if found is None or found.first - a > MAX_SUBJECT_OFFSET:
+        return None
+    actor = doc.actors.get(found.actor)
+    return found if actor is not None and actor.kind in _SPEAKER_KINDS else None
+
+
+def _with_speaker(found: Found, speaker: Speaker, method: str, factor: float) -> Found:
+    return Found(
+        found.start, found.end, found.direct, speaker, found.lemma, found.cue, found.sentence,
+        method, round(found.confidence * factor, 3), found.text,
+    )  # fmt: skip
+
+
+def _continue(doc: Doc, found: list[Found]) -> list[Found]:
+    """Give cue-less quotes and Konjunktiv sentences the speaker of the statement they continue."""
+    result: list[Found] = []
+    last: Found | None = None
+    for item in sorted(found, key=lambda f: f.start):
+        if item.speaker is None and item.method in ("quote", "konjunktiv"):
+            same_paragraph = last is not None and (
+                doc.sentence_paragraph[last.sentence] == doc.sentence_paragraph[item.sentence]
+            )
+            if (
+                last is not None and last.speaker is not None and same_paragraph
+                and item.sentence - last.sentence <= MAX_INHERIT_SENTENCES
+                and not _intervening_person(doc, last, item)
+            ):  # fmt: skip
+                item = _with_speaker(item, last.speaker, item.method + "+inherited", INHERITED)
+            elif item.method == "konjunktiv":
+                subject = _previous_subject(doc, item.sentence)
+                if subject is not None:
+                    item = _with_speaker(item, subject, "konjunktiv+subject", FROM_PREVIOUS_SUBJECT)
+        if item.speaker is not None:
+            last = item
+        result.append(item)
+    return result
+
+
+def _dedupe(doc: Doc, found: Iterable[Found]) -> list[Found]:
+    """One statement per speaker and wording (headline and body repeat each other)."""
+    seen: dict[tuple[str | None, str], Found] = {}
+    for item in found:
+        key = (
+            item.speaker.actor if item.speaker else None,
+            _normal(item.text or doc.text[item.start : item.end]),
+        )
+        if key not in seen:
+            seen[key] = item
+    attributed = {text for speaker, text in seen if speaker is not None}
+    return [
+        f for (speaker, text), f in seen.items() if speaker is not None or text not in attributed
+    ]
+
+
+def _capacity(doc: Doc, actor: str, cue_start: int) -> PostHolding | None:
+    holdings = [h for h in doc.holdings if h.person == actor]
+    stated = [h for h in holdings if h.start is not None and h.start <= cue_start]
+    if stated:
+        return max(stated, key=lambda h: h.start or 0)
+    return holdings[0] if holdings else None
+
+
+def _date(doc: Doc, found: Found, timexes: Sequence[TimeExpression]) -> str | None:
+    a, b = doc.sentence_range[found.sentence]
+    lo, hi = doc.tokens[a].start, doc.tokens[b - 1].end
+    for timex in timexes:
+        outside = timex.end <= found.start or timex.start >= found.end
+        if timex.comment is None and lo <= timex.start < hi and outside and timex.value:
+            return timex.value
+    published = doc.article.published
+    return published.isoformat() if published else None
+
+
+def _place(doc: Doc, found: Found) -> str | None:
+    if found.cue is None:
+        return None
+    first = doc.tok(found.cue[0])
+    stop = doc.clause_end(doc.tok(found.cue[1]), len(doc.tokens))
+    for mention in doc.mentions:
+        near = doc.tok(mention.start) in range(first, stop + 1)
+        outside = mention.end <= found.start or mention.start >= found.end
+        if mention.is_place and near and outside:
+            return mention.actor
+    return None
+
+
+def _to_statement(doc: Doc, found: Found, timexes: Sequence[TimeExpression]) -> Statement:
+    speaker = found.speaker
+    cue_start = found.cue[0] if found.cue else found.start
+    holding = _capacity(doc, speaker.actor, cue_start) if speaker else None
+    spokes = holding is not None and ("spokes" in holding.role or "sprecher" in holding.role)
+    lo, hi = min(found.start, cue_start), max(found.end, found.cue[1] if found.cue else found.end)
+    return Statement(
+        id=f"st-{found.start}-{found.end}",
+        start=found.start,
+        end=found.end,
+        text=found.text or doc.text[found.start : found.end],
+        mode=QuoteMode.DIRECT if found.direct else QuoteMode.INDIRECT,
+        speaker=speaker.actor if speaker else None,
+        speaker_mention=speaker.mention if speaker else None,
+        on_behalf_of=holding.of if holding is not None and spokes else None,
+        capacity=holding.id if holding is not None else None,
+        reporting_verb=found.lemma,
+        cue_start=found.cue[0] if found.cue else None,
+        cue_end=found.cue[1] if found.cue else None,
+        date=_date(doc, found, timexes),
+        place=_place(doc, found),
+        sentence_ids=tuple(s.id for s in doc.sentences if s.start < hi and lo < s.end),
+        method=found.method,
+        confidence=found.confidence,
+    )
+
+
+def extract_statements(
+    article: Article,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    actors: Sequence[Actor],
+    holdings: Sequence[PostHolding],
+    *,
+    lexicon: StatementLexicon,
+    timexes: Sequence[TimeExpression] = (),
+) -> tuple[Statement, ...]:
+    """Find the direct quotes and reported speech of the article body, with their speakers.
+
+    Args:
+        article: the article (comments are not searched).
+        sentences: its sentences (``split_sentences``).
+        mentions: actor mentions (``find_mentions``); speakers are resolved through them.
+        actors: the actors the mentions refer to (kind and gender matter).
+        holdings: post holdings (capacity of the speaker; role nouns such as "der Sprecher").
+        lexicon: the statement lexicon of the article's language (``load_statement_lexicon``).
+        timexes: time expressions, for ``Statement.date``.
+
+    Returns:
+        Statements in text order; ``speaker`` is None where no speaker is licensed.
+    """
+    doc = build_doc(article, sentences, mentions, actors, holdings, lexicon)
+    indirect: list[Found] = []
+    for index, (a, b) in enumerate(doc.sentence_range):
+        if a >= b or all(doc.quoted(k) for k in range(a, b)):
+            continue
+        indirect.extend(verb_rules(doc, index))
+        indirect.extend(attribution_rules(doc, index))
+        headline = colon_headline(doc, index)
+        if headline is not None:
+            indirect.append(headline)
+    found = _resolve_overlaps(indirect, list(direct_quotes(doc)))
+    found += _konjunktiv_sentences(doc, found)
+    found = _dedupe(doc, _continue(doc, found))
+    return tuple(_to_statement(doc, f, timexes) for f in sorted(found, key=lambda f: f.start))
