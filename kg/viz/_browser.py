@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,7 @@ class PageReport:
         console_errors: console errors, uncaught exceptions and error log entries.
         network_requests: every request for something that is not ``file:``/``data:``.
         values: the JSON value of the ``probe`` expression, evaluated once the page was ready.
+        interaction: what the ``interact`` callback returned.
         screenshot: where the screenshot was saved, if one was asked for.
     """
 
@@ -68,6 +70,7 @@ class PageReport:
     console_errors: list[str] = field(default_factory=list)
     network_requests: list[str] = field(default_factory=list)
     values: Any = None
+    interaction: Any = None
     screenshot: Path | None = None
 
 
@@ -242,6 +245,7 @@ class Chromium:
         *,
         ready: str = "Boolean(window.kgViz && window.kgViz.ready)",
         probe: str | None = None,
+        interact: Callable[[Chromium, str], Any] | None = None,
         screenshot: Path | None = None,
         timeout: float = 120.0,
     ) -> PageReport:
@@ -251,6 +255,8 @@ class Chromium:
             url: the page (``file://`` for kg's pages).
             ready: JavaScript expression that is true once the page is ready.
             probe: JavaScript expression evaluated after ready; its value goes to ``values``.
+            interact: called with (this browser, session id) after the probe, before the
+                screenshot, to drive the page (``call("Input.dispatchMouseEvent", …)``).
             screenshot: write a PNG of the viewport here.
             timeout: seconds to wait for ready.
 
@@ -287,6 +293,8 @@ class Chromium:
             )
             if probe:
                 report.values = self.evaluate(session, probe)
+            if interact is not None:
+                report.interaction = interact(self, session)
             self._pump(0.2)  # late errors (e.g. from a first redraw) still count
             self._handle_events(session, report)
             report.network_requests.extend(self._blocked)

@@ -111,6 +111,16 @@ def _edge_dict(index: int, edge: ViewEdge, *, with_label: bool) -> dict[str, Any
     return data
 
 
+def _curve_parallel_edges(edges: list[dict[str, Any]]) -> None:
+    """Bend the 2nd, 3rd … edge between the same two nodes so that none hides another."""
+    seen: Counter[frozenset[str]] = Counter()
+    for edge in edges:
+        pair = frozenset((edge["from"], edge["to"]))
+        if seen[pair]:
+            edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.25 * seen[pair]}
+        seen[pair] += 1
+
+
 def _options(view: ViewGraph) -> dict[str, Any]:
     big = len(view.nodes) >= HIDE_EDGES_ON_DRAG_MIN_NODES
     groups = {
@@ -203,6 +213,8 @@ def _network(view: ViewGraph, height: str) -> Network:
     net.edges = [
         _edge_dict(i, edge, with_label=with_labels) for i, edge in enumerate(view.edges)
     ]
+    if view.physics:
+        _curve_parallel_edges(net.edges)
     net.node_ids = [node.id for node in view.nodes]
     net.options = _options(view)
     return net
