@@ -372,6 +372,7 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
         scheme = urllib.parse.urlsplit(newurl).scheme.lower()
         if scheme not in ("http", "https"):
+            fp.close()
             raise InputError(req.full_url, f"redirect to a non-HTTP URL refused: {newurl}")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
@@ -419,6 +420,7 @@ def fetch_url(
                 charset=response.headers.get_content_charset(),
             )
     except urllib.error.HTTPError as exc:
+        exc.close()  # an HTTPError holds the open response
         raise InputError(url, f"HTTP {exc.code} {exc.reason}") from exc
     except urllib.error.URLError as exc:
         raise InputError(url, f"cannot fetch: {exc.reason}") from exc
