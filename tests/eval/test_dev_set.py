@@ -13,7 +13,21 @@ from kg.eval import evaluate, read_gold
 from kg.eval.gold import GoldArticle, local_name
 from kg.eval.report import EvalReport
 from kg.eval.score import CATEGORIES
-from kg.model import Actor, ActorKind, Analysis, Article, Comment, Mention, PostHolding
+from kg.model import (
+    Actor,
+    ActorKind,
+    Analysis,
+    Article,
+    Comment,
+    Event,
+    Issue,
+    Mention,
+    Participant,
+    PostHolding,
+    Stance,
+    StancePosition,
+    Statement,
+)
 from kg.nlp.gazetteer import Gazetteer
 from kg.reading import Source, SourceKind, read_source
 
@@ -42,6 +56,7 @@ def test_dev_set_composition() -> None:
     assert front_matter
     assert sum(a.comments is not None for a in ARTICLES) >= 2
     assert all(a.actors and a.roles is not None for a in ARTICLES)
+    assert sum(a.statements is not None and a.stances is not None for a in ARTICLES) >= 2
 
 
 @pytest.mark.parametrize("gold", ARTICLES, ids=IDS)
@@ -80,6 +95,8 @@ def _perfect(gold: GoldArticle, article: Article) -> Analysis:
     """The analysis a perfect pipeline would return for the annotated categories."""
     ids = set(gold.actors or ())
     ids.update(m for c in gold.comments or () for m in c.mentions)
+    ids.update(x for s in gold.stances or () for x in (s.holder, s.subject, s.object))
+    ids.update(a for e in gold.events or () for a in e.agent)
     mentions = [
         Mention(id=f"m-{i}", start=0, end=1, surface=a, actor=_key(a))
         for i, a in enumerate(gold.actors or ())
@@ -97,11 +114,45 @@ def _perfect(gold: GoldArticle, article: Article) -> Analysis:
         PostHolding(id=f"h-{i}", person=_key(r.person), role=r.role, of=_key(r.of or ""), start=0)
         for i, r in enumerate(gold.roles or ())
     ]
+    statements = [
+        Statement(
+            id=f"s-{i}", start=0, end=1, text=f"„{s.quote} …“", mode=s.mode, speaker=_key(s.speaker)
+        )
+        for i, s in enumerate(gold.statements or ())
+    ]
+    issues = {
+        s.issue: Issue(
+            key=s.issue, relation=s.relation, subject=_key(s.subject), object=_key(s.object)
+        )
+        for s in gold.stances or ()
+    }
+    positions = {"support": StancePosition.SUPPORTS, "oppose": StancePosition.OPPOSES}
+    stances = [
+        Stance(id=f"st-{i}", holder=_key(s.holder), issue=s.issue, position=positions[s.stance])
+        for i, s in enumerate(gold.stances or ())
+    ]
+    events = [
+        Event(
+            id=f"e-{i}",
+            type=e.type,
+            start=0,
+            end=1,
+            trigger="x",
+            when=e.when,
+            wikidata=e.wikidata,
+            participants=tuple(Participant(actor=_key(a), role="agent") for a in e.agent),
+        )
+        for i, e in enumerate(gold.events or ())
+    ]
     return Analysis(
         article=dataclasses.replace(article, comments=tuple(comments)),
         actors=tuple(_actor(a) for a in sorted(ids)),
         mentions=tuple(mentions),
         holdings=tuple(holdings),
+        statements=tuple(statements),
+        issues=tuple(issues.values()),
+        stances=tuple(stances),
+        events=tuple(events),
     )
 
 
@@ -113,11 +164,8 @@ def test_a_perfect_analysis_scores_one_everywhere() -> None:
 
     report: EvalReport = evaluate(GOLD, analyze=analyze, gazetteer=Gazetteer([]))
     totals = report.totals()
-    for name in ("actors", "roles", "comments"):
+    for name in CATEGORIES:
         score = totals[name]
-        assert score is not None
+        assert score is not None, name
         assert (score.fp, score.fn, score.f1) == (0, 0, 1.0), name
         assert all(acc.value == 1.0 for acc in score.accuracies.values()), name
-    assert all(
-        totals[name] is None for name in CATEGORIES if name not in ("actors", "roles", "comments")
-    )

@@ -64,7 +64,8 @@ def test_dev_set_json(capsys: pytest.CaptureFixture[str]) -> None:
         len(json.loads(line)["actors"])
         for line in DEV_GOLD.read_text(encoding="utf-8").splitlines()
     )
-    assert document["categories"]["statements"]["f1"] is None  # the dev set has no statements
+    assert document["categories"]["statements"]["articles"] == 2  # annotated in two articles
+    assert document["categories"]["comments"]["articles"] == 2
     assert len(document["articles"]) == 8
     assert "false_negatives" not in document["articles"][0]["categories"]["actors"]
 
