@@ -77,3 +77,12 @@ def test_dev_set_table_with_details(capsys: pytest.CaptureFixture[str]) -> None:
     assert "== de-litauen-flugabwehr (articles/de_litauen_flugabwehr.txt)" in out
     assert "statements" in out
     assert "not annotated" in out
+
+
+def test_verbose_flag_also_gives_details(
+    capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    assert main(["eval", str(DEV_GOLD), "-v", "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    actors = document["articles"][0]["categories"]["actors"]
+    assert {"false_positives", "false_negatives", "notes"} <= set(actors)
