@@ -79,9 +79,7 @@ def test_dev_set_table_with_details(capsys: pytest.CaptureFixture[str]) -> None:
     assert "not annotated" in out
 
 
-def test_verbose_flag_also_gives_details(
-    capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
-) -> None:
+def test_verbose_flag_also_gives_details(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["eval", str(DEV_GOLD), "-v", "--format", "json"]) == 0
     document = json.loads(capsys.readouterr().out)
     actors = document["articles"][0]["categories"]["actors"]
