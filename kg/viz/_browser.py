@@ -112,8 +112,13 @@ class Chromium:
             os.dup2(high_in, 3)
             os.dup2(high_out, 4)
 
-        args = [self.executable, *CHROMIUM_FLAGS, f"--user-data-dir={self._profile}",
-                f"--window-size={self.width},{self.height}", "about:blank"]
+        args = [
+            self.executable,
+            *CHROMIUM_FLAGS,
+            f"--user-data-dir={self._profile}",
+            f"--window-size={self.width},{self.height}",
+            "about:blank",
+        ]
         try:
             self._proc = subprocess.Popen(
                 args,
@@ -121,7 +126,7 @@ class Chromium:
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
                 close_fds=False,  # our fds are close-on-exec; 3 and 4 must survive
-                preexec_fn=_wire_pipe,  # noqa: PLW1509 - no threads fork here
+                preexec_fn=_wire_pipe,
             )
         except OSError as exc:
             self._cleanup()
@@ -225,7 +230,7 @@ class Chromium:
             if "method" in message:
                 self._on_event(message)
 
-    def evaluate(self, session: str, expression: str, *, timeout: float = 60.0) -> Any:  # noqa: ANN401
+    def evaluate(self, session: str, expression: str, *, timeout: float = 60.0) -> Any:
         """Evaluate a JavaScript expression in the page; return its JSON value."""
         result = self.call(
             "Runtime.evaluate",
@@ -277,9 +282,7 @@ class Chromium:
             loaded = False
             while True:
                 self._handle_events(session, report)
-                if not loaded and any(
-                    e.get("method") == "Page.loadEventFired" for e in self._seen
-                ):
+                if not loaded and any(e.get("method") == "Page.loadEventFired" for e in self._seen):
                     loaded = True
                     report.load_s = time.monotonic() - start
                 if loaded and self.evaluate(session, ready):

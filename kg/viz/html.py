@@ -194,14 +194,14 @@ def _check(view: ViewGraph) -> None:
 
 
 def _network(view: ViewGraph, height: str) -> Network:
-    from jinja2 import Environment, FileSystemLoader  # noqa: PLC0415 - heavy, import on use
-    from pyvis.network import Network  # noqa: PLC0415
+    from jinja2 import Environment, FileSystemLoader
+    from pyvis.network import Network
 
     net = Network(height=height, width="100%", directed=True, cdn_resources="in_line")
     pyvis_templates = Path(net.template_dir)
     # our template first; pyvis' template dir supplies lib/vis-9.1.2/* for inlining
     net.templateEnv = Environment(
-        loader=FileSystemLoader([str(_TEMPLATE_DIR), str(pyvis_templates)]), autoescape=False
+        loader=FileSystemLoader([str(_TEMPLATE_DIR), str(pyvis_templates)]), autoescape=True
     )
     net.path = _TEMPLATE_NAME
     net.templateEnv.globals["kg_note"] = view.note
@@ -210,9 +210,7 @@ def _network(view: ViewGraph, height: str) -> Network:
     with_labels = len(view.edges) <= EDGE_LABEL_MAX_EDGES
     # Filling nodes/edges directly: add_node/add_edge are quadratic (performance.md §3.1).
     net.nodes = [_node_dict(node) for node in view.nodes]
-    net.edges = [
-        _edge_dict(i, edge, with_label=with_labels) for i, edge in enumerate(view.edges)
-    ]
+    net.edges = [_edge_dict(i, edge, with_label=with_labels) for i, edge in enumerate(view.edges)]
     if view.physics:
         _curve_parallel_edges(net.edges)
     net.node_ids = [node.id for node in view.nodes]
@@ -239,7 +237,9 @@ def render_html(view: ViewGraph, *, height: str = "750px") -> str:
     """
     _check(view)
     page: str = _network(view, height).generate_html(name="kg.html")
-    logger.debug("rendered %d nodes, %d edges (%d chars)", len(view.nodes), len(view.edges), len(page))
+    logger.debug(
+        "rendered %d nodes, %d edges (%d chars)", len(view.nodes), len(view.edges), len(page)
+    )
     return page
 
 

@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import pairwise
 from typing import TYPE_CHECKING, Literal, cast, get_args
 
 from kg.errors import ConfigError
@@ -140,14 +141,14 @@ class _DatasetSource:
     def query(
         self, sparql: str, bindings: Mapping[str, Term] | None = None, *, union: bool = False
     ) -> QueryRows:
-        from rdflib.plugins.sparql.processor import SPARQLProcessor  # noqa: PLC0415
-        from rdflib.term import Variable  # noqa: PLC0415
+        from rdflib.plugins.sparql.processor import SPARQLProcessor
+        from rdflib.term import Variable
 
         # rdflib 7.6's own SPARQL engine calls its deprecated Dataset.contexts/default_context
         # (GRAPH ?g): those warnings are about rdflib's code, not ours
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"rdflib\.")
-            result = SPARQLProcessor(self.dataset).query(
+            result = SPARQLProcessor(self.dataset).query(  # type: ignore[no-untyped-call]
                 sparql, initBindings=dict(bindings or {}), initNs={}
             )
             names = [Variable(v) for v in result["vars_"]]
@@ -196,7 +197,7 @@ def _check_options(opts: ViewOptions) -> None:
         raise ConfigError(f"the {opts.view} view needs --{name}", option=name)
     if opts.hops < 0:
         raise ConfigError(f"hops must be 0 or more, not {opts.hops}", option="hops")
-    if opts.max_nodes < 2:  # noqa: PLR2004 - one node plus one aggregate
+    if opts.max_nodes < 2:
         raise ConfigError(f"max_nodes must be at least 2, not {opts.max_nodes}", option="max_nodes")
     if opts.since and opts.until and opts.since > opts.until:
         raise ConfigError(f"since {opts.since} is after until {opts.until}", option="since")
@@ -205,7 +206,9 @@ def _check_options(opts: ViewOptions) -> None:
 # -- running queries ---------------------------------------------------------------------------
 
 
-def _rows(store: Store, name: str, bindings: Mapping[str, Term] | None = None) -> list[dict[str, str]]:
+def _rows(
+    store: Store, name: str, bindings: Mapping[str, Term] | None = None
+) -> list[dict[str, str]]:
     """Run ``queries/<name>.rq``; return rows as dicts of strings (unbound cells left out)."""
     query = load_query(name)
     result = store.query(query.text, bindings or {})
@@ -239,7 +242,9 @@ def _load_nodes(store: Store) -> _Nodes:
     nodes = _Nodes()
     for row in _rows(store, "viz_nodes"):
         node, kind = row["node"], _KIND_BY_TYPE.get(row.get("type", ""))
-        if kind is not None and (node not in nodes.kinds or _PRIORITY[kind] < _PRIORITY[nodes.kinds[node]]):
+        if kind is not None and (
+            node not in nodes.kinds or _PRIORITY[kind] < _PRIORITY[nodes.kinds[node]]
+        ):
             nodes.kinds[node] = kind
         if "label" in row:
             pair = (row["label"], row.get("label@lang", ""))
@@ -298,13 +303,17 @@ class _Draft:
 
     def view(self, heading: str) -> ViewGraph:
         nodes = [
-            self.extra[n] if n in self.extra else self.nodes.node(n, self.opts.label_lang, d or NodeKind.PERSON)
+            self.extra[n]
+            if n in self.extra
+            else self.nodes.node(n, self.opts.label_lang, d or NodeKind.PERSON)
             for n, d in self.used.items()
         ]
         return ViewGraph(nodes=tuple(nodes), edges=tuple(self.edges), heading=heading)
 
 
-def _add_stances(draft: _Draft, rows: Iterable[dict[str, str]], *, article: str | None = None) -> None:
+def _add_stances(
+    draft: _Draft, rows: Iterable[dict[str, str]], *, article: str | None = None
+) -> None:
     """Stance edges holder -> issue (one per holder, issue and position) and speaks-for edges."""
     stances: dict[str, dict[str, str]] = {}
     evidence: dict[str, list[dict[str, str]]] = defaultdict(list)
@@ -389,7 +398,9 @@ class _EventFacts:
     roles: set[tuple[str, str]] = field(default_factory=set)
 
 
-def _events(draft: _Draft, rows: Iterable[dict[str, str]], *, article: str | None) -> dict[str, _EventFacts]:
+def _events(
+    draft: _Draft, rows: Iterable[dict[str, str]], *, article: str | None
+) -> dict[str, _EventFacts]:
     events: dict[str, _EventFacts] = {}
     for row in rows:
         facts = events.setdefault(row["event"], _EventFacts())
@@ -498,7 +509,7 @@ def _timeline_view(store: Store, opts: ViewOptions) -> tuple[ViewGraph, tuple[st
     events = _events(draft, _rows(store, "viz_events"), article=None)
     dated = sorted((facts.time or "", event) for event, facts in events.items() if facts.time)
     _add_events(draft, {event: events[event] for _, event in dated})
-    for (_, first), (_, second) in zip(dated, dated[1:], strict=False):
+    for (_, first), (_, second) in pairwise(dated):
         draft.edges.append(ViewEdge(source=first, target=second, label="", kind=EdgeKind.NEXT))
     view = draft.view("Timeline of events")
     undated = len(events) - len(dated)
@@ -522,7 +533,8 @@ def _timeline_layout(view: ViewGraph, order: Sequence[str]) -> ViewGraph:
         x = sum(linked[node]) / len(linked[node])
         placed[node] = (x + 40.0 * (i % 3), lane + 80.0 * (i % 4))
     nodes = tuple(
-        replace(n, x=placed[n.id][0], y=placed[n.id][1]) if n.id in placed else n for n in view.nodes
+        replace(n, x=placed[n.id][0], y=placed[n.id][1]) if n.id in placed else n
+        for n in view.nodes
     )
     return replace(view, nodes=nodes)
 

@@ -16,6 +16,8 @@ from kg.viz.view import EdgeKind, NodeKind, ViewEdge, ViewGraph, ViewNode
 
 if TYPE_CHECKING:
     import networkx as nx
+    import numpy as np
+    from numpy.typing import NDArray
 
 #: Views up to this size let vis-network's physics place the nodes (it stabilises, then stops);
 #: bigger views get a layout computed here and no physics. performance.md §3.2: 500 nodes need
@@ -52,7 +54,7 @@ _PLURALS: dict[NodeKind, str] = {
 
 def to_networkx(view: ViewGraph) -> nx.MultiDiGraph:
     """Return the view as a networkx multigraph (node attribute ``kind``, edge ``weight``)."""
-    import networkx as nx  # noqa: PLC0415 - heavy, import on use
+    import networkx as nx
 
     graph: nx.MultiDiGraph = nx.MultiDiGraph()
     graph.add_nodes_from((node.id, {"kind": node.kind.value}) for node in view.nodes)
@@ -65,7 +67,7 @@ def to_networkx(view: ViewGraph) -> nx.MultiDiGraph:
 
 def _degrees(view: ViewGraph) -> dict[str, float]:
     """Weighted degree centrality (networkx), normalised to [0, 1]."""
-    import networkx as nx  # noqa: PLC0415
+    import networkx as nx
 
     graph = nx.Graph()
     graph.add_nodes_from(node.id for node in view.nodes)
@@ -135,7 +137,7 @@ def cap_view(view: ViewGraph, max_nodes: int, *, keep: Iterable[str] = ()) -> Vi
         view.nodes, key=lambda n: (n.id not in pinned, -centrality.get(n.id, 0.0), n.label, n.id)
     )
     kept_ids = {node.id for node in ranked[:budget]}
-    hidden = [node for node in ranked[budget:]]
+    hidden = ranked[budget:]
     by_kind: dict[NodeKind, list[ViewNode]] = defaultdict(list)
     for node in hidden:
         by_kind[node.kind].append(node)
@@ -146,7 +148,11 @@ def cap_view(view: ViewGraph, max_nodes: int, *, keep: Iterable[str] = ()) -> Vi
     for edge in view.edges:
         source = edge.source if edge.source in kept_ids else owner.get(edge.source)
         target = edge.target if edge.target in kept_ids else owner.get(edge.target)
-        if source is None or target is None or (source in owner.values() and target in owner.values()):
+        if (
+            source is None
+            or target is None
+            or (source in owner.values() and target in owner.values())
+        ):
             continue
         if edge.source in kept_ids and edge.target in kept_ids:
             continue
@@ -213,7 +219,7 @@ def layout_view(view: ViewGraph) -> ViewGraph:
 
 
 def _pivot_mds_positions(view: ViewGraph, ids: set[str]) -> dict[str, tuple[float, float]]:
-    import networkx as nx  # noqa: PLC0415
+    import networkx as nx
 
     graph = nx.Graph()
     graph.add_nodes_from(ids)
@@ -241,12 +247,12 @@ def _pivot_mds_positions(view: ViewGraph, ids: set[str]) -> dict[str, tuple[floa
 
 def _component_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     """Pivot MDS of one connected component, leaves spread around their shared spot."""
-    import networkx as nx  # noqa: PLC0415
-    import numpy as np  # noqa: PLC0415
+    import networkx as nx
+    import numpy as np
 
     nodes = sorted(graph.nodes)
     n = len(nodes)
-    if n <= 2:  # noqa: PLR2004 - one or two nodes need no solver
+    if n <= 2:
         return {node: (i * LAYOUT_EDGE_PX, 0.0) for i, node in enumerate(nodes)}
     index = {node: i for i, node in enumerate(nodes)}
     k = min(LAYOUT_PIVOTS, n)
@@ -270,9 +276,9 @@ def _component_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     return {node: (float(coords[i, 0]), float(coords[i, 1])) for node, i in index.items()}
 
 
-def _spread_duplicates(coords: object) -> object:
+def _spread_duplicates(coords: NDArray[np.float64]) -> NDArray[np.float64]:
     """Put nodes that landed on the same spot (leaves of one hub) on a small circle."""
-    import numpy as np  # noqa: PLC0415
+    import numpy as np
 
     array = np.asarray(coords, dtype=float)
     scale = float(np.abs(array).max()) or 1.0
@@ -282,7 +288,7 @@ def _spread_duplicates(coords: object) -> object:
         groups[(int(a), int(b))].append(i)
     radius = scale / 200
     for members in groups.values():
-        if len(members) < 2:  # noqa: PLR2004
+        if len(members) < 2:
             continue
         ring = radius * (1 + math.sqrt(len(members)) / 2)
         for slot, i in enumerate(members):
@@ -292,8 +298,8 @@ def _spread_duplicates(coords: object) -> object:
     return array
 
 
-def _mean_edge_length(graph: nx.Graph, index: dict[str, int], coords: object) -> float:
-    import numpy as np  # noqa: PLC0415
+def _mean_edge_length(graph: nx.Graph, index: dict[str, int], coords: NDArray[np.float64]) -> float:
+    import numpy as np
 
     array = np.asarray(coords, dtype=float)
     if graph.number_of_edges() == 0:

@@ -175,6 +175,6 @@ class ViewGraph:
 
     def _repr_html_(self) -> str:
         """Show the view in a Jupyter notebook (an ``<iframe srcdoc>`` holding the page)."""
-        from kg.viz.html import notebook_html  # noqa: PLC0415 - avoid an import cycle
+        from kg.viz.html import notebook_html
 
         return notebook_html(self)

@@ -135,10 +135,12 @@ def test_payloads_show_as_text_in_tooltips(
 
 def _hover(browser: Chromium, session: str, node_id: str) -> str:
     """Move the mouse onto a node and return the tooltip text vis-network shows."""
+    key = json.dumps(node_id)
     point = browser.evaluate(
         session,
         f"""(function () {{
-          var p = kgViz.network.canvasToDOM(kgViz.network.getPositions([{json.dumps(node_id)}])[{json.dumps(node_id)}]);
+          var at = kgViz.network.getPositions([{key}])[{key}];
+          var p = kgViz.network.canvasToDOM(at);
           var r = document.getElementById("mynetwork").getBoundingClientRect();
           return [p.x + r.left, p.y + r.top];
         }})()""",
@@ -164,9 +166,7 @@ def test_hover_shows_the_escaped_comment_as_text(
 ) -> None:
     view = to_view_graph(store, ViewOptions(view="comments"))
     author = next(n.id for n in view.nodes if n.label == "kaffeesatz")
-    report = _open(
-        browser, view, tmp_path, "hover", interact=lambda b, s: _hover(b, s, author)
-    )
+    report = _open(browser, view, tmp_path, "hover", interact=lambda b, s: _hover(b, s, author))
     assert "kaffeesatz" in report.interaction
     assert XSS_IMG in report.interaction
     assert json.loads(report.values)["xss"] is None

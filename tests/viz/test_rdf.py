@@ -190,7 +190,15 @@ def test_cap_folds_the_rest_into_more_nodes(store: Store) -> None:
         (ViewOptions(since=date(2025, 1, 2), until=date(2025, 1, 1)), "since"),
         (ViewOptions(view="galaxy"), "view"),  # type: ignore[arg-type]
     ],
-    ids=["ego-no-actor", "issue-no-issue", "article-no-id", "negative-hops", "cap-1", "since>until", "bad-view"],
+    ids=[
+        "ego-no-actor",
+        "issue-no-issue",
+        "article-no-id",
+        "negative-hops",
+        "cap-1",
+        "since>until",
+        "bad-view",
+    ],
 )
 def test_bad_options_raise_config_error(store: Store, options: ViewOptions, option: str) -> None:
     with pytest.raises(ConfigError) as info:

@@ -33,8 +33,9 @@ def synthetic(n: int, seed: int = 7) -> ViewGraph:
 
 
 def star(leaves: int) -> ViewGraph:
-    nodes = (ViewNode(id="hub", label="hub", kind=NodeKind.STATE),) + tuple(
-        ViewNode(id=f"l{i}", label=f"leaf {i}", kind=NodeKind.PERSON) for i in range(leaves)
+    nodes = (
+        ViewNode(id="hub", label="hub", kind=NodeKind.STATE),
+        *(ViewNode(id=f"l{i}", label=f"leaf {i}", kind=NodeKind.PERSON) for i in range(leaves)),
     )
     edges = tuple(
         ViewEdge(source=f"l{i}", target="hub", label="", kind=EdgeKind.SPEAKS_FOR)
@@ -80,7 +81,8 @@ def test_ego_view_counts_nodes_by_hops(hops: int, expected: int) -> None:
     view = ViewGraph(
         nodes=tuple(ViewNode(id=str(i), label=str(i), kind=NodeKind.STATE) for i in tree.nodes),
         edges=tuple(
-            ViewEdge(source=str(a), target=str(b), label="", kind=EdgeKind.NEXT) for a, b in tree.edges
+            ViewEdge(source=str(a), target=str(b), label="", kind=EdgeKind.NEXT)
+            for a, b in tree.edges
         ),
     )
     # node 1 is a child of the root: 1 hop adds the root and its 3 children; 2 hops add

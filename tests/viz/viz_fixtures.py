@@ -69,7 +69,14 @@ def _mention(graph: Graph, article_id: str, n: int, actor: str) -> None:
 
 
 def _stance(
-    graph: Graph, article: URIRef, n: int, holder: str, position: str, speaker: str, quote: str, day: str
+    graph: Graph,
+    article: URIRef,
+    n: int,
+    holder: str,
+    position: str,
+    speaker: str,
+    quote: str,
+    day: str,
 ) -> None:
     article_id = str(article).rsplit("/", 1)[-1]
     statement = iris.statement_iri(speaker, quote)
@@ -103,7 +110,13 @@ def _event(
 
 
 def _comment(
-    graph: Graph, article_id: str, index: int, author: str, text: str, parent: int | None, mentions: tuple[str, ...]
+    graph: Graph,
+    article_id: str,
+    index: int,
+    author: str,
+    text: str,
+    parent: int | None,
+    mentions: tuple[str, ...],
 ) -> None:
     article = iris.article_iri(article_id)
     node = iris.comment_iri(article_id, index)
@@ -112,7 +125,13 @@ def _comment(
     graph.add((node, RDF.type, SDO.Comment))
     graph.add((node, SDO.author, user))
     graph.add((node, SDO.text, Literal(text, lang="de")))
-    graph.add((node, SDO.parentItem, iris.comment_iri(article_id, parent) if parent is not None else article))
+    graph.add(
+        (
+            node,
+            SDO.parentItem,
+            iris.comment_iri(article_id, parent) if parent is not None else article,
+        )
+    )
     graph.add((node, SDO.dateCreated, Literal("2024-12-03T20:00:00+01:00", datatype=XSD.dateTime)))
     for actor in mentions:
         graph.add((node, SDO.mentions, iris.actor_iri(actor)))
@@ -145,15 +164,25 @@ def build_dataset() -> Dataset:
     g1.add((holding, ORG.organization, iris.actor_iri("nato")))
     g1.add((holding, RDFS.label, Literal("NATO-Generalsekretär", lang="de")))
     _event(
-        g1, iris.article_event_iri("v1", "e1"), "meeting",
-        Literal("2024-12-03", datatype=XSD.date), {"nato": "convener", "ukraine": "participant"}, a1,
+        g1,
+        iris.article_event_iri("v1", "e1"),
+        "meeting",
+        Literal("2024-12-03", datatype=XSD.date),
+        {"nato": "convener", "ukraine": "participant"},
+        a1,
     )
     g1.add((iris.article_event_iri("v1", "e1"), SEM.hasPlace, iris.actor_iri("brussels")))
     _event(
-        g1, iris.article_event_iri("v1", "e2"), "agreement",
-        Literal("1994", datatype=XSD.gYear), {"russia": "guarantor", "ukraine": "recipient"}, a1,
+        g1,
+        iris.article_event_iri("v1", "e2"),
+        "agreement",
+        Literal("1994", datatype=XSD.gYear),
+        {"russia": "guarantor", "ukraine": "recipient"},
+        a1,
     )
-    _comment(g1, "v1", 0, "Nordlicht_42", "Und wer garantiert das? NATO redet nur.", None, ("nato",))
+    _comment(
+        g1, "v1", 0, "Nordlicht_42", "Und wer garantiert das? NATO redet nur.", None, ("nato",)
+    )
     _comment(g1, "v1", 1, "kaffeesatz", COMMENT_XSS, 0, ("ukraine", "russia"))
     _comment(g1, "v1", 2, "Nordlicht_42", "Abwarten.", 1, ())
 
@@ -165,8 +194,12 @@ def build_dataset() -> Dataset:
     _stance(g2, a2, 1, "ukraine", "demands", "volodymyr-zelensky", QUOTE_ZELENSKY, "2025-02-01")
     _stance(g2, a2, 2, "united-states", "hesitant", "united-states", QUOTE_USA, "2025-02-01")
     _event(
-        g2, iris.article_event_iri("v2", "e1"), "request",
-        Literal("2025-01-30", datatype=XSD.date), {"ukraine": "requester", "nato": "addressee"}, a2,
+        g2,
+        iris.article_event_iri("v2", "e1"),
+        "request",
+        Literal("2025-01-30", datatype=XSD.date),
+        {"ukraine": "requester", "nato": "addressee"},
+        a2,
     )
     return dataset
 
