@@ -13,20 +13,24 @@ from datetime import date, datetime, time
 from kg.reading.vocabulary import PageVocabulary, page_vocabulary
 
 _ISO = re.compile(
-    r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
-    r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
+    r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"
+    r"(?:[T ](?P<H>[0-9]{1,2}):(?P<M>[0-9]{2})(?::[0-9]{2}(?:\.[0-9]+)?)?(?P<tz>Z|[+-][0-9]{2}:?[0-9]{2})?)?"
 )
-_NUMERIC = re.compile(r"(?<!\d)(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})(?!\d)")
+_NUMERIC = re.compile(
+    r"(?<![0-9])(?P<d>[0-9]{1,2})\.\s?(?P<m>[0-9]{1,2})\.\s?(?P<y>[0-9]{4})(?![0-9])"
+)
 _WORD = r"(?P<mon>[^\W\d_]{3,}\.?)"
-_DAY_MONTH_YEAR = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\.?\s+{_WORD}\s+(?P<y>\d{{4}})(?!\d)")
+_DAY_MONTH_YEAR = re.compile(
+    rf"(?<![0-9])(?P<d>[0-9]{{1,2}})\.?\s+{_WORD}\s+(?P<y>[0-9]{{4}})(?![0-9])"
+)
 _MONTH_DAY_YEAR = re.compile(
-    rf"{_WORD}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?!\d)", re.IGNORECASE
+    rf"{_WORD}\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>[0-9]{{4}})(?![0-9])", re.IGNORECASE
 )
 _CLOCK = re.compile(
-    r"(?<![\d:])(?P<H>\d{1,2})[:.](?P<M>\d{2})(?![\d:])\s*(?P<ampm>[ap]\.?\s?m\.?)?",
+    r"(?<![0-9:])(?P<H>[0-9]{1,2})[:.](?P<M>[0-9]{2})(?![0-9:])\s*(?P<ampm>[ap]\.?\s?m\.?)?",
     re.IGNORECASE,
 )
-_AGE_PART = re.compile(r"(?P<n>\d+|[^\W\d_]+)\s*(?P<unit>[^\W\d_]+\.?)")
+_AGE_PART = re.compile(r"(?P<n>[0-9]+|[^\W\d_]+)\s*(?P<unit>[^\W\d_]+\.?)")
 
 #: The earliest and latest years accepted as a publication date: earlier or later numbers in a
 #: dateline are typos or not dates at all (online news starts in the 1990s; 2100 is far off).
@@ -165,7 +169,7 @@ def parse_age(line: str, *, vocab: PageVocabulary | None = None) -> int | None:
         if rest[pos : match.start()].strip(" ,"):
             return None
         number, unit = match["n"], match["unit"]
-        count = int(number) if number.isdigit() else vocab.counts.get(number)
+        count = int(number) if number.isascii() and number.isdigit() else vocab.counts.get(number)
         seconds = vocab.units.get(unit)
         if count is None or seconds is None:
             return None

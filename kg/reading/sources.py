@@ -408,7 +408,7 @@ def fetch_url(
     try:
         with opener.open(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > max_bytes:
+            if length and length.isascii() and length.isdigit() and int(length) > max_bytes:
                 raise InputError(
                     url, f"response is {length} bytes, larger than the limit of {max_bytes} bytes"
                 )
