@@ -7,6 +7,9 @@ graphs are checked together; graph membership itself cannot be checked by the sh
 from __future__ import annotations
 
 import logging
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -83,6 +86,22 @@ def _parse(name: str) -> Graph:
         raise GraphError(f"{path}: cannot parse ({exc})") from exc
 
 
+@contextmanager
+def _rdflib_internal_deprecations_ignored() -> Iterator[None]:
+    """Silence the deprecation warnings rdflib 7.6 raises from its own code.
+
+    rdflib's parsers and pySHACL call ``Dataset.default_context``/``contexts`` and build a
+    ``ConjunctiveGraph`` internally; the warnings name APIs kg never calls itself.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings(
+            "ignore",
+            message=r"(Dataset\.\w+|ConjunctiveGraph) is deprecated",
+            category=DeprecationWarning,
+        )
+        yield
+
+
 def validate_graph(data: Graph | Dataset) -> ValidationReport:
     """Validate ``data`` (a graph, or a dataset as the union of its graphs) against the shapes.
 
@@ -95,15 +114,16 @@ def validate_graph(data: Graph | Dataset) -> ValidationReport:
     """
     from pyshacl import validate
 
-    conforms, results, text = validate(
-        data,
-        shacl_graph=load_shapes(),
-        ont_graph=load_ontology(),
-        inference="none",
-        abort_on_first=False,
-        allow_warnings=False,
-        advanced=False,
-    )
+    with _rdflib_internal_deprecations_ignored():
+        conforms, results, text = validate(
+            data,
+            shacl_graph=load_shapes(),
+            ont_graph=load_ontology(),
+            inference="none",
+            abort_on_first=False,
+            allow_warnings=False,
+            advanced=False,
+        )
     violations = tuple(_violations(results))
     logger.debug("SHACL: conforms=%s, %d results", conforms, len(violations))
     return ValidationReport(conforms=bool(conforms), text=str(text), violations=violations)
@@ -173,11 +193,16 @@ def validate_file(path: Path) -> ValidationReport:
             str(path),
             f"unknown RDF file suffix {path.suffix!r}; allowed: {', '.join(FILE_FORMATS)}",
         )
-    dataset = Dataset()
     try:
-        dataset.parse(path, format=fmt)
+        data = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise InputError(str(path), "no such file") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"cannot read ({exc})") from exc
+    dataset = Dataset()
+    try:
+        with _rdflib_internal_deprecations_ignored():
+            dataset.parse(data=data, format=fmt)
     except Exception as exc:  # rdflib raises many parser-specific types
         raise InputError(str(path), f"not valid {fmt} ({exc})") from exc
     return validate_graph(dataset)
