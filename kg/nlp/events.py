@@ -72,7 +72,9 @@ _REPEATABLE = frozenset(
 )
 _SUMMARY_BLOCKS = frozenset({BlockKind.HEADLINE, BlockKind.SUBHEADLINE, BlockKind.HEADING})
 # Types whose place mentions are where it happened, not who was affected ("Treffen in Brüssel").
-_PLACE_ONLY = frozenset({EventType.MEETING, EventType.MILITARY_EXERCISE, EventType.ELECTION})
+_PLACE_ONLY = frozenset({EventType.MEETING, EventType.MILITARY_EXERCISE})
+# Types reported without an agent ("die Präsidentschaftswahl in Moldau"): kept with affected only.
+_AGENTLESS = frozenset({EventType.ELECTION})
 # Types with a counted object ("um 19 weitere Flugabwehrsysteme").
 _COUNTED = frozenset({EventType.REQUEST, EventType.WEAPONS_DELIVERY, EventType.STATEMENT_OF_INTENT})
 # Verb triggers whose object may be another event noun ("drängt … zur Lieferung"): that noun is
@@ -81,6 +83,10 @@ _CONTENT_TAKING = frozenset({EventType.REQUEST, EventType.STATEMENT_OF_INTENT, E
 # A demonym or possessive stands this close before a noun trigger to be its agent ("russische
 # Invasion", "Russlands Angriff"); two short adjectives fit ("russischen massiven Luftangriff").
 MAX_MODIFIER_GAP = 25
+MAX_MODIFIER_WORDS = 2
+# A German subject after the verb ("dafür sagten die Atommächte USA … zu", "griff Russland …
+# an") stands within this many words of it; farther groups are objects ("… an die Ukraine").
+MAX_INVERTED_SUBJECT_WORDS = 3
 # Confidence of events found by the rules (extractor confidence); name mentions of catalogue
 # events are more certain, events without a time or with a fallback agent less so.
 CONFIDENCE_TRIGGER = 0.8
@@ -273,7 +279,9 @@ class _Group:
 
 
 _BOUNDARY = re.compile(r"[;:()–]|\s-\s|,\s*(?P<word>[\w-]+)")
-_COORDINATION = re.compile(r"^[\s,]*(?:(?:und|and|sowie|or|oder)\s*)?$", re.IGNORECASE)
+_COORDINATION = re.compile(
+    r"^[\s,]*(?:(?:und|and|sowie|or|oder)\s*(?:(?:the|die|der|das|den|dem)\s+)?)?$", re.IGNORECASE
+)
 _NP_GAP = re.compile(r"^[\w-]*\s*(?:[A-ZÄÖÜ][\w.-]*\s+){0,3}$")
 
 
@@ -295,6 +303,10 @@ def _clauses(text: str, sentence: Sentence, lex: EventLexicon) -> list[_Clause]:
         elif opened:  # the comma closing a relative clause
             cuts.append((m.start(), False))
             opened = False
+    bare = lex.classes.get("@clause_bare")
+    if bare is not None:  # "said on Sunday that Russian forces had captured …"
+        cuts.extend((m.start(), False) for m in bare.finditer(text, sentence.start, sentence.end))
+        cuts.sort()
     cuts.append((sentence.end, False))
     clauses: list[_Clause] = []
     for index, ((start, _), (end, _)) in enumerate(itertools.pairwise(cuts)):
@@ -370,7 +382,8 @@ def _find_triggers(text: str, clause: _Clause, lex: EventLexicon) -> list[_Trigg
         ranked = sorted(rules, key=lambda r: not r.requires)
         kinds = {r.pos for r in ranked}
         if "verb" in kinds and kinds & {"noun", "noun-pl"}:
-            is_noun = _word_before(text, start, clause.start) in determiners
+            window = re.findall(r"[\w'-]+", text[clause.start : start])[-2:]
+            is_noun = any(w.casefold() in determiners for w in window)
             ranked = [r for r in ranked if (r.pos != "verb") == is_noun] or ranked
         triggers.append(_Trigger(ranked[0], start, end, clause))
     return triggers
@@ -418,9 +431,12 @@ def _noun_agent(
         gap = text[last.end : trigger.start]
         head = last.mentions[-1]
         possessive = text[last.end - 1 : last.end] == "s" or gap.startswith("'s")
+        words = re.findall(r"[\w-]+", gap.replace("'s", " "))
         if (
             len(gap) <= MAX_MODIFIER_GAP
+            and len(words) <= MAX_MODIFIER_WORDS
             and "," not in gap
+            and not any(w.casefold() in lex.words.get("@preposition", ()) for w in words)
             and (head.form is MentionForm.DEMONYM or possessive)
         ):
             return last
@@ -436,6 +452,38 @@ def _noun_agent(
     ):
         return after[0]
     return None
+
+
+def _inverted_subject(
+    text: str, trigger: _Trigger, post: Sequence[_Group], lex: EventLexicon
+) -> _Group | None:
+    """Return the subject right after a German verb ("dafür sagten die Atommächte USA … zu")."""
+    if not post:
+        return None
+    words = re.findall(r"[\w-]+", text[trigger.end : post[0].start])
+    preps = lex.words.get("@preposition", frozenset())
+    if len(words) > MAX_INVERTED_SUBJECT_WORDS or any(w.casefold() in preps for w in words):
+        return None
+    return post[0]
+
+
+def _nearest_subject(
+    text: str, trigger: _Trigger, groups: Sequence[_Group], lex: EventLexicon
+) -> _Group | None:
+    """Return the closest actor before a noun trigger that no preposition governs.
+
+    "Moskau habe die Vereinbarung mit dem Angriff auf die Ukraine … gebrochen" -> Moskau;
+    "since Russia launched its full-scale invasion" -> Russia, not the sentence's subject.
+    """
+    preps = lex.words.get("@preposition", frozenset())
+    before = [
+        g
+        for g in groups
+        if g.end <= trigger.start
+        and not g.is_place
+        and not _preceded_by(text, g, preps, trigger.clause.start)
+    ]
+    return before[-1] if before else None
 
 
 def _compound_agent(text: str, trigger: _Trigger, actors: Sequence[Actor]) -> str | None:
@@ -484,7 +532,7 @@ def _arguments(
                 subject = pre[0].actors[-1]
         post = [g for g in groups if g.start >= trigger.end and not g.is_place]
         if lex.lang == "de":
-            agent = pre[0] if pre else (post[0] if post else None)
+            agent = pre[0] if pre else _inverted_subject(text, trigger, post, lex)
         else:
             agent = pre[-1] if pre else None
     elif agent is None:
@@ -493,8 +541,15 @@ def _arguments(
             compound = _compound_agent(text, trigger, actors)
             if compound is not None:
                 agent_keys = (compound,)
-            elif subject_group is not None and subject_group.start < trigger.start:
-                agent = subject_group
+            else:
+                agent = _nearest_subject(text, trigger, groups, lex)
+    if agent is None and not agent_keys and trigger.rule.type is EventType.MEETING:
+        with_words = lex.words.get("@with", frozenset())
+        agent = next(
+            (g for g in groups if g.start >= trigger.end and not g.is_place
+             and _preceded_by(text, g, with_words, trigger.end)),
+            None,
+        )  # fmt: skip
     if agent is not None:
         agent_keys = agent.actors
     place = None
@@ -622,10 +677,13 @@ def _event_from_trigger(trigger: _Trigger, ctx: _Context) -> Event | None:
     if when is None:
         when = _default_when(text, trigger, known, claim, ctx)
     agents, affected = args.agents, args.affected
+    if known is not None:  # the catalogue knows who was on which side
+        victims = {p.actor for p in known.participants if not is_agent_role(p.role)}
+        agents = tuple(a for a in agents if a not in victims)
     if not agents and known is not None:
         agents = tuple(p.actor for p in known.participants if is_agent_role(p.role))
-    if not agents and not affected:
-        return None
+    if not agents and (trigger.rule.type not in _AGENTLESS or not affected):
+        return None  # who did it is the point of the event; elections have no agent
     if trigger.rule.pos == "noun-pl" and timex is None and known is None:
         return None  # a plural noun without a time is generic ("gegen russische Luftangriffe")
     quantity, unit = _quantity(text, trigger, ctx.timexes, ctx.lex)
@@ -748,7 +806,10 @@ def extract_events(
                 ),
                 default=None,
             )
+            verb_types = {t.rule.type for t in triggers if t.rule.pos == "verb"}
             for trigger in triggers:
+                if trigger.rule.pos != "verb" and trigger.rule.type in verb_types:
+                    continue  # "hat ein Sanktionspaket beschlossen": one event, the verb's
                 if (
                     content_from is not None
                     and trigger.rule.pos != "verb"
@@ -786,10 +847,10 @@ def _combine(base: Event, other: Event, *, summary: bool = False) -> Event:
     One asserted report makes the event asserted, except a headline (``summary``), whose
     wording is shortened: the body's hedge ("nach eigenen Angaben") stands.
     """
-    seen = {(p.actor, p.role) for p in base.participants}
-    participants = base.participants + tuple(
-        p for p in other.participants if (p.actor, p.role) not in seen
-    )
+    seen = {p.actor for p in base.participants}
+    participants = base.participants + tuple(p for p in other.participants if p.actor not in seen)
+    if summary and any(is_agent_role(p.role) for p in base.participants):
+        participants = base.participants  # a headline's wording adds no participants
     return replace(
         base,
         participants=participants,
@@ -858,7 +919,7 @@ def _merge(
                     if merged[j].type is event.type
                     and not _is_summary(merged[j], article)
                     and _related(_agent_keys(event, lex), _agent_keys(merged[j], lex), states)
-                    and (merged[j].when is None or event.when is None
+                    and (merged[j].when is None or event.time is None
                          or times_compatible(merged[j].when, event.when))
                 ),
                 None,

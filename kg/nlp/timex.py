@@ -35,6 +35,9 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _MIN_BARE_YEAR = 1900
 _MAX_BARE_YEAR = 2099
 # Day ranges of "Anfang/Mitte/Ende <Monat>" (inclusive), months of "Anfang/Mitte/Ende <Jahr>".
+# A month named without a year up to this many months after the article month is the coming one
+# (scheduled dates are announced a few weeks ahead); later months are last year's.
+MAX_MONTHS_AHEAD = 2
 _PART_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 _PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 
@@ -207,12 +210,26 @@ def resolve_weekday(weekday: int, anchor: date, *, forward: bool = False) -> dat
 
 
 def _month_year(month: int, anchor: date | None, *, forward: bool) -> int | None:
-    """Return the year of a month named without one: the nearest occurrence in that direction."""
+    """Return the year of a month named without one.
+
+    Forward-looking sentences take the next occurrence; otherwise the past one, unless the month
+    lies at most ``MAX_MONTHS_AHEAD`` ahead ("die Stichwahl ist für den 3. November angesetzt"
+    in October).
+
+    >>> _month_year(9, date(2024, 12, 3), forward=False)
+    2024
+    >>> _month_year(11, date(2024, 10, 21), forward=False)
+    2024
+    >>> _month_year(8, date(2024, 3, 1), forward=False)
+    2023
+    """
     if anchor is None:
         return None
     if forward:
         return anchor.year if month >= anchor.month else anchor.year + 1
-    return anchor.year if month <= anchor.month else anchor.year - 1
+    if month <= anchor.month or month - anchor.month <= MAX_MONTHS_AHEAD:
+        return anchor.year
+    return anchor.year - 1
 
 
 @dataclass(frozen=True, slots=True)
