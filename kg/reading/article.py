@@ -51,24 +51,46 @@ def article_id(*, record_id: str | None, url: str | None, text: str) -> str:
     return _hash(text)
 
 
-def resolve_language(text: str, *, source: str, lang: str | None, declared: str | None) -> str:
-    """The article language: the caller's ``lang``, else the declared one, else detected.
+def _primary(tag: str) -> str:
+    """ "de-AT" → "de", "en_GB" → "en"."""
+    return tag.strip().lower().replace("_", "-").split("-")[0]
+
+
+def resolve_language(
+    text: str,
+    *,
+    source: str,
+    lang: str | None,
+    declared: str | None = None,
+    hint: str | None = None,
+) -> str:
+    """The article language, by precedence.
+
+    1. ``lang``, the caller's choice (``--lang``);
+    2. ``declared``, a record's or front matter's ``lang`` (explicit metadata);
+    3. detection from the text;
+    4. ``hint``, a page's ``<html lang>``, used only when detection cannot decide, because
+       site templates often declare a default language whatever the article's language.
 
     Raises:
-        InputError: ``lang`` is not de/en, or no language can be told.
+        InputError: ``lang`` or ``declared`` is not de/en, or no language can be told.
     """
     if lang is not None:
         if lang not in LANGUAGES:
             raise InputError(source, f"unsupported language {lang!r}; use --lang de|en")
         return lang
     if declared:
-        primary = declared.strip().lower().replace("_", "-").split("-")[0]
-        if primary in LANGUAGES:
-            return primary
+        if _primary(declared) not in LANGUAGES:
+            raise InputError(
+                source, f"unsupported language {declared!r} declared; kg reads de and en"
+            )
+        return _primary(declared)
     detected = detect_language(text)
-    if detected is None:
-        raise InputError(source, "unknown language (neither German nor English); use --lang de|en")
-    return detected
+    if detected is not None:
+        return detected
+    if hint and _primary(hint) in LANGUAGES:
+        return _primary(hint)
+    raise InputError(source, "unknown language (neither German nor English); use --lang de|en")
 
 
 @dataclass(slots=True)
@@ -84,7 +106,8 @@ class Draft:
     agencies: tuple[str, ...] = ()
     comments: tuple[Comment, ...] = ()
     record_id: str | None = None
-    declared_lang: str | None = None
+    declared_lang: str | None = None  # explicit metadata (record, front matter)
+    lang_hint: str | None = None  # a page's own declaration (<html lang>)
 
 
 def finish_article(
@@ -114,7 +137,9 @@ def finish_article(
     return Article(
         id=article_id(record_id=draft.record_id, url=draft.url, text=text),
         text=text,
-        lang=resolve_language(text, source=source, lang=lang, declared=draft.declared_lang),
+        lang=resolve_language(
+            text, source=source, lang=lang, declared=draft.declared_lang, hint=draft.lang_hint
+        ),
         source=source,
         headline=headline or None,
         blocks=tuple(blocks),

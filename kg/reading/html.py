@@ -316,7 +316,7 @@ def parse_html(
         publisher=doc.sitename or None,
         agencies=agencies,
         comments=comments,
-        declared_lang=declared or doc.language,
+        lang_hint=declared or doc.language,
     )
     if found is not None:
         draft.published, draft.published_at = found

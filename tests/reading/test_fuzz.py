@@ -127,7 +127,7 @@ def test_parse_news_text_with_lang(text: str) -> None:
     _ok_or_input_error(parse_news_text, text, source="fuzz", lang="de")
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(PAGE_TEXT)
 def test_parse_html(text: str) -> None:
     _ok_or_input_error(parse_html, text, source="fuzz.html")

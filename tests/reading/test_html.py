@@ -135,9 +135,15 @@ def test_html_without_article_text(html: str) -> None:
         parse_html(html, source="empty.html")
 
 
-def test_html_language_attribute_decides() -> None:
+def test_html_language_attribute_is_only_a_hint() -> None:
+    # WordPress themes often declare lang="en-US" whatever the article's language
     html = (
-        f"<html lang='en-GB'><body><article><h1>Mietgesetz</h1>{ARTICLE_P}</article></body></html>"
+        f"<html lang='en-US'><body><article><h1>Mietgesetz</h1>{ARTICLE_P}</article></body></html>"
     )
-    assert parse_html(html, source="x").lang == "en"  # the page says so; --lang can override
-    assert parse_html(html, source="x", lang="de").lang == "de"
+    assert parse_html(html, source="x").lang == "de"
+    short = (
+        "<html lang='de-AT'><body><article><h1>Kurz</h1>"
+        "<p>Bozen, Meran, Brixen, Bruneck, Sterzing.</p></article></body></html>"
+    )
+    assert parse_html(short, source="x").lang == "de"  # detection cannot decide: the hint does
+    assert parse_html(short, source="x", lang="en").lang == "en"

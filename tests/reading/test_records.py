@@ -82,7 +82,7 @@ def test_record_comments_resolve_parents() -> None:
         ({"text": TEXT_EN, "date": "bald"}, "field 'date' 'bald' is not a date"),
         ({"text": TEXT_EN, "comments": {}}, "field 'comments' must be a list"),
         ({"text": TEXT_EN, "comments": [{"author": "a"}]}, "comment 0: has no 'text'"),
-        ({"text": TEXT_EN, "lang": "fr"}, None),
+        ({"text": TEXT_EN, "lang": "fr"}, "unsupported language 'fr' declared"),
         ({"text": "Il governo ha fissato la data delle elezioni."}, "unknown language"),
         ({"text": TEXT_EN, "id": [1]}, "field 'id' must be a string or number"),
     ],
@@ -92,15 +92,12 @@ def test_record_comments_resolve_parents() -> None:
         "bad-date",
         "comments-not-list",
         "comment-no-text",
-        "declared-fr-falls-back",
+        "declared-fr",
         "unknown-language",
         "id-list",
     ],
 )
-def test_bad_records(record: dict[str, object], problem: str | None) -> None:
-    if problem is None:  # a declared language kg does not support: detection decides
-        assert parse_record(record, source="r.json").lang == "en"
-        return
+def test_bad_records(record: dict[str, object], problem: str) -> None:
     with pytest.raises(InputError, match=problem):
         parse_record(record, source="r.json")
 
