@@ -231,40 +231,38 @@ def _pivot_mds_positions(view: ViewGraph, ids: set[str]) -> dict[str, tuple[floa
     cursor_x = cursor_y = row_height = 0.0
     row_width = LAYOUT_EDGE_PX * 3 * math.sqrt(len(ids)) + LAYOUT_EDGE_PX
     for component in components:
-        local = _component_layout(graph.subgraph(component))
+        local = _component_layout(graph, sorted(component))
         xs = [p[0] for p in local.values()]
         ys = [p[1] for p in local.values()]
         width = max(xs) - min(xs) + LAYOUT_EDGE_PX
         height = max(ys) - min(ys) + LAYOUT_EDGE_PX
         if cursor_x and cursor_x + width > row_width:
             cursor_x, cursor_y, row_height = 0.0, cursor_y + row_height, 0.0
+        left, top = min(xs), min(ys)
         for node, (x, y) in local.items():
-            placed[node] = (cursor_x + x - min(xs), cursor_y + y - min(ys))
+            placed[node] = (cursor_x + x - left, cursor_y + y - top)
         cursor_x += width
         row_height = max(row_height, height)
     return placed
 
 
-def _component_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+def _component_layout(graph: nx.Graph, nodes: list[str]) -> dict[str, tuple[float, float]]:
     """Pivot MDS of one connected component, leaves spread around their shared spot."""
-    import networkx as nx
     import numpy as np
 
-    nodes = sorted(graph.nodes)
     n = len(nodes)
     if n <= 2:
         return {node: (i * LAYOUT_EDGE_PX, 0.0) for i, node in enumerate(nodes)}
     index = {node: i for i, node in enumerate(nodes)}
+    adjacency = [[index[m] for m in graph.adj[node]] for node in nodes]
     k = min(LAYOUT_PIVOTS, n)
     dist = np.zeros((n, k))
     mindist = np.full(n, np.inf)
-    pivot = max(nodes, key=lambda v: (graph.degree(v), v))
+    pivot = max(range(n), key=lambda i: (len(adjacency[i]), nodes[i]))
     for j in range(k):
-        lengths = nx.single_source_shortest_path_length(graph, pivot)
-        column = np.fromiter((lengths[v] for v in nodes), dtype=float, count=n)
-        dist[:, j] = column
-        mindist = np.minimum(mindist, column)
-        pivot = nodes[int(np.argmax(mindist))]  # farthest-first: spreads pivots over the graph
+        dist[:, j] = _bfs_lengths(adjacency, pivot)
+        mindist = np.minimum(mindist, dist[:, j])
+        pivot = int(np.argmax(mindist))  # farthest-first: spreads pivots over the graph
     squared = dist**2
     centred = -0.5 * (
         squared - squared.mean(axis=0) - squared.mean(axis=1, keepdims=True) + squared.mean()
@@ -272,8 +270,31 @@ def _component_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     _, vectors = np.linalg.eigh(centred.T @ centred)
     coords = centred @ vectors[:, ::-1][:, :2]
     coords = _spread_duplicates(coords)
-    coords *= LAYOUT_EDGE_PX / _mean_edge_length(graph, index, coords)
+    edges = [(i, j) for i, row in enumerate(adjacency) for j in row if i < j]
+    coords *= LAYOUT_EDGE_PX / _mean_edge_length(edges, coords)
     return {node: (float(coords[i, 0]), float(coords[i, 1])) for node, i in index.items()}
+
+
+def _bfs_lengths(adjacency: list[list[int]], source: int) -> list[int]:
+    """Hop distances from ``source`` in a connected graph given as adjacency lists.
+
+    >>> _bfs_lengths([[1], [0, 2], [1]], 0)
+    [0, 1, 2]
+    """
+    lengths = [-1] * len(adjacency)
+    lengths[source] = 0
+    frontier = [source]
+    depth = 0
+    while frontier:
+        depth += 1
+        following = []
+        for node in frontier:
+            for neighbour in adjacency[node]:
+                if lengths[neighbour] < 0:
+                    lengths[neighbour] = depth
+                    following.append(neighbour)
+        frontier = following
+    return lengths
 
 
 def _spread_duplicates(coords: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -298,14 +319,13 @@ def _spread_duplicates(coords: NDArray[np.float64]) -> NDArray[np.float64]:
     return array
 
 
-def _mean_edge_length(graph: nx.Graph, index: dict[str, int], coords: NDArray[np.float64]) -> float:
+def _mean_edge_length(edges: list[tuple[int, int]], coords: NDArray[np.float64]) -> float:
     import numpy as np
 
-    array = np.asarray(coords, dtype=float)
-    if graph.number_of_edges() == 0:
+    if not edges:
         return 1.0
-    pairs = np.array([(index[a], index[b]) for a, b in graph.edges])
-    lengths = np.linalg.norm(array[pairs[:, 0]] - array[pairs[:, 1]], axis=1)
+    pairs = np.array(edges)
+    lengths = np.linalg.norm(coords[pairs[:, 0]] - coords[pairs[:, 1]], axis=1)
     mean = float(lengths.mean())
     return mean if mean > 0 else 1.0
 
