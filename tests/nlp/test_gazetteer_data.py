@@ -280,9 +280,6 @@ UN_MEMBER_KEYS = (
     "zimbabwe",
 )
 
-# Names used alone on purpose: papal names are mononyms.
-_MONONYMS = {("pope-francis", "Francis"), ("pope-francis", "Franziskus")}
-
 _REPO_ROOT = Path(__file__).resolve().parents[2]
 _QID_IN_TEXT = re.compile(r"\bQ[1-9][0-9]*\b")
 
@@ -451,7 +448,9 @@ def test_capitals_stand_for_their_state(gazetteer: Gazetteer) -> None:
     ):
         assert places[key].metonym_of == state
     metonymic = {entry.metonym_of for entry in places.values() if entry.metonym_of}
-    assert len(metonymic) >= 180
+    # Capitals whose names are also common words or names elsewhere ("Victoria", "Kingston")
+    # deliberately stand for nothing; every other capital does.
+    assert len(metonymic) >= 170
 
 
 def test_no_person_alias_is_a_bare_surname(gazetteer: Gazetteer) -> None:
@@ -461,7 +460,7 @@ def test_no_person_alias_is_a_bare_surname(gazetteer: Gazetteer) -> None:
         surnames = {fold(label.split()[-1]) for label in entry.labels.values() if " " in label}
         for names in entry.aliases.values():
             bad.extend((entry.key, name) for name in names if fold(name) in surnames)
-    assert [item for item in bad if item not in _MONONYMS] == []
+    assert bad == []
 
 
 @pytest.mark.parametrize(
