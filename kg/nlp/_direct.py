@@ -73,13 +73,19 @@ def _cue_before(doc: Doc, quote: QuoteSpan) -> tuple[Cue | None, Speaker | None]
         return None
     a, b = doc.sentence_range[sentence]
     lo = a if doc.tokens[i].text == ":" else max(a, i - MAX_CUE_DISTANCE)
+    colon = doc.tokens[i].text == ":"
     for j in range(i - 1, lo - 1, -1):
         cue = doc.cue_at(j, b)
         if cue is not None and "quote" in cue.verb.frames:
-            return cue, speaker_of(doc, a, b, cue, None)
-    if doc.tokens[i].text == ":":
+            speaker = speaker_of(doc, a, b, cue, None)
+            if speaker is None and colon:  # "Asked about X, he was blunt: „…“"
+                speaker = find_subject(doc, doc.clause_start(i, a), i)
+            return cue, speaker
+    if colon:
         label = find_subject(doc, doc.clause_start(i, a), i)
-        if label is not None and label.last == i - 1:
+        if label is not None and (
+            label.last == i - 1 or doc.lex.pronouns.get(doc.lower(label.first))
+        ):
             return None, label
     return None
 
@@ -163,14 +169,16 @@ def direct_quotes(doc: Doc) -> Iterator[Found]:
         last = group[-1]
         words = sum(_words(doc, q.open + 1, q.close) for q in group)
         for method, finder in (("quote+after", _cue_after), ("quote+before", _cue_before)):
-            found = finder(doc, last if method == "quote+after" else group[0])
+            # an interrupted quote has its cue after the first fragment
+            found = finder(doc, group[0] if len(group) > 1 or method == "quote+before" else last)
             if found is not None:
                 yield _record(doc, group, found, method)
                 break
         else:
+            if _is_title(doc, group[0]):
+                continue
             within = _cue_within(doc, group[0])
-            if within is not None and (words > MAX_SCARE_WORDS or "label" in within[0].verb.frames
-                                       or within[1] is not None):  # fmt: skip
+            if within is not None and (words > MAX_SCARE_WORDS or within[1] is not None):
                 yield _record(doc, group, within, "quote+clause")
-            elif words > MAX_SCARE_WORDS and not _is_title(doc, group[0]):
+            elif words > MAX_SCARE_WORDS:
                 yield _record(doc, group, None, "quote")

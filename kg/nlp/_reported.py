@@ -102,12 +102,9 @@ def speaker_of(doc: Doc, a: int, b: int, cue: Cue, previous: Speaker | None) -> 
             return found
     start = v + 2 if impersonal and doc.lower(v + 1) == "es" else v + 1
     found = find_after(doc, start, b, verb=v, allow_source=impersonal)
-    if (
-        found is None
-        and previous is not None
-        and doc.lower(doc.clause_start(v, a)) in ("und", "and")
-    ):
-        return previous  # "teilte Selenskyj mit und kündigte an, …"
+    conjunct = doc.lower(doc.clause_start(v, a)) in ("und", "and") or doc.lower(v).endswith("ing")
+    if found is None and previous is not None and conjunct:
+        return previous  # "teilte Selenskyj mit und kündigte an, …", "said X, adding that …"
     return found
 
 
@@ -213,10 +210,10 @@ def _english_bare(doc: Doc, cue: Cue, i: int, b: int) -> tuple[int, int, str] | 
     word = doc.lower(i)
     if word in doc.lex.words("complementizer"):
         return i + 1, b, "dass"
-    if not word or word in doc.lex.words("preposition") or word in ("to", "so", "it", "nothing"):
+    if not word or word in doc.lex.words("preposition") or word in ("to", "so", "nothing"):
         return None
-    if doc.tokens[i].text in CLAUSE_PUNCT | QUOTE_MARKS or (not _has_konj(doc, i, b) and b - i < 4):
-        return None
+    if doc.tokens[i].text in CLAUSE_PUNCT | QUOTE_MARKS or not _has_konj(doc, i, b):
+        return None  # no finite auxiliary: "warned the United States against …" is no clause
     return i, b, "bare"
 
 
@@ -273,8 +270,11 @@ def _attribution(doc: Doc, a: int, b: int, i: int) -> tuple[Speaker | None, int,
         n = _phrase_at(doc, i, kind)
         if not n:
             continue
-        if kind == "self":
-            return find_subject(doc, a, i), i + n - 1, "self"
+        if kind == "self":  # the subject before the phrase, or after the verb that follows it
+            found = find_subject(doc, a, i) or find_after(
+                doc, i + n, b, verb=None, allow_source=False
+            )
+            return found, i + n - 1, "self"
         if kind == "prefix":
             found = find_after(doc, i + n, b, verb=None, allow_source=True)
             return (found, found.last if found else i + n - 1, "prefix") if found else None

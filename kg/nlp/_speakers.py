@@ -23,7 +23,12 @@ MAX_MODIFIERS = 3
 MAX_APPOSITION_GAP = 3
 #: How far back (sentences) a pronoun may find its antecedent; news prose re-names people often.
 MAX_PRONOUN_SENTENCES = 4
+#: Tokens of a definite noun phrase searched for its head noun ("der frühere SPD-Politiker").
+MAX_NP_TOKENS = 5
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+_BODY_KINDS = frozenset(
+    {ActorKind.GOVERNMENT_BODY.value, ActorKind.ORGANIZATION.value, ActorKind.MILITARY.value}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +51,11 @@ def _is_modifier(doc: Doc, i: int) -> bool:
     return token.islower() and word.endswith(_ADJECTIVE_ENDINGS) and word not in doc.lex.verbs
 
 
-def is_blocked(doc: Doc, first: int, *, allow_source: bool = False) -> bool:
-    """True when a preposition governs the noun phrase starting at token ``first``."""
+def is_blocked(doc: Doc, first: int, *, allow_source: bool = False, floor: int = 0) -> bool:
+    """True when a preposition at or after token ``floor`` governs the noun phrase at ``first``."""
     i = first - 1
     for _ in range(MAX_MODIFIERS + 1):
-        if i < 0:
+        if i < floor:
             return False
         word = doc.lower(i)
         if word in doc.lex.words("preposition"):
@@ -118,31 +123,37 @@ def _from_mention(doc: Doc, mention: Mention, method: str) -> Speaker:
 
 
 def resolve_pronoun(doc: Doc, i: int, gender: str) -> Speaker | None:
-    """Resolve pronoun token ``i`` to the last person of ``gender`` before it; refuse when unsure.
+    """Resolve token ``i`` to the last person of ``gender`` ("m", "f", or "any") before it.
 
-    A person with no recorded gender is accepted only when no other person is in reach.
+    A person with no recorded gender is accepted only when no other person is in reach; plural
+    and unknown values refuse rather than guess.
     """
-    if gender not in ("m", "f"):
-        return None  # "they", plural "sie": refuse rather than guess
-    start = doc.tokens[i].start
-    sentence = doc.token_sentence[i]
-    window = doc.sentences[max(0, sentence - MAX_PRONOUN_SENTENCES)].start if sentence >= 0 else 0
+    if gender not in ("m", "f", "any"):
+        return None  # "they", plural "sie"
     people: list[Mention] = []
-    for mention in reversed(doc.mentions):
-        if mention.start >= start or doc.quoted(doc.tok(mention.start)):
-            continue
-        if mention.start < window:
-            break
+    for mention in _before(doc, i):
         actor = doc.actors.get(mention.actor)
         if actor is None or actor.kind is not ActorKind.PERSON:
             continue
-        if actor.gender == gender:
+        if gender == "any" or actor.gender == gender:
             return Speaker(actor.key, mention.id, i, i, "pronoun", 0.75)
         people.append(mention)
     unknown = {m.actor for m in people if doc.actors[m.actor].gender is None}
     if len({m.actor for m in people}) == 1 and unknown:
         return Speaker(people[0].actor, people[0].id, i, i, "pronoun", 0.5)
     return None
+
+
+def _before(doc: Doc, i: int) -> list[Mention]:
+    """Mentions outside quotes before token ``i``, nearest first, within the pronoun window."""
+    start = doc.tokens[i].start
+    sentence = doc.token_sentence[i]
+    window = doc.sentences[max(0, sentence - MAX_PRONOUN_SENTENCES)].start if sentence >= 0 else 0
+    return [
+        m
+        for m in reversed(doc.mentions)
+        if window <= m.start < start and not doc.quoted(doc.tok(m.start))
+    ]
 
 
 def _pronoun(doc: Doc, i: int, verb: int | None) -> Speaker | None:
@@ -155,33 +166,75 @@ def _pronoun(doc: Doc, i: int, verb: int | None) -> Speaker | None:
     return resolve_pronoun(doc, i, value)
 
 
+def _np_head(doc: Doc, i: int) -> int | None:
+    """The head noun of the noun phrase opened by determiner ``i`` ("der SPD-Politiker")."""
+    head = None
+    stop_words = doc.lex.words("preposition") | doc.lex.words("determiner")
+    for j in range(i + 1, min(i + 1 + MAX_NP_TOKENS, len(doc.tokens))):
+        word = doc.tokens[j].text
+        if word == "-":
+            continue
+        if not word[0].isalnum() or word.lower() in stop_words or word.lower() in doc.lex.verbs:
+            break
+        head = j
+    return head
+
+
+def _ends_with(word: str, nouns: frozenset[str]) -> bool:
+    folded = fold(word)
+    return any(folded.endswith(fold(noun)) for noun in nouns)
+
+
+def _body_anaphor(doc: Doc, i: int, first: int, head: int) -> Speaker | None:
+    for mention in _before(doc, i):
+        if doc.actor_kind(mention.actor) in _BODY_KINDS and doc.is_speaker_form(mention):
+            return Speaker(mention.actor, mention.id, first, head, "anaphor", 0.6)
+    return None
+
+
 def _descriptor(doc: Doc, i: int) -> Speaker | None:
-    """'der Sprecher des X' / 'die Ministerin' without a mention: resolve via stated posts."""
-    if doc.lower(i) not in doc.lex.words("determiner") or i + 1 >= len(doc.tokens):
+    """A definite description without a mention of its own: a stated post ("der Sprecher des
+    Präsidialamts"), a person noun ("der SPD-Politiker", "the Polish leader") or a body noun
+    ("die Behörde", "the ministry") referring back to the last compatible actor."""
+    if doc.lower(i) not in doc.lex.words("determiner"):
         return None
-    noun = doc.tokens[i + 1].text
-    if not noun[:1].isupper() or (i + 1) in doc.mention_at:
-        return None
+    head = _np_head(doc, i)
+    if head is None or any(
+        doc.tok(m.start) <= head < doc.mention_end[m.id]
+        for m in doc.mentions
+        if m.start < doc.tokens[head].end
+    ):
+        return None  # the mention stage resolved this noun phrase itself
+    noun = doc.tokens[head].text
     of = None
-    j = i + 2
-    if doc.lower(j) in doc.lex.words("determiner") or doc.lower(j) == "of":
-        k = next((k for k in range(j + 1, j + 4) if k in doc.mention_at), None)
+    if doc.lower(head + 1) in doc.lex.words("determiner") | {"of"}:
+        k = next((k for k in range(head + 2, head + 5) if k in doc.mention_at), None)
         of = doc.mention_at[k].actor if k is not None else None
     holder = _holder(doc, noun, of, doc.tokens[i].start)
-    if holder is None:
-        return None
-    return Speaker(holder, None, i, i + 1, "descriptor", 0.7)
+    if holder is not None:
+        return Speaker(holder, None, i, head, "descriptor", 0.7)
+    if _ends_with(noun, doc.lex.words("person_noun")):
+        gender = "any"
+        if doc.lex.lang == "de":
+            gender = "f" if noun.endswith("in") or doc.lower(i) == "die" else "m"
+        found = resolve_pronoun(doc, i, gender)
+        return Speaker(found.actor, found.mention, i, head, "anaphor", 0.6) if found else None
+    if _ends_with(noun, doc.lex.words("body_noun")):
+        return _body_anaphor(doc, i, i, head)
+    return None
 
 
 def _candidate(
-    doc: Doc, i: int, verb: int | None, *, allow_source: bool, method: str
+    doc: Doc, i: int, verb: int | None, *, allow_source: bool, method: str, floor: int = 0
 ) -> Speaker | None:
     if doc.quoted(i):
         return None
     mention = doc.mention_at.get(i)
     if mention is not None and doc.is_speaker_form(mention):
-        if is_blocked(doc, i, allow_source=allow_source):
-            return None
+        end = doc.mention_end[mention.id]
+        possessive = doc.lower(end) in ("'", "’") and doc.lower(end + 1) == "s"
+        if possessive or is_blocked(doc, i, allow_source=allow_source, floor=floor):
+            return None  # "Starmer's government": the person only modifies the head noun
         return _from_mention(doc, mention, method)
     return _pronoun(doc, i, verb) or _descriptor(doc, i)
 
@@ -209,7 +262,7 @@ def find_after(
     for j in range(i, end):
         if doc.tokens[j].text in CLAUSE_PUNCT - {"(", ")"} or doc.tokens[j].text in QUOTE_MARKS:
             return None
-        found = _candidate(doc, j, verb, allow_source=allow_source, method="inverted")
+        found = _candidate(doc, j, verb, allow_source=allow_source, method="inverted", floor=i)
         if found is not None:
             return found
     return None

@@ -19,7 +19,7 @@ ATTRIBUTION_KINDS = frozenset(
     {
         "prefix", "postfix", "self", "so", "as", "complementizer", "source_noun", "source_prep",
         "impersonal", "pronoun", "preposition", "determiner", "inf_blocker", "title_noun",
-        "relative", "first_person", "anaphor",
+        "relative", "first_person", "anaphor", "person_noun", "body_noun",
     }
 )  # fmt: skip
 _VERB_COLUMNS = 4
