@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from kg.rdf.validate import validate_file, validate_graph
+    from kg.rdf.validate import validate_file, validate_quads
 
     if args.file is not None:
         report = validate_file(args.file)
@@ -37,7 +37,7 @@ def _run(args: argparse.Namespace) -> int:
 
         target = store_target(args)
         with open_store(target, read_only=True) as store:
-            report = validate_graph(store.dataset())
+            report = validate_quads(store.quads())
         what = target
     if report.conforms:
         if not args.quiet:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import logging
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
+from rdflib.term import Node
 from rdflib.namespace import SH
 
 from kg.errors import GraphError, InputError, ShapeViolationError
@@ -28,6 +29,7 @@ __all__ = [
     "load_shapes",
     "require_valid",
     "validate_file",
+    "validate_quads",
     "validate_graph",
 ]
 
@@ -205,4 +207,17 @@ def validate_file(path: Path) -> ValidationReport:
             dataset.parse(data=data, format=fmt)
     except Exception as exc:  # rdflib raises many parser-specific types
         raise InputError(str(path), f"not valid {fmt} ({exc})") from exc
+    return validate_graph(dataset)
+
+
+def validate_quads(quads: Iterable[tuple[Node, Node, Node, Node | None]]) -> ValidationReport:
+    """Validate quads ``(s, p, o, graph)`` (graph None = default graph), e.g. a whole store.
+
+    Example:
+        ``validate_quads(store.quads())`` checks every graph of a ``kg.store`` store.
+    """
+    dataset = Dataset()
+    for subject, predicate, obj, graph in quads:
+        target = dataset.default_graph if graph is None else dataset.graph(URIRef(str(graph)))
+        target.add((subject, predicate, obj))
     return validate_graph(dataset)
