@@ -134,10 +134,9 @@ class Store(Protocol):
         """Serialise the store (or one named graph) to ``output`` in ``fmt``."""
         ...
 
-    def dataset(self) -> Dataset:
-        """An rdflib ``Dataset`` view of the store (for export, pySHACL and ad-hoc rdflib code).
-
-        Writes through this view bypass the atomic-replace guarantees; use it for reading.
+    def dataset(self, graphs: Iterable[URIRef] | None = None) -> Dataset:
+        """An in-memory rdflib ``Dataset`` copy of the store (or of ``graphs``) for pySHACL,
+        rdflib serialisers and ad-hoc rdflib code. Changing it does not change the store.
         """
         ...
 

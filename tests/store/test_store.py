@@ -179,12 +179,19 @@ def test_union_default_graph_is_opt_in(tmp_path: Path) -> None:
         assert len(store.query(sparql, union=True)) == 1
 
 
-def test_dataset_view_sees_the_store(tmp_path: Path) -> None:
+def test_dataset_copy_holds_the_store_with_plain_string_literals(tmp_path: Path) -> None:
+    claim = iris.claim_graph_iri("a1", 1)
     with open_store(tmp_path / "s") as store:
-        store.replace_graphs(A1, article_quads("a1", triples=7, claims=1))
+        store.replace_graphs(
+            A1, [*article_quads("a1", triples=7, claims=1), (A1, EX.lang, Literal("de"), None)]
+        )
         dataset = store.dataset()
-        assert len(list(dataset.quads((None, None, None, None)))) == 14
-        assert {g.identifier for g in dataset.graphs()} >= {A1, iris.claim_graph_iri("a1", 1)}
+        assert len(list(dataset.quads((None, None, None, None)))) == 15
+        assert {g.identifier for g in dataset.graphs() if len(g)} >= {A1, claim}
+        # "de", not "de"^^xsd:string: rdflib (and pySHACL's sh:in) tell the two apart
+        assert (A1, EX.lang, Literal("de")) in dataset.default_graph
+        only = store.dataset([claim])
+        assert {q[3] for q in only.quads((None, None, None, None))} == {claim}
 
 
 def test_ensure_reference_writes_only_when_the_content_changes(tmp_path: Path) -> None:
