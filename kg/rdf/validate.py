@@ -15,8 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
-from rdflib.term import Node
 from rdflib.namespace import SH
+from rdflib.term import Node
 
 from kg.errors import GraphError, InputError, ShapeViolationError
 from kg.resources import ontology_dir
@@ -29,8 +29,8 @@ __all__ = [
     "load_shapes",
     "require_valid",
     "validate_file",
-    "validate_quads",
     "validate_graph",
+    "validate_quads",
 ]
 
 logger = logging.getLogger(__name__)
