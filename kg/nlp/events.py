@@ -624,6 +624,21 @@ def _participants(
     return tuple(result)
 
 
+def _in_reporting_cue(mention: Mention, statements: Sequence[Statement]) -> bool:
+    """Return True for the speaker of "…, erklärte das Außenministerium in Kiew" (not a participant).
+
+    A cue inside the reported content ("Nordkorea hat nach eigenen Angaben … getestet") names
+    the agent itself and is kept.
+    """
+    return any(
+        s.cue_start is not None
+        and s.cue_end is not None
+        and s.cue_start <= mention.start < s.cue_end
+        and not s.start <= mention.start < s.end
+        for s in statements
+    )
+
+
 def _statement_for(start: int, statements: Sequence[Statement]) -> Statement | None:
     return next((s for s in statements if s.start <= start < s.end), None)
 
@@ -653,8 +668,7 @@ def _event_from_trigger(trigger: _Trigger, ctx: _Context) -> Event | None:
         m
         for m in ctx.mentions
         if clause.start <= m.start and m.end <= clause.end and m.id not in excluded
-        and not any(s.cue_start is not None and s.cue_end is not None
-                    and s.cue_start <= m.start < s.cue_end for s in ctx.statements)
+        and not _in_reporting_cue(m, ctx.statements)
     ]  # fmt: skip
     host = clause.host
     host_mentions = [m for m in ctx.mentions if host and host[0] <= m.start and m.end <= host[1]]

@@ -8,7 +8,7 @@ Regular expressions are built from the per-language lexicon ``kg/nlp/lexicons/<l
 "zwischen 2014 und 2022", "last week") set ``is_interval`` with ``begin``/``end_value``; a start
 bound keeps its anchor as ``value`` ("ab 2022" → ``"2022"``), an end bound has no ``value``.
 Relative expressions ("am Dienstag", "gestern", "vor fast 30 Jahren") resolve against
-``Article.published`` (or a comment's ``created`` date); without an anchor their value is None.
+``Article.published`` (or a comment's ``created`` date); without an anchor they are not reported.
 A bare weekday or month points back in time unless the sentence has a future word ("wird", "will").
 """
 
