@@ -463,6 +463,40 @@ def test_no_person_alias_is_a_bare_surname(gazetteer: Gazetteer) -> None:
     assert bad == []
 
 
+# Everyday words that no name may fold to, per language: names are looked up case-folded, so an
+# English alias such as "WHO" or "IS" would turn every "who" and "is" into an actor. (German "IS"
+# and "WHO" are fine: German has no such words.)
+_COMMON_WORDS = {
+    "en": frozenset(
+        {"is", "who", "car", "sis", "the", "and", "an", "in", "am", "so", "was", "man", "war"}
+        | {"art", "not", "can", "may", "will", "union", "congress", "commission", "council"}
+        | {"security", "wagner", "francis", "male"}
+    ),
+    "de": frozenset(
+        {"die", "der", "das", "und", "ein", "wer", "was", "man", "war", "rat", "kommission"}
+        | {"wagner", "franziskus", "sicherheitsrat"}
+    ),
+}
+
+
+def _names_in(entry: Entry, lang: str) -> list[str]:
+    names = [entry.labels[lang]] if lang in entry.labels else []
+    for group in (entry.aliases, entry.metonyms):
+        names.extend(group.get(lang, ()))
+    return names
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_no_name_folds_to_a_common_word(gazetteer: Gazetteer, lang: str) -> None:
+    bad = [
+        (entry.key, name)
+        for entry in gazetteer.entries()
+        for name in _names_in(entry, lang)
+        if fold(name) in _COMMON_WORDS[lang]
+    ]
+    assert bad == []
+
+
 @pytest.mark.parametrize(
     ("role", "of", "day", "expected"),
     [
