@@ -54,6 +54,9 @@ MIN_NAME_PREFIX = 4
 #: their geometric midpoint (≈ 3.9 h), rounded. Our dev threads agree (gaps ≤ 1 h vs ≥ 10 h).
 MAX_SILENT_REPLY_GAP_S = 4 * 3600
 
+#: Characters around an age line that are layout, not text ("• 3 hours ago").
+AGE_DECORATION = " •·|-–—"
+
 _AT_NAME = re.compile(r"^\s*@\s*(?P<rest>\S.*)$", re.DOTALL)
 _WORD = re.compile(r"[^\W\d_]+")
 _NAME_SEPARATORS = re.compile(r"[\s._\-]+")
@@ -186,6 +189,11 @@ def thread_comments(
 # --------------------------------------------------------------------------------------------
 
 
+def _is_reply_marker(line: str, vocab: PageVocabulary) -> bool:
+    """ "Antworten", "Reply ↓", "↪ Reply" (buttons copied with their arrows)."""
+    return line.strip(" ↓↑→↩↪⤷»«·•|").casefold() in vocab.reply_markers
+
+
 def _is_chrome(line: str, vocab: PageVocabulary) -> bool:
     return bool(vocab.section.match(line) or vocab.noise.match(line))
 
@@ -202,7 +210,7 @@ def _is_name_like(line: str, vocab: PageVocabulary) -> bool:
     """Could ``line`` be an author or rank line of a comment header?"""
     if not line or len(line) > MAX_AUTHOR_CHARS or _is_chrome(line, vocab):
         return False
-    if line.casefold() in vocab.reply_markers:
+    if _is_reply_marker(line, vocab):
         return False
     if _says_name(line, vocab):
         return True
@@ -261,7 +269,7 @@ def _comment_text(lines: Sequence[str], vocab: PageVocabulary) -> str:
     """Join a comment's lines: drop reply buttons and chrome, cut "… Weiterlesen »"."""
     kept: list[str] = []
     for line in lines:
-        if line.casefold() in vocab.reply_markers or (line and _is_chrome(line, vocab)):
+        if _is_reply_marker(line, vocab) or (line and _is_chrome(line, vocab)):
             continue
         kept.append(vocab.more.sub("", line) if line else line)
     text = "\n".join(kept).strip()
@@ -293,7 +301,7 @@ def _by_anchors(lines: Sequence[str], vocab: PageVocabulary) -> list[RawComment]
                 author=header.author,
                 text=_comment_text(lines[header.anchor + 1 : end], vocab),
                 rank=header.rank,
-                age=lines[header.anchor] if age_seconds is not None else None,
+                age=lines[header.anchor].strip(AGE_DECORATION) if age_seconds is not None else None,
                 age_seconds=age_seconds,
                 created=created,
             )
@@ -306,7 +314,7 @@ def _by_reply_markers(lines: Sequence[str], vocab: PageVocabulary) -> list[RawCo
     raws: list[RawComment] = []
     segments: list[list[str]] = [[]]
     for line in lines:
-        if line.casefold() in vocab.reply_markers:
+        if _is_reply_marker(line, vocab):
             segments.append([])
         else:
             segments[-1].append(line)

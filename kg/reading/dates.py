@@ -156,7 +156,7 @@ def parse_age(line: str, *, vocab: PageVocabulary | None = None) -> int | None:
         258
     """
     vocab = vocab or page_vocabulary()
-    text = line.strip().casefold()
+    text = line.strip(" •·|-–—").casefold()  # bullets and rules around the age are layout
     if not text or len(text) > MAX_DATELINE_CHARS:
         return None
     words = text.split()

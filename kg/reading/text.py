@@ -57,6 +57,10 @@ HEADER_SCAN_BLOCKS = 4
 #: holds a handful of authors and agencies; longer lines are paragraphs starting with "Von".
 MAX_BYLINE_CHARS = 120
 
+#: Most words of one name in a closing credit line "(APA/dpa)": agency names are one or two
+#: words ("Associated Press"); a longer parenthesis is an aside, not a credit.
+MAX_CREDIT_NAME_WORDS = 2
+
 #: A line at least this long (characters) that does not end a sentence is taken to be hard-wrapped
 #: and continues on the next line. Hard-wrapped text is wrapped at 60–80 columns; headings,
 #: datelines and bylines are shorter than 60 in the seed and our dev pages.
@@ -146,10 +150,33 @@ def byline_agencies(text: str, vocab: PageVocabulary) -> tuple[str, ...] | None:
         return None
     if not match["colon"] and _ends_sentence(text):
         return None
-    rest = " ".join(
+    rest = "/".join(
         part for part in re.split(r"\s[|·•]\s", match["rest"]) if not is_dateline(part, vocab=vocab)
     )
     return split_agencies(rest, vocab) or None
+
+
+def _take_header_line(block: str, draft: Draft, vocab: PageVocabulary) -> bool:
+    """Apply a dateline or byline to ``draft``; False when ``block`` is neither."""
+    agencies = byline_agencies(block, vocab)
+    if agencies is None and not is_dateline(block, vocab=vocab):
+        return False
+    draft.agencies = draft.agencies or agencies or ()
+    found = parse_date_text(block, vocab=vocab)
+    if found and draft.published is None:
+        draft.published, draft.published_at = found
+    return True
+
+
+def _credit_agencies(block: str, vocab: PageVocabulary) -> tuple[str, ...] | None:
+    """Agencies of a closing credit line: "(APA/dpa)", "Quelle: APA", else None."""
+    match = re.fullmatch(r"\((?P<names>[^()]{1,60})\)", block.strip())
+    if match is None:
+        return byline_agencies(block, vocab)
+    names = split_agencies(match["names"], vocab)
+    if names and all(len(n.split()) <= MAX_CREDIT_NAME_WORDS for n in names):
+        return names
+    return None
 
 
 def _comment_start(lines: Sequence[str], vocab: PageVocabulary) -> int:
@@ -209,6 +236,8 @@ def parse_news_text(
             raise InputError(source, f"front matter date {meta['date']!r} is not a date")
         draft.published, draft.published_at = found
     blocks = group_lines(lines[:cut])
+    while blocks and not blocks[0][1] and _take_header_line(blocks[0][0], draft, vocab):
+        blocks = blocks[1:]  # a dateline or byline printed above the headline
     if meta.get("title"):
         draft.headline = meta["title"]
         if blocks and blocks[0][0] == draft.headline:
@@ -226,16 +255,10 @@ def _read_body(blocks: Sequence[tuple[str, bool]], draft: Draft, vocab: PageVoca
     """Classify the blocks after the headline into header lines, headings and paragraphs."""
     header: list[int] = []  # indexes of dateline/byline blocks
     for i, (block, markdown) in enumerate(blocks[:HEADER_SCAN_BLOCKS]):
-        agencies = None if markdown else byline_agencies(block, vocab)
-        if agencies is None and (markdown or not is_dateline(block, vocab=vocab)):
-            if header:
-                break
-            continue
-        header.append(i)
-        draft.agencies = draft.agencies or agencies or ()
-        found = parse_date_text(block, vocab=vocab)
-        if found and draft.published is None:
-            draft.published, draft.published_at = found
+        if not markdown and _take_header_line(block, draft, vocab):
+            header.append(i)
+        elif header:
+            break
     skip = set(header)
     if (
         blocks
@@ -245,6 +268,11 @@ def _read_body(blocks: Sequence[tuple[str, bool]], draft: Draft, vocab: PageVoca
         draft.parts.append((BlockKind.SUBHEADLINE, blocks[0][0]))
         skip.add(0)
     body = [b for i, b in enumerate(blocks) if i not in skip]
+    if len(body) > 1 and not body[-1][1]:
+        credit = _credit_agencies(body[-1][0], vocab)
+        if credit:  # "(APA/dpa)" or "Quelle: APA" closing the article
+            draft.agencies = draft.agencies or credit
+            body = body[:-1]
     for i, (block, markdown) in enumerate(body):
         last = i == len(body) - 1
         kind = BlockKind.HEADING if markdown or (not last and is_heading(block)) else None

@@ -243,3 +243,50 @@ def test_id_is_hash_of_text_without_url() -> None:
         "Titel\n\nDie Regierung hat das nicht gesagt, und es ist gut so.", source="x"
     )
     assert article.id == hashlib.sha256(article.text.encode()).hexdigest()[:16]
+
+
+def test_dateline_above_headline_and_closing_credit() -> None:
+    text = (
+        "03.12.2024 18:57\n\nNeue Regeln für Pendler\n\n"
+        "Die Regierung hat am Montag beschlossen, dass die Züge öfter fahren sollen.\n\n"
+        "Der Minister sagte, das sei ein guter Tag für alle Pendler.\n\n(APA/dpa)\n"
+    )
+    article = parse_news_text(text, source="x")
+    assert article.headline == "Neue Regeln für Pendler"
+    assert article.published_at == datetime(2024, 12, 3, 18, 57)
+    assert article.agencies == ("APA", "dpa")
+    assert article.text.endswith("für alle Pendler.")
+
+
+def test_parenthesised_aside_is_no_credit() -> None:
+    text = (
+        "Neue Regeln\n\nDie Regierung hat am Montag beschlossen, dass die Züge öfter fahren.\n\n"
+        "(Die Regierung hat das nicht näher begründet und will im Mai entscheiden)"
+    )
+    article = parse_news_text(text, source="x")
+    assert article.agencies == ()
+    assert article.text.endswith("entscheiden)")
+
+
+def test_byline_with_pipes_and_date() -> None:
+    text = (
+        "Talks resume\n\nBy: Reuters | AP | December 3, 2024\n\n"
+        "The minister said that the plan was good and that it would work."
+    )
+    article = parse_news_text(text, source="x")
+    assert (article.agencies, article.published) == (("Reuters", "AP"), date(2024, 12, 3))
+
+
+def test_disqus_like_layout_with_bullets_and_arrows() -> None:
+    text = (
+        "Talks resume\n\nThe minister said that the plan was good and that it would work.\n\n"
+        "2 thoughts on “Talks resume”\n\nSort by Best\n"
+        "Anna Lee\n• 3 hours ago\nThis will not last long.\nReply ↓\n"
+        "Ben\n• 2 hours ago\nAnna, you said that last year too.\nReply ↓\n"
+    )
+    article = parse_news_text(text, source="x")
+    assert [(c.author, c.age, c.reply_to) for c in article.comments] == [
+        ("Anna Lee", "3 hours ago", None),
+        ("Ben", "2 hours ago", "Anna Lee"),
+    ]
+    assert article.comments[1].text == "Anna, you said that last year too."
