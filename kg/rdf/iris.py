@@ -10,7 +10,7 @@ Layout under ``BASE`` (placeholder base until a w3id.org redirect is registered)
     article/<article-id>          the article; article/<article-id>/<local-id> its parts
     id/<actor-key>                actors and places
     post/<role>--<of-key>         posts ("foreign-minister--ukraine")
-    holding/<person>--<role>--<of> curated post holdings
+    holding/<person>--<role>--<of>[--<start>]  curated post holdings (one per term)
     issue/<relation>--<subject>--<object>
     event/<key>                   catalogue events; statement/<hash> statements across articles
     user/<hash>                   pseudonymous comment authors (salted hash, never the pseudonym)
@@ -94,9 +94,16 @@ def post_iri(role: str, of: str | None) -> URIRef:
     return URIRef(f"{BASE}post/{slugify(role)}--{slugify(of or 'unknown')}")
 
 
-def holding_iri(person: str, role: str, of: str | None) -> URIRef:
-    """IRI of a curated post holding."""
-    return URIRef(f"{BASE}holding/{slugify(person)}--{slugify(role)}--{slugify(of or 'unknown')}")
+def holding_iri(person: str, role: str, of: str | None, start: str | None = None) -> URIRef:
+    """IRI of a curated post holding; ``start`` (ISO) tells apart two terms in the same post.
+
+    >>> str(holding_iri("mark-rutte", "prime minister", "netherlands", "2010-10-14"))
+    'https://w3id.org/newskg/holding/mark-rutte--prime-minister--netherlands--2010-10-14'
+    """
+    term = f"--{slugify(start)}" if start else ""
+    return URIRef(
+        f"{BASE}holding/{slugify(person)}--{slugify(role)}--{slugify(of or 'unknown')}{term}"
+    )
 
 
 def issue_iri(issue_key: str) -> URIRef:

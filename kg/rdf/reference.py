@@ -112,7 +112,8 @@ def _add_curated_holding(graph: Graph, entry: Entry, post: PostSpec, gazetteer: 
     if of_entry is not None:
         label = f"{post.role} of {of_entry.label('en')}"
         graph.add((post_node, RDFS.label, Literal(label, lang="en")))
-    holding = iris.holding_iri(entry.key, post.role, post.of)
+    start = post.start.isoformat() if post.start else None
+    holding = iris.holding_iri(entry.key, post.role, post.of, start)
     graph.add((holding, RDF.type, GK.PostHolding))
     graph.add((holding, RDF.type, ORG.Membership))
     graph.add((holding, ORG.member, iris.actor_iri(entry.key)))

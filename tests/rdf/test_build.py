@@ -356,7 +356,7 @@ def reference() -> Graph:
     return build_reference_graph(make_gazetteer(), KNOWN_EVENTS)
 
 
-RUTTE_SG = iris.holding_iri("mark-rutte", "secretary general", "nato")
+RUTTE_SG = iris.holding_iri("mark-rutte", "secretary general", "nato", "2024-10-01")
 REFERENCE_EXPECTED = [
     ("graph", iris.REFERENCE_GRAPH, RDF.type, GK.ReferenceGraph),
     ("label-de", iris.actor_iri("russia"), RDFS.label, Literal("Russland", lang="de")),
@@ -446,3 +446,30 @@ def test_open_ended_holding_has_no_end(reference: Graph) -> None:
         "dmitry-peskov", "spokesperson", "presidential-administration-of-russia"
     )
     assert reference.value(peskov, ORG.memberDuring) is None
+
+
+def test_two_terms_in_the_same_post_are_two_holdings() -> None:
+    from datetime import date
+
+    from kg.nlp.gazetteer import Entry, Gazetteer, PostSpec
+
+    terms = (
+        PostSpec(role="chancellor", of="austria", start=date(2021, 10, 11), end=date(2021, 12, 6)),
+        PostSpec(role="chancellor", of="austria", start=date(2024, 1, 5), end=date(2025, 3, 3)),
+    )
+    person = Entry(
+        key="a-person",
+        kind=ActorKind.PERSON,
+        qid=None,
+        labels={"de": "A. Person"},
+        aliases={},
+        demonyms={},
+        metonyms={},
+        posts=terms,
+    )
+    graph = build_reference_graph(Gazetteer([person]))
+    holdings = set(graph.subjects(RDF.type, GK.PostHolding))
+    assert holdings == {
+        iris.holding_iri("a-person", "chancellor", "austria", "2021-10-11"),
+        iris.holding_iri("a-person", "chancellor", "austria", "2024-01-05"),
+    }

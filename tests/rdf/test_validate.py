@@ -160,3 +160,12 @@ def test_validate_file_rejects_bad_input(
         path.write_text(content, encoding="utf-8")
     with pytest.raises(InputError, match=problem):
         validate_file(path)
+
+
+def test_shipped_gazetteer_and_event_catalogue_give_a_conforming_reference_graph() -> None:
+    from kg.nlp.gazetteer import Gazetteer
+    from kg.nlp.known_events import KnownEventCatalogue
+
+    graph = build_reference_graph(Gazetteer.load(), KnownEventCatalogue.load().events())
+    report = validate_graph(graph)
+    assert report.conforms, report.text
