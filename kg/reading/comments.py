@@ -189,7 +189,7 @@ def thread_comments(
 # --------------------------------------------------------------------------------------------
 
 
-def _is_reply_marker(line: str, vocab: PageVocabulary) -> bool:
+def is_reply_marker(line: str, vocab: PageVocabulary) -> bool:
     """ "Antworten", "Reply ↓", "↪ Reply" (buttons copied with their arrows)."""
     return line.strip(" ↓↑→↩↪⤷»«·•|").casefold() in vocab.reply_markers
 
@@ -210,7 +210,7 @@ def _is_name_like(line: str, vocab: PageVocabulary) -> bool:
     """Could ``line`` be an author or rank line of a comment header?"""
     if not line or len(line) > MAX_AUTHOR_CHARS or _is_chrome(line, vocab):
         return False
-    if _is_reply_marker(line, vocab):
+    if is_reply_marker(line, vocab):
         return False
     if _says_name(line, vocab):
         return True
@@ -269,7 +269,7 @@ def _comment_text(lines: Sequence[str], vocab: PageVocabulary) -> str:
     """Join a comment's lines: drop reply buttons and chrome, cut "… Weiterlesen »"."""
     kept: list[str] = []
     for line in lines:
-        if _is_reply_marker(line, vocab) or (line and _is_chrome(line, vocab)):
+        if is_reply_marker(line, vocab) or (line and _is_chrome(line, vocab)):
             continue
         kept.append(vocab.more.sub("", line) if line else line)
     text = "\n".join(kept).strip()
@@ -314,7 +314,7 @@ def _by_reply_markers(lines: Sequence[str], vocab: PageVocabulary) -> list[RawCo
     raws: list[RawComment] = []
     segments: list[list[str]] = [[]]
     for line in lines:
-        if _is_reply_marker(line, vocab):
+        if is_reply_marker(line, vocab):
             segments.append([])
         else:
             segments[-1].append(line)

@@ -27,8 +27,8 @@ from datetime import date
 from kg.errors import InputError
 from kg.model import Article, BlockKind
 from kg.reading.article import Draft, finish_article, normalize_text, split_agencies
-from kg.reading.comments import parse_comment_section, split_comments
-from kg.reading.dates import is_dateline, parse_date_text
+from kg.reading.comments import is_reply_marker, parse_comment_section, split_comments
+from kg.reading.dates import is_dateline, parse_age, parse_date_text
 from kg.reading.vocabulary import PageVocabulary, page_vocabulary
 
 log = logging.getLogger(__name__)
@@ -179,22 +179,47 @@ def _credit_agencies(block: str, vocab: PageVocabulary) -> tuple[str, ...] | Non
     return None
 
 
+def _is_chrome_line(line: str, vocab: PageVocabulary) -> bool:
+    line = line.strip()
+    return not line or bool(vocab.section.match(line) or vocab.noise.match(line))
+
+
+def _first_anchor(lines: Sequence[str], start: int, vocab: PageVocabulary) -> int | None:
+    """First line from ``start`` on that can only belong to a comment: an age or a reply button."""
+    for j in range(start, len(lines)):
+        line = lines[j].strip()
+        if line and (is_reply_marker(line, vocab) or parse_age(line, vocab=vocab) is not None):
+            return j
+    return None
+
+
 def _comment_start(lines: Sequence[str], vocab: PageVocabulary) -> int:
-    """Index of the line that opens the comment section, or ``len(lines)``."""
-    seen_text = False
-    for i, raw in enumerate(lines):
-        line = raw.strip()
-        if not line:
+    """Index of the line that opens the comment section, or ``len(lines)``.
+
+    A section marker ("Kommentare", "3 comments on …") opens the section only when comments
+    follow it (or nothing but more chrome). An article heading that looks like a marker
+    ("Diskussion") is skipped: the section starts at the *last* marker before the first comment,
+    extended back over the chrome lines right above it ("Kommentare", "Hinterlasse …").
+    """
+    candidates = [
+        i
+        for i, raw in enumerate(lines)
+        if i > 0
+        and vocab.section.match(raw.strip())
+        and not lines[i - 1].strip()
+        and any(line.strip() for line in lines[:i])
+    ]
+    for candidate in candidates:
+        rest = lines[candidate:]
+        if all(_is_chrome_line(line, vocab) for line in rest):
+            return candidate
+        if not split_comments(rest, vocab=vocab):
             continue
-        if seen_text and vocab.section.match(line) and (i == 0 or not lines[i - 1].strip()):
-            rest = lines[i:]
-            chrome_only = all(
-                not r.strip() or vocab.section.match(r.strip()) or vocab.noise.match(r.strip())
-                for r in rest
-            )
-            if chrome_only or split_comments(rest, vocab=vocab):
-                return i
-        seen_text = True
+        anchor = _first_anchor(lines, candidate, vocab)
+        start = max((c for c in candidates if anchor is None or c < anchor), default=candidate)
+        while start > 1 and _is_chrome_line(lines[start - 1], vocab):
+            start -= 1
+        return start
     return len(lines)
 
 

@@ -290,3 +290,16 @@ def test_disqus_like_layout_with_bullets_and_arrows() -> None:
         ("Ben", "2 hours ago", "Anna Lee"),
     ]
     assert article.comments[1].text == "Anna, you said that last year too."
+
+
+def test_marker_like_heading_before_the_real_comment_section() -> None:
+    text = (
+        "Streit im Gemeinderat\n\nDie Sitzung am Montag dauerte bis in die Nacht, weil der Rat "
+        "über den Haushalt stritt.\n\nDiskussion\n\nDie Diskussion drehte sich vor allem um die "
+        "Kosten der neuen Schule, sagte der Bürgermeister.\n\nKommentare\n\nHinterlasse einen "
+        "Kommentar\n\nAnna\nvor 2 Stunden\nDas ist doch nicht zu glauben.\n"
+    )
+    article = parse_news_text(text, source="x")
+    assert _block_texts(article, BlockKind.HEADING) == ["Diskussion"]
+    assert article.text.endswith("sagte der Bürgermeister.")
+    assert [(c.author, c.age) for c in article.comments] == [("Anna", "vor 2 Stunden")]
