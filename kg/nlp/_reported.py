@@ -93,24 +93,52 @@ def _subject_lo(doc: Doc, a: int, v: int) -> int:
 
 
 def speaker_of(doc: Doc, a: int, b: int, cue: Cue, previous: Speaker | None) -> Speaker | None:
-    """The speaker of ``cue`` in the sentence ``a..b`` (``previous``: an earlier conjunct's)."""
+    """The speaker of ``cue`` in the sentence ``a..b`` (``previous``: an earlier conjunct's).
+
+    Looks for the subject before the verb (stepping over relative clauses and, when the verb
+    directly follows a comma, into an appositive segment: "Her colleague, Senator X, said"),
+    then after the verb up to its complement, then takes ``previous`` for a conjunct or an
+    English participle ("und kündigte an", "adding that").
+    """
     v = cue.index
     impersonal = "es" in cue.verb.frames
     if not impersonal:
-        found = find_subject(doc, _subject_lo(doc, a, v), v)
+        lo = _subject_lo(doc, a, v)
+        found = find_subject(doc, lo, v)
+        if found is None and lo == v and lo > a and doc.lower(lo - 1) == ",":
+            found = find_subject(doc, doc.clause_start(lo - 1, a), lo - 1)
+            found = found if found is None or _is_appositive(doc, a, found) else None
         if found is not None:
             return found
     start = v + 2 if impersonal and doc.lower(v + 1) == "es" else v + 1
-    found = find_after(doc, start, b, verb=v, allow_source=impersonal)
+    complement = _complement(doc, cue, b)
+    stop = complement[0] if complement is not None else b
+    found = find_after(doc, start, stop, verb=v, allow_source=impersonal)
     conjunct = doc.lower(doc.clause_start(v, a)) in ("und", "and") or doc.lower(v).endswith("ing")
     if found is None and previous is not None and conjunct:
         return previous  # "teilte Selenskyj mit und kündigte an, …", "said X, adding that …"
     return found
 
 
+def _is_appositive(doc: Doc, a: int, found: Speaker) -> bool:
+    """True when ``found`` is a person in a comma segment that follows the sentence's opening
+    noun phrase ("Her Democratic colleague, Senator Raymond Okafor of Maryland, said")."""
+    seg = doc.clause_start(found.first, a)
+    return (
+        seg > a
+        and doc.actor_kind(found.actor) == ActorKind.PERSON.value
+        and not any(doc.cue_at(k, found.first) for k in range(a, seg))
+    )
+
+
 def _inverted(doc: Doc, a: int, cue: Cue) -> int | None:
     """The comma token before an inverted cue ("<clause>, sagte X"), or None."""
     v = cue.index
+    after = doc.lower(cue.last + 1)
+    if after in doc.lex.words("complementizer") or after == ":" or doc.lower(v).endswith("ing"):
+        return None  # the verb has its own complement: ", adding that …", ", betonte, dass …"
+    if _complement(doc, cue, len(doc.tokens)) is not None:
+        return None  # "…, said Congress had approved …": the clause follows the verb
     k = v - 1
     if doc.lower(k) != ",":
         lo = doc.clause_start(v, a)  # English "<clause>, Putin said"
@@ -146,10 +174,12 @@ def konj_tokens(doc: Doc, i: int, j: int, *, substitutes: bool) -> list[int]:
         for phrase in lex.konj_excludes:
             if all(doc.lower(k + n) == word for n, word in enumerate(phrase)):
                 excluded.update(range(k, k + len(phrase)))
+    function_words = lex.function_words
     return [
         k
         for k in range(i, j)
         if k not in excluded
+        and doc.lower(k) not in function_words  # "zufolge" is not zu + folge
         and not doc.quoted(k)
         and (lex.is_konj1(doc.tokens[k].text) or (substitutes and doc.lower(k) in lex.konj2))
         and doc.lower(k - 1) not in lex.words("first_person")
@@ -192,7 +222,7 @@ def _after_comma(doc: Doc, cue: Cue, i: int, b: int) -> tuple[int, int, str] | N
         return None
     end = doc.clause_end(i, b)
     if "clause" in frames and _has_konj(doc, i, end):
-        return i, b, "konjunktiv"
+        return i, b, "konjunktiv-clause"
     if "inf" in frames:
         stop = _zu_end(doc, i, b)
         if stop is not None:
@@ -245,6 +275,12 @@ def verb_rules(doc: Doc, sentence: int) -> Iterator[Found]:
             yield from filter(
                 None, [_found(doc, clause_span(doc, i, j), speaker, cue, sentence, method, 0.9)]
             )
+        elif v == a + 1 and doc.lower(a) in doc.lex.words("anaphor") and sentence > 0:
+            # "Litauen will … liefern. Das kündigte der Minister an.": the previous sentence
+            pa, pb = doc.sentence_range[sentence - 1]
+            if not any(doc.quoted(k) for k in range(pa, pb)):
+                span = clause_span(doc, pa, pb)
+                yield from filter(None, [_found(doc, span, speaker, cue, sentence, "anaphor", 0.8)])
 
 
 def _phrase_at(doc: Doc, i: int, kind: str) -> int:

@@ -205,6 +205,9 @@ def _descriptor(doc: Doc, i: int) -> Speaker | None:
         if m.start < doc.tokens[head].end
     ):
         return None  # the mention stage resolved this noun phrase itself
+    covered = {k for m in doc.mentions for k in range(doc.tok(m.start), doc.mention_end[m.id])}
+    if any(doc.tokens[k].text[:1].isupper() and k not in covered for k in range(i + 1, head)):
+        return None  # a capitalised modifier makes a name ("das Auswärtige Amt"), not an anaphor
     noun = doc.tokens[head].text
     of = None
     if doc.lower(head + 1) in doc.lex.words("determiner") | {"of"}:
@@ -224,6 +227,17 @@ def _descriptor(doc: Doc, i: int) -> Speaker | None:
     return None
 
 
+def _is_possessive(doc: Doc, mention: Mention, end: int) -> bool:
+    """True for a possessor ("Starmer's government", "Selenskyjs Büro"): not the head noun."""
+    if doc.lower(end) in ("'", "’") and doc.lower(end + 1) == "s":
+        return True
+    actor = doc.actors.get(mention.actor)
+    names = {fold(n) for n in actor.names} | {fold(actor.name)} if actor else set()
+    genitive = mention.surface.endswith("s") and fold(mention.surface) not in names
+    nxt = doc.tokens[end].text if end < len(doc.tokens) else ""
+    return genitive and nxt[:1].isupper() and end not in doc.mention_at
+
+
 def _candidate(
     doc: Doc, i: int, verb: int | None, *, allow_source: bool, method: str, floor: int = 0
 ) -> Speaker | None:
@@ -232,7 +246,7 @@ def _candidate(
     mention = doc.mention_at.get(i)
     if mention is not None and doc.is_speaker_form(mention):
         end = doc.mention_end[mention.id]
-        possessive = doc.lower(end) in ("'", "’") and doc.lower(end + 1) == "s"
+        possessive = _is_possessive(doc, mention, end)
         if possessive or is_blocked(doc, i, allow_source=allow_source, floor=floor):
             return None  # "Starmer's government": the person only modifies the head noun
         return _from_mention(doc, mention, method)
@@ -262,6 +276,8 @@ def find_after(
     for j in range(i, end):
         if doc.tokens[j].text in CLAUSE_PUNCT - {"(", ")"} or doc.tokens[j].text in QUOTE_MARKS:
             return None
+        if doc.lower(j) in doc.lex.words("complementizer"):
+            return None  # the reported clause begins: "adding that Washington …"
         found = _candidate(doc, j, verb, allow_source=allow_source, method="inverted", floor=i)
         if found is not None:
             return found

@@ -50,6 +50,7 @@ class StatementLexicon:
     konj_excludes: tuple[tuple[str, ...], ...]
     phrases: Mapping[str, tuple[tuple[str, ...], ...]]  # kind -> phrases, longest first
     pronouns: Mapping[str, str]  # pronoun -> "m", "f", "pl" or "f|pl"
+    function_words: frozenset[str]  # every word of every attribution phrase: never a verb form
 
     def words(self, kind: str) -> frozenset[str]:
         """Return the one-word phrases of ``kind`` (lower-cased)."""
@@ -143,4 +144,11 @@ def load_statement_lexicon(lang: str, directory: Path | None = None) -> Statemen
         konj_excludes=tuple(_phrase(p) for p in konj["exclude"]),
         phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
         pronouns=pronouns,
+        function_words=frozenset(
+            word
+            for kind in phrases
+            for phrase in phrases[kind]
+            for word in phrase
+            if kind not in ("person_noun", "body_noun", "title_noun", "source_noun")
+        ),
     )

@@ -128,7 +128,11 @@ def _konjunktiv_sentences(doc: Doc, found: list[Found]) -> list[Found]:
             continue
         span = clause_span(doc, a, b)
         if span is not None:
-            extra.append(Found(span[0], span[1], False, None, None, None, index, "konjunktiv", 0.6))
+            extra.append(
+                Found(
+                    span[0], span[1], False, None, None, None, index, "konjunktiv-continuation", 0.6
+                )
+            )
     return extra
 
 
@@ -167,7 +171,7 @@ def _continue(doc: Doc, found: list[Found]) -> list[Found]:
     result: list[Found] = []
     last: Found | None = None
     for item in sorted(found, key=lambda f: f.start):
-        if item.speaker is None and item.method in ("quote", "konjunktiv"):
+        if item.speaker is None and item.method in ("quote", "konjunktiv-continuation"):
             same_paragraph = last is not None and (
                 doc.sentence_paragraph[last.sentence] == doc.sentence_paragraph[item.sentence]
             )
@@ -177,7 +181,7 @@ def _continue(doc: Doc, found: list[Found]) -> list[Found]:
                 and not _intervening_person(doc, last, item)
             ):  # fmt: skip
                 item = _with_speaker(item, last.speaker, item.method + "+inherited", INHERITED)
-            elif item.method == "konjunktiv":
+            elif item.method == "konjunktiv-continuation":
                 subject = _previous_subject(doc, item.sentence)
                 if subject is not None:
                     item = _with_speaker(item, subject, "konjunktiv+subject", FROM_PREVIOUS_SUBJECT)
