@@ -169,3 +169,16 @@ def test_shipped_gazetteer_and_event_catalogue_give_a_conforming_reference_graph
     graph = build_reference_graph(Gazetteer.load(), KnownEventCatalogue.load().events())
     report = validate_graph(graph)
     assert report.conforms, report.text
+
+
+def test_graph_of_the_analysed_seed_article_conforms(resources: object) -> None:
+    """Contract between the NLP layer and the shapes, on the founding article."""
+    from kg.ingest import read_articles
+    from kg.nlp.pipeline import analyze
+
+    seed = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_37f2beed3ee40e28.txt"
+    if not seed.is_file():
+        pytest.skip("the shared seed article is not available")
+    analysis = analyze(read_articles([str(seed)])[0], resources)  # type: ignore[arg-type]
+    report = validate_graph(build_article_graph(analysis))
+    assert report.conforms, report.text
