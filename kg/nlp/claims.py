@@ -29,6 +29,8 @@ _AUTHOR_RULES = frozenset({"self", "after", "before", "subject", "none"})
 # How far (characters) an author mention may stand from its cue: "laut dem russischen
 # Verteidigungsministerium" puts the head ~35 characters after "laut"; tuned on the dev set.
 MAX_AUTHOR_DISTANCE = 60
+# Words a "…" in a cue phrase may stand for ("soll am Dienstag zwei Dörfer erobert haben").
+MAX_GAP_WORDS = 12
 # Claim statuses by strength: when several cues fire in one clause the strongest wins.
 _RANK = {
     "denied": 5,
@@ -60,6 +62,9 @@ class ClaimLexicon:
 def _phrase_regex(phrase: str) -> re.Pattern[str]:
     parts = []
     for word in phrase.split():
+        if word == "…":
+            parts.append(rf"(?:[\w,-]+\s+){{0,{MAX_GAP_WORDS}}}?[\w,-]*")
+            continue
         if word.endswith("*"):
             parts.append(re.escape(word[:-1]) + r"[\w-]*")
         else:

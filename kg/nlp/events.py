@@ -87,6 +87,11 @@ MAX_MODIFIER_WORDS = 2
 # A German subject after the verb ("dafür sagten die Atommächte USA … zu", "griff Russland …
 # an") stands within this many words of it; farther groups are objects ("… an die Ukraine").
 MAX_INVERTED_SUBJECT_WORDS = 3
+# Another figure for the same counted object is looked for this far (characters) from the
+# event ("um 19 weitere Flugabwehrsysteme" … "von 20 Flugabwehrsystemen gesprochen").
+REVISION_WINDOW = 600
+# Unit nouns shorter than this are too generic to tie two figures together ("20 Jahre").
+MIN_UNIT_CHARS = 6
 # Confidence of events found by the rules (extractor confidence); name mentions of catalogue
 # events are more certain, events without a time or with a fallback agent less so.
 CONFIDENCE_TRIGGER = 0.8
@@ -624,8 +629,25 @@ def _participants(
     return tuple(result)
 
 
+def _speaker_as_subject(
+    text: str, trigger: _Trigger, statement: Statement, lex: EventLexicon
+) -> tuple[str, ...]:
+    """Return the speaker when a pronoun stands for it: "France said it would send missiles"."""
+    start = max(statement.start, trigger.clause.start)
+    words = re.findall(r"[\w-]+", text[start : trigger.start])
+    pronouns = lex.words.get("@pronoun", frozenset())
+    clause_words = lex.words.get("@clause", frozenset()) | lex.words.get(
+        "@clause_bare", frozenset()
+    )
+    while words and words[0].casefold() in clause_words:
+        words = words[1:]
+    if words and words[0].casefold() in pronouns and statement.speaker is not None:
+        return (statement.speaker,)
+    return ()
+
+
 def _in_reporting_cue(mention: Mention, statements: Sequence[Statement]) -> bool:
-    """Return True for the speaker of "…, erklärte das Außenministerium in Kiew" (not a participant).
+    """Return True for the speaker in "…, erklärte das Außenministerium in Kiew" (no participant).
 
     A cue inside the reported content ("Nordkorea hat nach eigenen Angaben … getestet") names
     the agent itself and is kept.
@@ -696,10 +718,14 @@ def _event_from_trigger(trigger: _Trigger, ctx: _Context) -> Event | None:
         agents = tuple(a for a in agents if a not in victims)
     if not agents and known is not None:
         agents = tuple(p.actor for p in known.participants if is_agent_role(p.role))
+    if not agents and statement is not None and statement.speaker is not None:
+        agents = _speaker_as_subject(text, trigger, statement, ctx.lex)
     if not agents and (trigger.rule.type not in _AGENTLESS or not affected):
         return None  # who did it is the point of the event; elections have no agent
     if trigger.rule.pos == "noun-pl" and timex is None and known is None:
-        return None  # a plural noun without a time is generic ("gegen russische Luftangriffe")
+        window = re.findall(r"[\w-]+", text[clause.start : trigger.start])[-2:]
+        if not any(w.casefold() in ctx.lex.words.get("@possessive", ()) for w in window):
+            return None  # a plural noun without a time is generic ("gegen russische Luftangriffe")
     quantity, unit = _quantity(text, trigger, ctx.timexes, ctx.lex)
     return Event(
         id=f"e-{trigger.start}-{trigger.end}",
@@ -836,7 +862,9 @@ def extract_events(
     covered = {e.known_event for e in events if e.known_event}
     events.extend(_name_events(ctx, covered))
     events.sort(key=lambda e: e.start)
-    return tuple(_merge(events, article, actors, lexicon))
+    merged = _merge(events, article, actors, lexicon)
+    revisions = [r for event in merged for r in _revisions(event, sentences, ctx)]
+    return tuple(sorted([*merged, *revisions], key=lambda e: e.start))
 
 
 # --------------------------------------------------------------------------------------------
@@ -846,6 +874,11 @@ def extract_events(
 
 def _agent_keys(event: Event, lex: EventLexicon) -> set[str]:
     return {p.actor for p in event.participants if is_agent_role(p.role)}
+
+
+def _participant_keys(event: Event, lex: EventLexicon) -> set[str]:
+    """Agents, or every participant of an event without agents (an election)."""
+    return _agent_keys(event, lex) or {p.actor for p in event.participants}
 
 
 def _related(first: set[str], second: set[str], states: Mapping[str, str | None]) -> bool:
@@ -879,6 +912,21 @@ def _combine(base: Event, other: Event, *, summary: bool = False) -> Event:
     )
 
 
+def _times_agree(first: Event, second: Event) -> bool:
+    """Return True unless both events carry their own, incompatible times.
+
+    A time taken from the article date (no time expression, no catalogue date) is a default,
+    not evidence of a second event ("Bei dem Angriff wurden …" after "griff am Dienstag … an").
+    """
+
+    def dated(event: Event) -> bool:
+        return event.when is not None and (event.time is not None or event.known_event is not None)
+
+    if not dated(first) or not dated(second):
+        return True
+    return times_compatible(first.when, second.when)
+
+
 def _is_summary(event: Event, article: Article) -> bool:
     return any(b.start <= event.start < b.end and b.kind in _SUMMARY_BLOCKS for b in article.blocks)
 
@@ -903,9 +951,7 @@ def _merge(
                     i
                     for i, e in enumerate(merged)
                     if e.type is event.type
-                    and (
-                        e.when is None or event.when is None or times_compatible(e.when, event.when)
-                    )
+                    and _times_agree(e, event)
                     and _agent_keys(e, lex) & _agent_keys(event, lex)
                 ),
                 None,
@@ -932,7 +978,9 @@ def _merge(
                     for j in range(index + 1, len(merged))
                     if merged[j].type is event.type
                     and not _is_summary(merged[j], article)
-                    and _related(_agent_keys(event, lex), _agent_keys(merged[j], lex), states)
+                    and _related(
+                        _participant_keys(event, lex), _participant_keys(merged[j], lex), states
+                    )
                     and (merged[j].when is None or event.time is None
                          or times_compatible(merged[j].when, event.when))
                 ),
@@ -943,3 +991,73 @@ def _merge(
                 continue
         result.append(event)
     return result
+
+
+# --------------------------------------------------------------------------------------------
+# Conflicting figures: "Am Vormittag hatte er noch von 20 Flugabwehrsystemen gesprochen"
+# --------------------------------------------------------------------------------------------
+
+
+def _same_noun(first: str, second: str) -> bool:
+    """Return True for two inflections of one noun ("Flugabwehrsysteme", "Flugabwehrsystemen")."""
+    a, b = first.casefold(), second.casefold()
+    shorter = min(len(a), len(b))
+    return shorter >= MIN_UNIT_CHARS and a[: shorter - 2] == b[: shorter - 2]
+
+
+def _revisions(event: Event, sentences: Sequence[Sentence], ctx: _Context) -> list[Event]:
+    """Other figures for the counted object of ``event`` nearby: one event per figure and time.
+
+    Both figures are kept (the text reports both), each with the time of its own sentence.
+    """
+    if event.quantity is None or event.quantity_unit is None:
+        return []
+    text = ctx.article.text
+    numbers = "|".join(re.escape(w) for w in sorted(ctx.lex.time.numbers, key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?<![\w.,-])(?P<num>\d+|{numbers})\s+(?P<unit>[\w-]+)(?:\s+(?P<unit2>[\w-]+))?",
+        re.IGNORECASE,
+    )
+    more = ctx.lex.words.get("@more", frozenset())
+    lower, upper = max(0, event.start - REVISION_WINDOW), event.end + REVISION_WINDOW
+    found = []
+    for sentence in sentences:
+        if sentence.comment is not None or sentence.end < lower or sentence.start > upper:
+            continue
+        for m in pattern.finditer(text, sentence.start, sentence.end):
+            raw = m.group("num").casefold()
+            amount = int(raw) if raw.isdigit() else ctx.lex.time.numbers.get(raw)
+            if (
+                amount is None
+                or amount == event.quantity
+                or event.start <= m.start() < event.end + 80
+            ):
+                continue
+            unit = m.group("unit")
+            if unit.casefold() in more and m.group("unit2"):
+                unit = m.group("unit2")
+            if not _same_noun(unit, event.quantity_unit):
+                continue
+            if any(t.start <= m.start() < t.end for t in ctx.timexes):
+                continue
+            timex = next(
+                (t for t in ctx.timexes if t.comment is None and t.value is not None
+                 and sentence.start <= t.start < sentence.end),
+                None,
+            )  # fmt: skip
+            found.append(
+                replace(
+                    event,
+                    id=f"e-{m.start()}-{m.end()}",
+                    start=m.start(),
+                    end=m.end(),
+                    trigger=m.group(0),
+                    when=timex.value if timex else event.when,
+                    time=timex.id if timex else event.time,
+                    quantity=amount,
+                    quantity_unit=unit,
+                    sentence_id=sentence.id,
+                    method="quantity-revision",
+                )
+            )
+    return found

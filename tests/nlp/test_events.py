@@ -36,6 +36,7 @@ from kg.nlp.timex import find_time_expressions
 
 TESTS = Path(__file__).resolve().parents[1]
 DEV_GOLD = TESTS / "data" / "dev" / "events" / "events.gold.jsonl"
+BLIND_GOLD = TESTS / "data" / "dev" / "events" / "blind.gold.jsonl"
 SEED_GOLD = Path("/work/shared/eval/seed.gold.json")
 
 ACTORS = {
@@ -301,7 +302,11 @@ def _score(gold_events: list[dict[str, object]], events: Sequence[Event], actors
 
 
 def _gold_records() -> list[tuple[Path, dict[str, object]]]:
-    records = [(DEV_GOLD.parent, json.loads(line)) for line in DEV_GOLD.read_text().splitlines()]
+    records = [
+        (path.parent, json.loads(line))
+        for path in (DEV_GOLD, BLIND_GOLD)
+        for line in path.read_text().splitlines()
+    ]
     if SEED_GOLD.is_file():
         records.append((SEED_GOLD.parent, json.loads(SEED_GOLD.read_text())))
     return records
@@ -314,7 +319,7 @@ def test_events_end_to_end_meet_the_bars(catalogue: KnownEventCatalogue) -> None
 
     resources = load_resources()
     totals = [0, 0, 0, 0]
-    paths = [DEV_GOLD] + ([SEED_GOLD] if SEED_GOLD.is_file() else [])
+    paths = [DEV_GOLD, BLIND_GOLD] + ([SEED_GOLD] if SEED_GOLD.is_file() else [])
     for path in paths:
         for gold in read_gold(path):
             article = read_gold_source(gold)
