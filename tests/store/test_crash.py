@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
+import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from kg.rdf import iris
 from kg.store import open_store
 
 ARTICLES = 5000  # far more than get written before the kill
-KILL_AFTER = 60  # articles reported written before SIGKILL (plus 25 per round)
+KILL_AFTER = 40  # articles reported written before SIGKILL (plus 20 per round)
 WRITER = Path(__file__).with_name("crash_writer.py")
 
 
@@ -32,7 +33,8 @@ def test_sigkill_mid_ingest_leaves_only_complete_articles(tmp_path: Path, round_
     reported = 0
     for line in writer.stdout:
         reported = int(line.split()[1])
-        if reported >= KILL_AFTER + 25 * round_:
+        if reported >= KILL_AFTER + 20 * round_:
+            time.sleep(0.003 * round_)  # land at different points of the next write
             writer.send_signal(signal.SIGKILL)
             break
     writer.wait(timeout=60)
