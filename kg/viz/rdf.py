@@ -372,9 +372,25 @@ def _quote_line(nodes: _Nodes, row: dict[str, str], lang: str | None) -> str:
     return f"“{_clip(row['text'])}” — {speaker}; {source}" + (f" ({day})" if day else "")
 
 
+def _holding_applies(row: dict[str, str], opts: ViewOptions) -> bool:
+    """Observed holdings count on their date; curated ones while their interval overlaps the
+    window, and (without a window) only while they have not ended."""
+    if row.get("observed"):
+        return _within(row["observed"], opts)
+    end = row.get("end")
+    if opts.since is None and opts.until is None:
+        return end is None
+    if end is not None and opts.since is not None and end[:10] < opts.since.isoformat():
+        return False
+    begin = row.get("begin")
+    return not (begin and opts.until is not None and begin[:10] > opts.until.isoformat())
+
+
 def _add_holdings(draft: _Draft, rows: Iterable[dict[str, str]]) -> None:
     seen: dict[tuple[str, str], str] = {}
     for row in rows:
+        if not _holding_applies(row, draft.opts):
+            continue
         label = row.get("descriptor") or row.get("roleLabel") or "holds post"
         seen.setdefault((row["person"], row["organization"]), label)
     for (person, organization), label in sorted(seen.items()):
@@ -451,11 +467,31 @@ def _add_events(draft: _Draft, events: Mapping[str, _EventFacts]) -> None:
 
 
 def _actors_view(store: Store, opts: ViewOptions) -> tuple[ViewGraph, tuple[str, ...]]:
+    """Actors that articles mention or that take part in stances and events, and their links.
+
+    Curated reference facts (post holdings, which state a body belongs to) are drawn only for
+    actors that the articles make active, so the gazetteer does not flood the view.
+    """
     draft = _Draft(nodes=_load_nodes(store), opts=opts)
     _add_stances(draft, _rows(store, "viz_stances"))
-    if opts.since is None and opts.until is None:  # holdings carry no date to filter on
-        _add_holdings(draft, _rows(store, "viz_holdings"))
     _add_events(draft, _events(draft, _rows(store, "viz_events"), article=None))
+    for row in _rows(store, "viz_article_mentions"):
+        if _within(row.get("published"), opts):
+            draft.use(row["actor"])
+    active = set(draft.used)
+    _add_holdings(draft, [r for r in _rows(store, "viz_holdings") if r["person"] in active])
+    for row in _rows(store, "viz_part_of"):
+        if row["member"] in active:
+            draft.edges.append(
+                ViewEdge(
+                    source=row["member"],
+                    target=draft.use(row["state"], NodeKind.STATE),
+                    label="part of",
+                    kind=EdgeKind.PART_OF,
+                    title=f"{draft.nodes.label(row['member'], opts.label_lang)} belongs to "
+                    f"{draft.nodes.label(row['state'], opts.label_lang)}",
+                )
+            )
     return draft.view("Actors, issues and events"), ()
 
 

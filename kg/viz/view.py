@@ -33,6 +33,7 @@ class EdgeKind(StrEnum):
     STANCE = "stance"  # holder -> issue, coloured by position
     SPEAKS_FOR = "speaks_for"  # speaker -> the actor whose stance the speaker expressed
     HOLDS_POST = "holds_post"  # person -> organisation/state of the post
+    PART_OF = "part_of"  # body/military/party -> its state; person -> state of nationality
     PARTICIPATES = "participates"  # actor -> event, labelled with the role
     REPORTS = "reports"  # article -> actor/event/issue it reports on
     NEXT = "next"  # event -> the following event on a timeline
@@ -85,6 +86,7 @@ EDGE_COLORS: dict[EdgeKind, str] = {
     EdgeKind.STANCE: "#7F7F7F",  # overridden by STANCE_COLORS when the position is known
     EdgeKind.SPEAKS_FOR: "#9467BD",
     EdgeKind.HOLDS_POST: "#8C564B",
+    EdgeKind.PART_OF: "#B0B0B0",
     EdgeKind.PARTICIPATES: "#BCBD22",
     EdgeKind.REPORTS: "#C7C7C7",
     EdgeKind.NEXT: "#555555",

@@ -57,6 +57,24 @@ def test_actors_view_types_nodes_and_colours_stances(store: Store) -> None:
     )
 
 
+def test_actors_view_links_bodies_to_their_state(store: Store) -> None:
+    view = to_view_graph(store, ViewOptions(view="actors"))
+    assert (_actor("kremlin"), _actor("russia"), "part of") in _edges(view, EdgeKind.PART_OF)
+
+
+@pytest.mark.parametrize(
+    ("since", "shown"),
+    [(None, False), (date(2024, 6, 1), True), (date(2024, 8, 1), False)],
+    ids=["no-window-current-only", "window-overlaps-term", "window-after-term"],
+)
+def test_ended_curated_holdings_show_only_inside_their_interval(
+    store: Store, since: date | None, shown: bool
+) -> None:
+    view = to_view_graph(store, ViewOptions(view="actors", since=since))
+    edge = (_actor("mark-rutte"), _actor("netherlands"), "prime minister")
+    assert (edge in _edges(view, EdgeKind.HOLDS_POST)) is shown
+
+
 def test_stance_tooltip_names_quote_speaker_article_and_date(store: Store) -> None:
     view = to_view_graph(store, ViewOptions(view="actors"))
     edge = next(e for e in view.edges if e.kind is EdgeKind.STANCE and e.source == _actor("nato"))

@@ -9,7 +9,7 @@ end up in tooltips carry HTML/JS payloads: every one must be shown as text, neve
 from __future__ import annotations
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS, XSD
+from rdflib.namespace import RDF, RDFS, SKOS, TIME, XSD
 
 from kg.rdf import iris
 from kg.rdf.vocab import GAF, GK, NIF, ORG, SDO, SEM, bind_namespaces
@@ -139,6 +139,20 @@ def _comment(
     graph.add((user, SDO.alternateName, Literal(author)))
 
 
+def _ended_holding(graph: Graph, person: str, role: str, of: str, begin: str, end: str) -> None:
+    holding = iris.holding_iri(person, role, of, begin)
+    graph.add((holding, RDF.type, GK.PostHolding))
+    graph.add((holding, ORG.member, iris.actor_iri(person)))
+    graph.add((holding, ORG.organization, iris.actor_iri(of)))
+    graph.add((holding, RDFS.label, Literal(role, lang="en")))
+    interval = iris.interval_iri(holding)
+    graph.add((holding, ORG.memberDuring, interval))
+    for which, prop, day in (("begin", TIME.hasBeginning, begin), ("end", TIME.hasEnd, end)):
+        instant = iris.instant_iri(holding, which)
+        graph.add((interval, prop, instant))
+        graph.add((instant, TIME.inXSDDate, Literal(day, datatype=XSD.date)))
+
+
 def build_dataset() -> Dataset:
     """Return the fixture: a reference graph and the article graphs of v1 and v2."""
     dataset = Dataset()
@@ -146,6 +160,8 @@ def build_dataset() -> Dataset:
     ref = dataset.graph(iris.REFERENCE_GRAPH)
     for key in ACTORS:
         _actor(ref, key)
+    ref.add((iris.actor_iri("kremlin"), GK.partOfState, iris.actor_iri("russia")))
+    _ended_holding(ref, "mark-rutte", "prime minister", "netherlands", "2010-10-14", "2024-07-02")
     ref.add((ISSUE, RDF.type, GK.Issue))
     ref.add((ISSUE, SKOS.prefLabel, Literal("NATO-Mitgliedschaft der Ukraine", lang="de")))
     ref.add((ISSUE, SKOS.prefLabel, Literal("NATO membership of Ukraine", lang="en")))
@@ -154,7 +170,9 @@ def build_dataset() -> Dataset:
     a1 = _article(g1, "v1", HEADLINE, "2024-12-03", "…")
     for key in ("nato", "mark-rutte", "russia", "dmitry-peskov", "ukraine", "kremlin"):
         _actor(g1, key)
-    for n, key in enumerate(("mark-rutte", "mark-rutte", "dmitry-peskov", "ukraine", "nato")):
+    for n, key in enumerate(
+        ("mark-rutte", "mark-rutte", "dmitry-peskov", "ukraine", "nato", "kremlin")
+    ):
         _mention(g1, "v1", n, key)
     _stance(g1, a1, 1, "nato", "supports", "mark-rutte", QUOTE_RUTTE, "2024-12-03")
     _stance(g1, a1, 2, "russia", "opposes", "dmitry-peskov", QUOTE_PESKOV, "2024-12-03")
