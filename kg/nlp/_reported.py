@@ -218,8 +218,8 @@ def _after_comma(doc: Doc, cue: Cue, i: int, b: int) -> tuple[int, int, str] | N
     frames = cue.verb.frames
     if doc.lower(i) in doc.lex.words("complementizer") and "dass" in frames:
         return i + 1, b, "dass"
-    if doc.lower(i) in doc.lex.words("inf_blocker"):
-        return None
+    if doc.lower(i) in doc.lex.words("inf_blocker") or doc.cue_at(i, b) is not None:
+        return None  # purpose clause ("um … zu"), or the next cue's turn (", adding that …")
     end = doc.clause_end(i, b)
     if "clause" in frames and _has_konj(doc, i, end):
         return i, b, "konjunktiv-clause"
@@ -242,7 +242,9 @@ def _english_bare(doc: Doc, cue: Cue, i: int, b: int) -> tuple[int, int, str] | 
         return i + 1, b, "dass"
     if not word or word in doc.lex.words("preposition") or word in ("to", "so", "nothing"):
         return None
-    if doc.tokens[i].text in CLAUSE_PUNCT | QUOTE_MARKS or not _has_konj(doc, i, b):
+    if doc.tokens[i].text in CLAUSE_PUNCT | QUOTE_MARKS or not _has_konj(
+        doc, i, doc.clause_end(i, b)
+    ):
         return None  # no finite auxiliary: "warned the United States against …" is no clause
     return i, b, "bare"
 
