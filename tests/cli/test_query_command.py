@@ -146,3 +146,28 @@ def test_a_store_in_use_by_a_writer_is_reported(
         code = main(["query", "by-speaker", "-p", "speaker=Q1", "--store", str(tmp_path / "busy")])
     assert code == 1
     assert "is being written by another kg process (pid" in capsys.readouterr().err
+
+
+def test_list_as_json(queries: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["query", "--list", "--format", "json"]) == 0
+    (entry,) = json.loads(capsys.readouterr().out)
+    assert entry["name"] == "by-speaker"
+    assert entry["params"] == [
+        {
+            "name": "speaker",
+            "type": "actor",
+            "required": True,
+            "description": "Who spoke (QID, key, IRI or name)",
+        }
+    ]
+    assert entry["columns"] == ["statement", "date"]
+
+
+def test_a_value_may_contain_equals_signs(
+    store_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "echo.rq"
+    path.write_text("SELECT ?text WHERE { BIND(1 AS ?one) }", encoding="utf-8")
+    args = ["query", str(path), "-p", "text=a=b", "--format", "csv", "--store", str(store_dir)]
+    assert main(args) == 0
+    assert capsys.readouterr().out == "text\r\na=b\r\n"
