@@ -491,6 +491,17 @@ def _nearest_subject(
     return before[-1] if before else None
 
 
+def _between_group(
+    text: str, trigger: _Trigger, groups: Sequence[_Group], lex: EventLexicon
+) -> _Group | None:
+    """Return the parties of "a meeting between Trump and Zelensky" as one group."""
+    between = lex.words.get("@between", frozenset())
+    after = [g for g in groups if g.start >= trigger.end and not g.is_place]
+    if after and _preceded_by(text, after[0], between, trigger.end):
+        return _Group(tuple(m for g in after[:2] for m in g.mentions))
+    return None
+
+
 def _compound_agent(text: str, trigger: _Trigger, actors: Sequence[Actor]) -> str | None:
     """Return the actor named by a compound's first part ("NATO-Gipfel") without a mention."""
     surface = text[trigger.start : trigger.end]
@@ -540,6 +551,12 @@ def _arguments(
             agent = pre[0] if pre else _inverted_subject(text, trigger, post, lex)
         else:
             agent = pre[-1] if pre else None
+    elif (
+        agent is None
+        and trigger.rule.type is EventType.MEETING
+        and (between := _between_group(text, trigger, groups, lex))
+    ):
+        agent = between
     elif agent is None:
         agent = _noun_agent(text, trigger, groups, actors, lex)
         if agent is None:
@@ -629,6 +646,32 @@ def _participants(
     return tuple(result)
 
 
+def _is_generic(text: str, trigger: _Trigger, lex: EventLexicon) -> bool:
+    """Return True for an undated noun that names no particular event.
+
+    A plural without a possessive or a partner ("gegen russische Luftangriffe", but "its own
+    manoeuvres", "talks with Kristersson"), or an indefinite noun after a preposition ("die
+    Sorge vor einem russischen Angriff", "warned of an invasion").
+    """
+    if trigger.rule.pos == "verb":
+        return False
+    before = [
+        w.casefold() for w in re.findall(r"[\w-]+", text[trigger.clause.start : trigger.start])
+    ]
+    after = [w.casefold() for w in re.findall(r"[\w-]+", text[trigger.end : trigger.clause.end])]
+    words = lex.words
+    if trigger.rule.pos == "noun-pl":
+        partner = bool(after) and after[0] in words.get("@with", set()) | words.get(
+            "@between", set()
+        )
+        return not (partner or any(w in words.get("@possessive", ()) for w in before[-2:]))
+    indefinite = [i for i, w in enumerate(before[-3:]) if w in words.get("@indefinite", ())]
+    if not indefinite:
+        return False
+    head = before[-3:][: indefinite[0]]
+    return bool(head) and head[-1] in words.get("@generic_prep", ())
+
+
 def _speaker_as_subject(
     text: str, trigger: _Trigger, statement: Statement, lex: EventLexicon
 ) -> tuple[str, ...]:
@@ -657,6 +700,7 @@ def _in_reporting_cue(mention: Mention, statements: Sequence[Statement]) -> bool
         and s.cue_end is not None
         and s.cue_start <= mention.start < s.cue_end
         and not s.start <= mention.start < s.end
+        and (mention.id == s.speaker_mention or mention.actor == s.speaker)
         for s in statements
     )
 
@@ -722,10 +766,8 @@ def _event_from_trigger(trigger: _Trigger, ctx: _Context) -> Event | None:
         agents = _speaker_as_subject(text, trigger, statement, ctx.lex)
     if not agents and (trigger.rule.type not in _AGENTLESS or not affected):
         return None  # who did it is the point of the event; elections have no agent
-    if trigger.rule.pos == "noun-pl" and timex is None and known is None:
-        window = re.findall(r"[\w-]+", text[clause.start : trigger.start])[-2:]
-        if not any(w.casefold() in ctx.lex.words.get("@possessive", ()) for w in window):
-            return None  # a plural noun without a time is generic ("gegen russische Luftangriffe")
+    if timex is None and known is None and _is_generic(text, trigger, ctx.lex):
+        return None
     quantity, unit = _quantity(text, trigger, ctx.timexes, ctx.lex)
     return Event(
         id=f"e-{trigger.start}-{trigger.end}",
@@ -927,6 +969,14 @@ def _times_agree(first: Event, second: Event) -> bool:
     return times_compatible(first.when, second.when)
 
 
+def _is_anaphor(event: Event, article: Article, lex: EventLexicon) -> bool:
+    """Return True for a definite event noun that refers back ("bei dem Treffen", "the drills")."""
+    if not event.method.startswith("trigger.noun"):
+        return False
+    words = re.findall(r"[\w-]+", article.text[max(0, event.start - 30) : event.start])
+    return bool(words) and words[-1].casefold() in lex.words.get("@definite", frozenset())
+
+
 def _is_summary(event: Event, article: Article) -> bool:
     return any(b.start <= event.start < b.end and b.kind in _SUMMARY_BLOCKS for b in article.blocks)
 
@@ -956,6 +1006,21 @@ def _merge(
                 ),
                 None,
             )
+        if target is None and event.type not in _REPEATABLE and _is_anaphor(event, article, lex):
+            target = next(
+                (
+                    i
+                    for i in range(len(merged) - 1, -1, -1)
+                    if merged[i].type is event.type and _times_agree(merged[i], event)
+                ),
+                None,
+            )
+            if target is not None:  # "nahm an dem Treffen teil": a participant, not a host
+                event = replace(
+                    event,
+                    participants=tuple(Participant(actor=p.actor, role="participant")
+                                       for p in event.participants),
+                )  # fmt: skip
         if target is None:
             merged.append(event)
             continue
