@@ -7,6 +7,16 @@ Public API::
     Store                                             # the protocol (kg.store.base)
     list_queries(), load_query(), run_query()         # named queries (kg.store.queries)
 
+Writes: ``Store.replace_graphs(article_graph, quads)`` drops the article graph, its claim graphs
+and their catalogue entries and inserts the new quads in **one** Oxigraph transaction, so a crash
+leaves the old or the new version of an article, never a mix (``tests/store/test_crash.py`` kills
+a writer with SIGKILL mid-ingest). Re-ingesting an article never duplicates anything.
+
+Concurrency: a writer holds an exclusive lock on the store directory (``kg.lock``); read-only
+openers share a lock with each other. A second writer, or a reader while a writer is active,
+gets ``StoreLockedError`` naming the holder's pid (pyoxigraph: reading while another process
+writes is undefined behaviour). The kernel frees the lock when a process dies, even on SIGKILL.
+
 Example:
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as tmp, open_store(tmp + "/kg") as store:

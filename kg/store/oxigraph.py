@@ -23,7 +23,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node, URIRef
 
 from kg.errors import GraphError, QueryError, StoreError
-from kg.store._lock import ProcessLock, locked_error
+from kg.store._lock import LOCK_NAME, ProcessLock, locked_error
 from kg.store._terms import from_ox, from_ox_graph, to_ox, to_ox_quad
 from kg.store.base import DumpFormat, Quad, QueryRows, Term, Triple
 
@@ -92,7 +92,7 @@ def _check_directory(directory: Path, *, read_only: bool) -> None:
         raise StoreError(f"no kg store at {directory} (run kg ingest first)", target=str(directory))
     if directory.exists() and not directory.is_dir():
         raise StoreError(f"store {directory} is not a directory", target=str(directory))
-    if directory.is_dir() and not is_store and any(directory.iterdir()):
+    if directory.is_dir() and not is_store and _has_foreign_files(directory):
         raise StoreError(
             f"{directory} is not empty and holds no kg store; use a new or empty directory",
             target=str(directory),
@@ -101,6 +101,11 @@ def _check_directory(directory: Path, *, read_only: bool) -> None:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"cannot create store {directory}: {exc}", target=str(directory)) from exc
+
+
+def _has_foreign_files(directory: Path) -> bool:
+    """True if ``directory`` holds anything but a lock file left by an earlier failed open."""
+    return any(p.name != LOCK_NAME for p in directory.iterdir())
 
 
 def _take_lock(directory: Path, *, read_only: bool) -> ProcessLock | None:

@@ -50,6 +50,12 @@ def test_a_non_empty_directory_that_is_no_store_is_refused(tmp_path: Path) -> No
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
 
 
+def test_a_directory_holding_only_a_stale_lock_file_opens(tmp_path: Path) -> None:
+    (tmp_path / "kg.lock").write_text("12345\n", encoding="utf-8")
+    with open_store(tmp_path) as store:
+        assert store.count() == 0
+
+
 def test_read_only_needs_an_existing_store(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no kg store"):
         open_store(tmp_path / "missing", read_only=True)
