@@ -26,6 +26,7 @@ Names mentioned in a comment that starts a new thread ("LG an Speedy") do not ma
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -79,6 +80,7 @@ def normalize_name(name: str) -> str:
     return _NAME_SEPARATORS.sub("", name.lstrip("@")).casefold()
 
 
+@functools.lru_cache(maxsize=4096)
 def _name_pattern(author: str) -> re.Pattern[str] | None:
     """A pattern matching ``author`` with any spacing/dots between its characters."""
     chars = [c for c in author if c.isalnum()]
@@ -111,19 +113,22 @@ def _at_target(text: str, authors: Sequence[str]) -> str | None:
     return best
 
 
-def _names(text: str, author: str) -> bool:
-    """Does ``text`` name ``author`` (whole name, a name token, or a long enough prefix)?"""
-    folded = normalize_name(author)
-    if len(folded) >= MIN_NAME_PREFIX:
-        pattern = _name_pattern(author)
-        if pattern is not None and pattern.search(text):
-            return True
-    tokens = {t.casefold() for t in _WORD.findall(author) if len(t) >= MIN_NAME_PREFIX}
-    for word in _WORD.findall(text):
-        word = word.casefold()
-        if len(word) >= MIN_NAME_PREFIX and (folded.startswith(word) or word in tokens):
-            return True
-    return False
+def _address_words(text: str) -> frozenset[str]:
+    """The words of ``text`` long enough to stand for a name (case-folded)."""
+    return frozenset(w.casefold() for w in _WORD.findall(text) if len(w) >= MIN_NAME_PREFIX)
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_keys(author: str) -> tuple[str, frozenset[str]]:
+    return normalize_name(author), frozenset(t.casefold() for t in _WORD.findall(author))
+
+
+def _names(words: frozenset[str], author: str) -> bool:
+    """Do ``words`` name ``author``: a name token ("Speedy") or a prefix of it ("Goenne")?"""
+    if not words:
+        return False
+    folded, tokens = _name_keys(author)
+    return any(folded.startswith(word) or word in tokens for word in words)
 
 
 def _addresses_you(text: str, vocab: PageVocabulary) -> bool:
@@ -153,22 +158,27 @@ def thread_comments(
     """Number the comments and fill ``reply_to``/``parent`` (rules in the module docstring)."""
     vocab = vocab or page_vocabulary()
     comments: list[Comment] = []
-    thread: list[int] = []  # indexes of the current thread, root first
+    latest: dict[str, int] = {}  # author -> index of their latest comment so far
+    root: int | None = None  # first comment of the current thread
+    in_thread: dict[str, int] = {}  # author -> their latest comment in the current thread
     for index, raw in enumerate(raws):
-        at = _at_target(raw.text, list(dict.fromkeys(c.author for c in comments)))
+        at = _at_target(raw.text, list(latest))
         gap = _gap(raw, raws[index - 1]) if index else None
         parent: int | None = None
         joins = False
-        if gap is not None and gap > 0 and thread:
-            members = [i for i in thread if comments[i].author != raw.author]
-            named = [i for i in members if _names(raw.text, comments[i].author)]
+        if gap is not None and gap > 0 and root is not None:
+            words = _address_words(raw.text)
+            named = [i for a, i in in_thread.items() if a != raw.author and _names(words, a)]
             cue = bool(named) or at is not None or _addresses_you(raw.text, vocab)
             if cue or gap <= MAX_SILENT_REPLY_GAP_S:
-                parent = named[-1] if named else thread[0]
+                parent = max(named) if named else root
                 joins = True
         if at is not None:
-            parent = max(i for i, c in enumerate(comments) if c.author == at)
-        thread = [*thread, index] if joins else [index]
+            parent = latest[at]
+        if not joins:
+            root, in_thread = index, {}
+        in_thread[raw.author] = index
+        latest[raw.author] = index
         comments.append(
             Comment(
                 index=index,

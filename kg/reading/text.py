@@ -61,6 +61,11 @@ MAX_BYLINE_CHARS = 120
 #: words ("Associated Press"); a longer parenthesis is an aside, not a credit.
 MAX_CREDIT_NAME_WORDS = 2
 
+#: Lines after the first comment anchor that are read to confirm a comment section: one
+#: comment's text (the seed's longest has 7 lines) with room to spare; bounding the probe keeps
+#: pages with many marker-like lines linear.
+COMMENT_PROBE_LINES = 60
+
 #: A line at least this long (characters) that does not end a sentence is taken to be hard-wrapped
 #: and continues on the next line. Hard-wrapped text is wrapped at 60–80 columns; headings,
 #: datelines and bylines are shorter than 60 in the seed and our dev pages.
@@ -184,13 +189,17 @@ def _is_chrome_line(line: str, vocab: PageVocabulary) -> bool:
     return not line or bool(vocab.section.match(line) or vocab.noise.match(line))
 
 
-def _first_anchor(lines: Sequence[str], start: int, vocab: PageVocabulary) -> int | None:
-    """First line from ``start`` on that can only belong to a comment: an age or a reply button."""
-    for j in range(start, len(lines)):
-        line = lines[j].strip()
-        if line and (is_reply_marker(line, vocab) or parse_age(line, vocab=vocab) is not None):
-            return j
-    return None
+def _anchor_lines(lines: Sequence[str], vocab: PageVocabulary) -> list[int]:
+    """Lines that can only belong to a comment: an age, a reply button, or a date under a name."""
+    anchors = []
+    for j, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            continue
+        own = is_reply_marker(line, vocab) or parse_age(line, vocab=vocab) is not None
+        if own or (j and lines[j - 1].strip() and is_dateline(line, vocab=vocab)):
+            anchors.append(j)
+    return anchors
 
 
 def _comment_start(lines: Sequence[str], vocab: PageVocabulary) -> int:
@@ -200,6 +209,7 @@ def _comment_start(lines: Sequence[str], vocab: PageVocabulary) -> int:
     follow it (or nothing but more chrome). An article heading that looks like a marker
     ("Diskussion") is skipped: the section starts at the *last* marker before the first comment,
     extended back over the chrome lines right above it ("Kommentare", "Hinterlasse …").
+    Each line is examined a bounded number of times, so long inputs stay linear.
     """
     candidates = [
         i
@@ -209,14 +219,23 @@ def _comment_start(lines: Sequence[str], vocab: PageVocabulary) -> int:
         and not lines[i - 1].strip()
         and any(line.strip() for line in lines[:i])
     ]
+    if not candidates:
+        return len(lines)
+    chrome_from = len(lines)  # every line from here on is chrome
+    while chrome_from > 0 and _is_chrome_line(lines[chrome_from - 1], vocab):
+        chrome_from -= 1
+    anchors = _anchor_lines(lines, vocab)
+    tried_up_to = -1
     for candidate in candidates:
-        rest = lines[candidate:]
-        if all(_is_chrome_line(line, vocab) for line in rest):
+        if candidate >= chrome_from:
             return candidate
-        if not split_comments(rest, vocab=vocab):
+        anchor = next((a for a in anchors if a > candidate), None)
+        if anchor is None or anchor <= tried_up_to:
             continue
-        anchor = _first_anchor(lines, candidate, vocab)
-        start = max((c for c in candidates if anchor is None or c < anchor), default=candidate)
+        tried_up_to = anchor
+        if not split_comments(lines[candidate : anchor + COMMENT_PROBE_LINES], vocab=vocab):
+            continue
+        start = max(c for c in candidates if c < anchor)
         while start > 1 and _is_chrome_line(lines[start - 1], vocab):
             start -= 1
         return start
