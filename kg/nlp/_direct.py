@@ -13,11 +13,13 @@ from collections.abc import Iterator
 
 from kg.nlp._quotes import QuoteSpan
 from kg.nlp._reported import speaker_of
-from kg.nlp._speakers import Speaker, find_subject
+from kg.nlp._speakers import Speaker, find_after, find_subject
 from kg.nlp._speech_doc import CLAUSE_PUNCT, QUOTE_MARKS, Cue, Doc, Found
 
 #: Quotes of at most this many words are scare quotes or names unless a speech verb licenses them.
 MAX_SCARE_WORDS = 2
+#: Quotes of at most this many words, all capitalised, are names ("Frankfurter Allgemeine").
+MAX_NAME_WORDS = 4
 #: Tokens between a quote and its cue verb ('," the Kremlin spokesman Dmitry Peskov said').
 MAX_CUE_DISTANCE = 7
 #: Tokens between two fragments of one interrupted quote ("“, sagte der Minister am Dienstag, „").
@@ -43,7 +45,7 @@ def _is_title(doc: Doc, quote: QuoteSpan) -> bool:
     return False
 
 
-def _cue_after(doc: Doc, quote: QuoteSpan) -> tuple[Cue, Speaker | None] | None:
+def _cue_after(doc: Doc, quote: QuoteSpan) -> tuple[Cue | None, Speaker | None] | None:
     i = doc.tok(quote.close + 1)
     if i >= len(doc.tokens):
         return None
@@ -54,6 +56,9 @@ def _cue_after(doc: Doc, quote: QuoteSpan) -> tuple[Cue, Speaker | None] | None:
         return None
     sentence = doc.token_sentence[i] if i < len(doc.tokens) else -1
     stop = doc.sentence_range[sentence][1] if sentence >= 0 else len(doc.tokens)
+    if doc.lower(i) in doc.lex.words("so"):  # "„…“, so Rutte."
+        found = find_after(doc, i + 1, stop, verb=None, allow_source=False)
+        return (None, found) if found is not None else None
     for j in range(i, min(i + MAX_CUE_DISTANCE, stop)):
         if doc.tokens[j].text in CLAUSE_PUNCT | QUOTE_MARKS:
             return None
@@ -106,6 +111,21 @@ def _cue_within(doc: Doc, quote: QuoteSpan) -> tuple[Cue, Speaker | None] | None
     return None
 
 
+def _name_like(doc: Doc, quote: QuoteSpan, words: int) -> bool:
+    """A short quote of capitalised words only: a name or title, not an utterance."""
+    content = doc.text[quote.open + 1 : quote.close].split()
+    return words <= MAX_NAME_WORDS and all(w[:1].isupper() for w in content)
+
+
+def _licensed(doc: Doc, quote: QuoteSpan, words: int, cue: Cue, speaker: Speaker | None) -> bool:
+    """A quote in the clause of a speech verb is the speaker's unless it is a short or name-like
+    phrase ("sagte der „Frankfurter Allgemeinen Zeitung“") that only a labelling verb licenses
+    ("erachtet … als „Bedrohung“", 'called it "reckless"')."""
+    if words <= MAX_SCARE_WORDS or _name_like(doc, quote, words):
+        return "label" in cue.verb.frames and speaker is not None
+    return True
+
+
 def _joined(doc: Doc, first: QuoteSpan, second: QuoteSpan) -> bool:
     """True when ``second`` continues ``first``'s sentence after an inserted cue."""
     between = range(doc.tok(first.close + 1), doc.tok(second.open))
@@ -114,7 +134,7 @@ def _joined(doc: Doc, first: QuoteSpan, second: QuoteSpan) -> bool:
         len(between) <= MAX_INSERT_TOKENS
         and inner[:1].islower()
         and not any(doc.tokens[k].text in (".", "!", "?", ";") for k in between)
-        and any(doc.cue_at(k, between.stop) for k in between)
+        and any(doc.cue_at(k, between.stop) or doc.lower(k) in doc.lex.words("so") for k in between)
         and doc.text[first.close - 1 : first.close + 2].count(",") > 0
     )
 
@@ -178,7 +198,7 @@ def direct_quotes(doc: Doc) -> Iterator[Found]:
             if _is_title(doc, group[0]):
                 continue
             within = _cue_within(doc, group[0])
-            if within is not None and (words > MAX_SCARE_WORDS or within[1] is not None):
+            if within is not None and _licensed(doc, group[0], words, *within):
                 yield _record(doc, group, within, "quote+clause")
-            elif words > MAX_SCARE_WORDS:
+            elif words > MAX_SCARE_WORDS and not _name_like(doc, group[0], words):
                 yield _record(doc, group, None, "quote")

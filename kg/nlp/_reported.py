@@ -17,8 +17,9 @@ from kg.model import ActorKind
 from kg.nlp._speakers import Speaker, find_after, find_subject
 from kg.nlp._speech_doc import CLAUSE_PUNCT, QUOTE_MARKS, Cue, Doc, Found
 
-#: Tokens allowed between a speech verb and its complement (speaker, time, place, hearer).
-MAX_COMPLEMENT_GAP = 10
+#: Tokens allowed between a speech verb and its complement (speaker, time, place, hearer):
+#: "erklärte der ukrainische Präsident … am Sonntagabend in seiner Videoansprache, …".
+MAX_COMPLEMENT_GAP = 16
 #: Tokens a clause-final attribution (", so Rutte am Dienstag.") may have after its speaker.
 MAX_TAIL_TOKENS = 5
 #: Tokens before a colon that can still be a speaker label ("Kreml-Sprecher Peskow:").
@@ -108,6 +109,12 @@ def speaker_of(doc: Doc, a: int, b: int, cue: Cue, previous: Speaker | None) -> 
         if found is None and lo == v and lo > a and doc.lower(lo - 1) == ",":
             found = find_subject(doc, doc.clause_start(lo - 1, a), lo - 1)
             found = found if found is None or _is_appositive(doc, a, found) else None
+            if found is None and not any(doc.cue_at(k, v) for k in range(a, v)):
+                found = find_subject(doc, a, v)  # "Peskov, the Kremlin spokesman, said …"
+                bare = (
+                    found is not None and found.first - a <= 1 and doc.lower(found.last + 1) == ","
+                )
+                found = found if bare else None
         if found is not None:
             return found
     start = v + 2 if impersonal and doc.lower(v + 1) == "es" else v + 1
@@ -183,6 +190,7 @@ def konj_tokens(doc: Doc, i: int, j: int, *, substitutes: bool) -> list[int]:
         and not doc.quoted(k)
         and (lex.is_konj1(doc.tokens[k].text) or (substitutes and doc.lower(k) in lex.konj2))
         and doc.lower(k - 1) not in lex.words("first_person")
+        and doc.lower(k - 1) not in lex.konj_blockers  # "als sei nichts geschehen"
     ]
 
 

@@ -210,12 +210,19 @@ def _descriptor(doc: Doc, i: int) -> Speaker | None:
         return None  # a capitalised modifier makes a name ("das Auswärtige Amt"), not an anaphor
     noun = doc.tokens[head].text
     of = None
-    if doc.lower(head + 1) in doc.lex.words("determiner") | {"of"}:
+    if doc.lower(head + 1) in doc.lex.words("determiner") | {"of", "for"}:
         k = next((k for k in range(head + 2, head + 5) if k in doc.mention_at), None)
         of = doc.mention_at[k].actor if k is not None else None
-    holder = _holder(doc, noun, of, doc.tokens[i].start)
+    indefinite = doc.lower(i) in doc.lex.words("indefinite")
+    holder = None if indefinite else _holder(doc, noun, of, doc.tokens[i].start)
     if holder is not None:
         return Speaker(holder, None, i, head, "descriptor", 0.7)
+    is_role = _ends_with(noun, doc.lex.words("person_noun") | doc.lex.words("body_noun"))
+    if is_role and of is not None and doc.actor_kind(of) in _BODY_KINDS:
+        # "ein Sprecher des Auswärtigen Amts": the body speaks through an unnamed official
+        return Speaker(of, None, i, head, "descriptor+body", 0.6)
+    if indefinite:
+        return None  # "ein Sprecher", "a diplomat": someone new, not a reference back
     if _ends_with(noun, doc.lex.words("person_noun")):
         gender = "any"
         if doc.lex.lang == "de":

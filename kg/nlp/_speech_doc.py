@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kg.model import Actor, Article, Mention, MentionForm, PostHolding, Sentence
+from kg.model import Actor, Article, BlockKind, Mention, MentionForm, PostHolding, Sentence
 from kg.nlp._quotes import QuoteSpan, find_quote_spans
 from kg.nlp._statement_lexicon import ReportingVerb, StatementLexicon
 from kg.nlp._tokens import Token, tokenize
@@ -55,6 +55,7 @@ class Doc:
     token_sentence: list[int] = field(default_factory=list)
     sentence_range: list[tuple[int, int]] = field(default_factory=list)
     sentence_paragraph: list[int] = field(default_factory=list)
+    heading_paragraphs: set[int] = field(default_factory=set)  # headline, subheadline, headings
     quotes: tuple[QuoteSpan, ...] = ()
     token_quote: list[int | None] = field(default_factory=list)
     mention_at: dict[int, Mention] = field(default_factory=dict)
@@ -141,6 +142,12 @@ class Doc:
         self._starts = [t.start for t in self.tokens]
         self.sentences.sort(key=lambda s: s.start)
         paragraphs = _paragraphs(self.article)
+        self.heading_paragraphs = {
+            n
+            for n, (start, _) in enumerate(paragraphs)
+            for block in self.article.blocks
+            if block.start == start and block.kind is not BlockKind.PARAGRAPH
+        }
         para_starts = [p[0] for p in paragraphs]
         self.token_sentence = [-1] * len(self.tokens)
         for index, sentence in enumerate(self.sentences):

@@ -19,7 +19,7 @@ ATTRIBUTION_KINDS = frozenset(
     {
         "prefix", "postfix", "self", "so", "as", "complementizer", "source_noun", "source_prep",
         "impersonal", "pronoun", "preposition", "determiner", "inf_blocker", "title_noun",
-        "relative", "first_person", "anaphor", "person_noun", "body_noun",
+        "relative", "first_person", "anaphor", "person_noun", "body_noun", "indefinite",
     }
 )  # fmt: skip
 _VERB_COLUMNS = 4
@@ -48,6 +48,7 @@ class StatementLexicon:
     konj2: frozenset[str]
     verb_prefixes: tuple[str, ...]
     konj_excludes: tuple[tuple[str, ...], ...]
+    konj_blockers: frozenset[str]  # a form right after these is irrealis ("als sei …")
     phrases: Mapping[str, tuple[tuple[str, ...], ...]]  # kind -> phrases, longest first
     pronouns: Mapping[str, str]  # pronoun -> "m", "f", "pl" or "f|pl"
     function_words: frozenset[str]  # every word of every attribution phrase: never a verb form
@@ -119,7 +120,9 @@ def load_statement_lexicon(lang: str, directory: Path | None = None) -> Statemen
     """
     base = directory if directory is not None else lexicon_dir(lang)
     verbs = _load_verbs(base / "reporting_verbs.tsv")
-    konj: dict[str, list[str]] = {"konj1": [], "konj2": [], "prefix": [], "exclude": []}
+    konj: dict[str, list[str]] = {
+        "konj1": [], "konj2": [], "prefix": [], "exclude": [], "blocker": [],
+    }  # fmt: skip
     path = base / "konjunktiv.tsv"
     for number, row in _rows(path):
         if len(row) < _KONJ_COLUMNS or row[2].strip() not in konj:
@@ -142,6 +145,7 @@ def load_statement_lexicon(lang: str, directory: Path | None = None) -> Statemen
         konj2=frozenset(konj["konj2"]),
         verb_prefixes=tuple(sorted(konj["prefix"], key=len, reverse=True)),
         konj_excludes=tuple(_phrase(p) for p in konj["exclude"]),
+        konj_blockers=frozenset(konj["blocker"]),
         phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
         pronouns=pronouns,
         function_words=frozenset(

@@ -159,6 +159,18 @@ def _previous_subject(doc: Doc, sentence: int) -> Speaker | None:
     return found if actor is not None and actor.kind in _SPEAKER_KINDS else None
 
 
+def _continues(doc: Doc, last: Found, item: Found) -> bool:
+    """True when ``item`` may continue ``last``'s speech: a few sentences on in the same
+    paragraph, or the very next sentence across a paragraph break (not out of a heading), with
+    no other person named in between."""
+    paragraph = doc.sentence_paragraph
+    distance = item.sentence - last.sentence
+    same = paragraph[last.sentence] == paragraph[item.sentence]
+    from_heading = paragraph[last.sentence] in doc.heading_paragraphs
+    near = (same and distance <= MAX_INHERIT_SENTENCES) or (distance == 1 and not from_heading)
+    return near and not _intervening_person(doc, last, item)
+
+
 def _with_speaker(found: Found, speaker: Speaker, method: str, factor: float) -> Found:
     return Found(
         found.start, found.end, found.direct, speaker, found.lemma, found.cue, found.sentence,
@@ -172,14 +184,7 @@ def _continue(doc: Doc, found: list[Found]) -> list[Found]:
     last: Found | None = None
     for item in sorted(found, key=lambda f: f.start):
         if item.speaker is None and item.method in ("quote", "konjunktiv-continuation"):
-            same_paragraph = last is not None and (
-                doc.sentence_paragraph[last.sentence] == doc.sentence_paragraph[item.sentence]
-            )
-            if (
-                last is not None and last.speaker is not None and same_paragraph
-                and item.sentence - last.sentence <= MAX_INHERIT_SENTENCES
-                and not _intervening_person(doc, last, item)
-            ):  # fmt: skip
+            if last is not None and last.speaker is not None and _continues(doc, last, item):
                 item = _with_speaker(item, last.speaker, item.method + "+inherited", INHERITED)
             elif item.method == "konjunktiv-continuation":
                 subject = _previous_subject(doc, item.sentence)

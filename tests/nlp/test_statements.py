@@ -268,6 +268,16 @@ DIRECT_CASES = [
         [("kremlin", "direct", "Bedrohung")],
     ),
     (
+        "so-after-quote",
+        "„Wir helfen weiter“, so Rutte.",
+        [("mark-rutte", "direct", "Wir helfen weiter")],
+    ),
+    (
+        "so-inserted",
+        "„Wir werden“, so Rutte, „alles tun, was nötig ist.“",
+        [("mark-rutte", "direct", "Wir werden … alles")],
+    ),
+    (
         "unattributed-kept",
         "Auf einem Plakat stand: „Wir wollen endlich Frieden haben.“",
         [(None, "direct", "Wir wollen endlich Frieden")],
@@ -294,6 +304,8 @@ NEGATIVE_CASES = [
     ("purpose-infinitive", "Rutte hatte Hilfe gefordert, um die Ukraine zu stärken."),
     ("fixed-phrase", "Die Ukraine erhielt eine Zusage, es sei denn, die Lage ändert sich."),
     ("no-clause-en", "Tusk warned the United States against a planned arms sale."),
+    ("newspaper-name", "Rutte sagte der „Frankfurter Allgemeinen Zeitung“ nichts Neues."),
+    ("irrealis-als", "Rutte tat so, als sei nichts geschehen."),
 ]
 
 
@@ -476,6 +488,9 @@ SPEAKER_CASES = [
         "mark-rutte",
     ),
     ("impersonal-without-source", "Die Lage sei ernst, hieß es am Abend.", None),
+    ("indefinite-official-of-body", "Die Lage sei ernst, sagte ein Sprecher des Kreml.", "kremlin"),
+    ("indefinite-refused", "Rutte kam nach Brüssel. Die Lage sei ernst, sagte ein Diplomat.", None),
+    ("appositive-en", "Tusk, the Polish prime minister, said Poland would act.", "donald-tusk"),
 ]
 
 
@@ -518,6 +533,28 @@ def test_extract_statements_fills_cue_capacity_place_date_and_spans() -> None:
     assert statement.sentence_ids == (f"s-0-{len(text)}",)
     assert statement.method == "clause+cue"
     assert 0 < statement.confidence <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rutte sagte, die Lage sei ernst.\nDie Allianz werde handeln.", "mark-rutte"),
+        ("Rutte: Die Lage ist ernst\nDie Allianz werde handeln.", None),
+    ],
+    ids=["next-paragraph", "not-out-of-a-heading"],
+)
+def test_extract_statements_continuation_across_paragraphs(text: str, expected: str | None) -> None:
+    article = Article(id="t", text=text, lang="de", source="test", published=DAY,
+                      blocks=(Block(kind=BlockKind.HEADING if text.startswith("Rutte:")
+                                    else BlockKind.PARAGRAPH, start=0, end=text.index("\n")),
+                              Block(kind=BlockKind.PARAGRAPH, start=text.index("\n") + 1,
+                                    end=len(text))))  # fmt: skip
+    statements = extract_statements(
+        article, _sentences(text), _mentions(text), tuple(ACTORS.values()), HOLDINGS,
+        lexicon=load_statement_lexicon("de"),
+    )  # fmt: skip
+    assert statements[-1].text.startswith("Die Allianz werde")
+    assert statements[-1].speaker == expected
 
 
 def test_extract_statements_falls_back_to_article_date() -> None:
