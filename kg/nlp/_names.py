@@ -51,7 +51,7 @@ class NameIndex:
 
     def add(self, name: str, entry: Entry, form: MentionForm, *, genitive: bool) -> None:
         """Index ``name`` (and, for German, its genitive in -s) for ``entry``."""
-        tokens = tuple(fold(t.text) for t in tokenize(name))
+        tokens = tuple(t.folded for t in tokenize(name))
         if not tokens:
             return
         exact = name.isupper() and len(name) <= MAX_CASE_SENSITIVE_ACRONYM
@@ -82,7 +82,7 @@ def build_name_index(gazetteer: Gazetteer) -> NameIndex:
             for name in (*entry.labels.values(), *_flatten(entry.aliases)):
                 tokens = tokenize(name)
                 if len(tokens) > 1:
-                    surname = fold(tokens[-1].text)
+                    surname = tokens[-1].folded
                     if entry not in index.surnames[surname]:
                         index.surnames[surname].append(entry)
     for bucket in index.names.values():
@@ -107,12 +107,12 @@ def match_name(index: NameIndex, tokens: list[Token], i: int) -> NameHit | None:
     first = tokens[i]
     if not first.is_capitalized:
         return None
-    head = fold(first.text)
+    head = first.folded
     longest = index.longest.get(head)
     if longest is None:
         return None
     for length in range(min(longest, len(tokens) - i), 0, -1):
-        key = tuple(fold(t.text) for t in tokens[i : i + length])
+        key = tuple(t.folded for t in tokens[i : i + length])
         for entry, form, exact in index.names.get(key, ()):
             if exact and tokens[i].text != _exact_form(entry, tokens[i].text):
                 continue

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from kg.nlp.gazetteer import fold
+
 # Words are runs of letters/digits; every other non-space character is its own token, so
 # "NATO-Generalsekretär" is NATO / - / Generalsekretär and "Russia's" is Russia / ' / s.
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -14,11 +16,12 @@ _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """A token: ``text == source[start:end]``."""
+    """A token: ``text == source[start:end]``; ``folded`` is its lookup key (see ``fold``)."""
 
     start: int
     end: int
     text: str
+    folded: str = ""
 
     @property
     def is_capitalized(self) -> bool:
@@ -33,7 +36,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     ['NATO', '-', 'Chef', 'Rutte', "'", 's', 'Plan', '.']
     """
     stop = len(text) if end is None else end
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, stop)]
+    return [
+        Token(m.start(), m.end(), m.group(), fold(m.group()))
+        for m in _TOKEN.finditer(text, start, stop)
+    ]
 
 
 def slugify(text: str) -> str:

@@ -6,6 +6,7 @@ there). This module loads and indexes them; finding mentions in text is ``kg.nlp
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -82,8 +83,9 @@ class Entry:
         )
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
-    """Case-fold and strip accents: the key used for name lookup.
+    """Case-fold and strip accents: the key used for name lookup (memoised: words repeat).
 
     >>> fold("Außenministerin Baerbock")
     'aussenministerin baerbock'
@@ -103,6 +105,8 @@ class Gazetteer:
     def __init__(self, entries: Iterable[Entry]) -> None:
         self._by_key: dict[str, Entry] = {}
         self._by_qid: dict[str, Entry] = {}
+        self._by_post: dict[tuple[str, str | None], list[Entry]] = {}
+        self._bodies: dict[tuple[str, str], Entry] = {}
         for entry in entries:
             if entry.key in self._by_key:
                 raise ConfigError(f"duplicate gazetteer key {entry.key!r}", option="gazetteer")
@@ -115,6 +119,12 @@ class Gazetteer:
                         option="gazetteer",
                     )
                 self._by_qid[entry.qid] = entry
+            for post in entry.posts:
+                holders = self._by_post.setdefault((post.role, post.of), [])
+                if entry not in holders:
+                    holders.append(entry)
+            if entry.state and entry.body_type:
+                self._bodies.setdefault((entry.state, entry.body_type), entry)
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Gazetteer:
@@ -157,10 +167,14 @@ class Gazetteer:
         """Return the curated persons holding ``role`` of ``of`` on ``day``."""
         return tuple(
             entry
-            for entry in self._by_key.values()
+            for entry in self._by_post.get((role, of), ())
             if entry.kind is ActorKind.PERSON
             and any(p.role == role and p.of == of and p.held_on(day) for p in entry.posts)
         )
+
+    def body(self, state: str, body_type: str) -> Entry | None:
+        """Return the first curated body of ``body_type`` ("foreign_ministry") of ``state``."""
+        return self._bodies.get((state, body_type))
 
 
 # --------------------------------------------------------------------------------------------

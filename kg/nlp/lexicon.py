@@ -43,6 +43,7 @@ class MentionLexicon:
     surname_blocklist: frozenset[str]  # folded surnames never matched on their own
     max_role_tokens: int
     max_body_tokens: int
+    heads: frozenset[str] = frozenset()  # first words of every role and body form (fast reject)
 
 
 def _rows(path: Path) -> Iterator[list[str]]:
@@ -134,6 +135,7 @@ def load_mention_lexicon(lang: str) -> MentionLexicon:
         abbreviations=_words(directory / "abbreviations.txt"),
         noun_context=frozenset(fold(w) for w in _words(directory / "noun_context.txt")),
         surname_blocklist=frozenset(fold(w) for w in _words(directory / "surname_blocklist.txt")),
+        heads=frozenset(k.split()[0] for k in (*roles, *bodies)),
         max_role_tokens=max(len(k.split()) for k in roles),
         max_body_tokens=max(len(k.split()) for k in bodies),
     )

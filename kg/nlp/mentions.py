@@ -161,11 +161,16 @@ def _comment_text(article: Article, sentence: Sentence) -> str:
 
 
 def _scan(state: _State, text: str, tokens: list[Token], comment: int | None) -> None:
+    heads = state.lexicon.heads
+    # A role or body phrase needs a role/body word within the next few tokens: a cheap filter
+    # that keeps the phrase parsers off most positions.
+    is_head = [t.folded in heads for t in tokens]
     i = 0
     while i < len(tokens):
+        near = any(is_head[i : i + 5])
         consumed = (
-            _role_phrase(state, text, tokens, i, comment)
-            or _body_phrase(state, text, tokens, i, comment)
+            (near and _role_phrase(state, text, tokens, i, comment))
+            or (near and _body_phrase(state, text, tokens, i, comment))
             or _name(state, text, tokens, i, comment)
             or _demonym(state, text, tokens, i, comment)
             or _surname(state, text, tokens, i, comment)
@@ -217,7 +222,7 @@ def _resolve_entry(
     entry = hit.entry
     if entry.kind is not ActorKind.PLACE:
         return entry, hit.form, False
-    previous = fold(tokens[hit.first - 1].text) if hit.first > 0 else ""
+    previous = tokens[hit.first - 1].folded if hit.first > 0 else ""
     target = state.gazetteer.get(entry.metonym_of) if entry.metonym_of else None
     if target is None or previous in state.lexicon.locatives:
         return entry, MentionForm.NAME, True
@@ -232,8 +237,8 @@ def _name(state: _State, text: str, tokens: list[Token], i: int, comment: int | 
     actor = _actor(state, entry)
     _emit(state, text, tokens, (hit.first, hit.last), actor, form, comment, is_place=is_place)
     if entry.kind is ActorKind.PERSON and hit.last - hit.first > 1:
-        state.surnames[fold(tokens[hit.last - 1].text).removesuffix("s")] = entry.key
-        state.surnames[fold(tokens[hit.last - 1].text)] = entry.key
+        state.surnames[tokens[hit.last - 1].folded.removesuffix("s")] = entry.key
+        state.surnames[tokens[hit.last - 1].folded] = entry.key
         _apposition(state, text, tokens, hit.last, entry.key, comment)
     return hit.last
 
@@ -249,14 +254,14 @@ def _demonym(state: _State, text: str, tokens: list[Token], i: int, comment: int
 def _demonym_entry(state: _State, token: Token) -> Entry | None:
     if state.lexicon.lang == "en" and not token.is_capitalized:
         return None
-    return state.index.demonyms.get(fold(token.text))
+    return state.index.demonyms.get(token.folded)
 
 
 def _surname(state: _State, text: str, tokens: list[Token], i: int, comment: int | None) -> int:
     token = tokens[i]
     if not token.is_capitalized or not token.text.isalpha():
         return 0
-    folded = fold(token.text)
+    folded = token.folded
     key = state.surnames.get(folded)
     if key is None:
         key = _curated_surname(state, tokens, i, folded)
@@ -278,17 +283,17 @@ def _curated_surname(state: _State, tokens: list[Token], i: int, folded: str) ->
     candidates = state.index.surnames.get(bare, [])
     if len(candidates) != 1 or bare in state.lexicon.surname_blocklist:
         return None
-    previous = fold(tokens[i - 1].text) if i > 0 else ""
+    previous = tokens[i - 1].folded if i > 0 else ""
     if previous in state.lexicon.noun_context or previous.endswith(("en", "em", "er", "es")):
         return None
     return candidates[0].key
 
 
 def _descriptor(state: _State, text: str, tokens: list[Token], i: int, comment: int | None) -> int:
-    if i == 0 or fold(tokens[i - 1].text) not in state.lexicon.determiners:
+    if i == 0 or tokens[i - 1].folded not in state.lexicon.determiners:
         return 0
     for length in (2, 1):
-        key = " ".join(fold(t.text) for t in tokens[i : i + length])
+        key = " ".join(t.folded for t in tokens[i : i + length])
         target = state.lexicon.descriptors.get(key)
         if target and target in state.named and len(tokens) >= i + length:
             actor = state.actors[target]
@@ -340,7 +345,7 @@ def _modifier(
         if nxt.text in "'’" and hit.last + 1 < len(tokens) and tokens[hit.last + 1].text == "s":
             return _Modifier(start=i, actor=entry.key, mentions=(mention,)), hit.last + 2
         return _Modifier(start=i, actor=entry.key, mentions=(mention,)), hit.last
-    if fold(tokens[hit.last - 1].text).endswith("s") and not fold(entry.label("de")).endswith("s"):
+    if tokens[hit.last - 1].folded.endswith("s") and not fold(entry.label("de")).endswith("s"):
         # German prenominal genitive: "Russlands Außenminister", "Kiews Armee"
         return _Modifier(start=i, actor=entry.key, mentions=(mention,)), hit.last
     return None
@@ -385,7 +390,7 @@ def _lookup(
     table: dict[str, object], tokens: list[Token], j: int, longest: int
 ) -> tuple[object, int] | None:
     for length in range(min(longest, len(tokens) - j), 0, -1):
-        key = " ".join(fold(t.text) for t in tokens[j : j + length])
+        key = " ".join(t.folded for t in tokens[j : j + length])
         if key in table:
             return table[key], j + length
     return None
@@ -410,7 +415,7 @@ def _role_phrase(
     of, k, of_mentions = _of_phrase(state, text, tokens, k, comment, modifier.actor or noun.of)
     person, end, person_mentions = _person_after_role(state, text, tokens, k, comment, noun.gender)
     determiner = (
-        j > 0 and modifier.start == j and fold(tokens[j - 1].text) in (state.lexicon.determiners)
+        j > 0 and modifier.start == j and tokens[j - 1].folded in (state.lexicon.determiners)
     )
     role = noun.role
     if person is None:
@@ -448,11 +453,11 @@ def _of_phrase(
     """Parse "der NATO", "des russischen Präsidialamts", "Russlands", "of Ukraine" after a role."""
     if of is not None or k >= len(tokens):
         return of, k, []
-    word = fold(tokens[k].text)
+    word = tokens[k].folded
     start = k
     if word in ("der", "des", "of"):
         start = k + 1
-        if start < len(tokens) and fold(tokens[start].text) == "the":
+        if start < len(tokens) and tokens[start].folded == "the":
             start += 1
     if start >= len(tokens):
         return None, k, []
@@ -464,7 +469,7 @@ def _of_phrase(
     if hit is None:
         return None, k, []
     entry, form, _ = _resolve_entry(state, hit, tokens)
-    genitive = fold(tokens[hit.last - 1].text).endswith("s")
+    genitive = tokens[hit.last - 1].folded.endswith("s")
     if entry.kind is ActorKind.PERSON or (start == k and not genitive):
         return None, k, []
     mention = _pending(state, text, tokens, (hit.first, hit.last), entry, form, comment)
@@ -493,9 +498,9 @@ def _person_after_role(
             mention = _pending(
                 state, text, tokens, (hit.first, hit.last), hit.entry, MentionForm.NAME, comment
             )
-            state.surnames[fold(tokens[hit.last - 1].text)] = hit.entry.key
+            state.surnames[tokens[hit.last - 1].folded] = hit.entry.key
             return hit.entry.key, hit.last, [mention]
-        folded = fold(tokens[j].text)
+        folded = tokens[j].folded
         known = state.surnames.get(folded)
         if known is None and tokens[j].is_capitalized:
             known = _curated_surname(state, tokens, j, folded)
@@ -532,8 +537,8 @@ def _is_name_token(state: _State, token: Token) -> bool:
         and token.text.isalpha()
         and len(token.text) > 1
         and token.text not in state.lexicon.function_words
-        and fold(token.text) not in state.lexicon.roles
-        and fold(token.text) not in state.lexicon.bodies
+        and token.folded not in state.lexicon.roles
+        and token.folded not in state.lexicon.bodies
     )
 
 
@@ -555,7 +560,7 @@ def _new_person(
         end += 1
     if end == k:
         return None
-    if end - k == 1 and fold(tokens[k].text).endswith(_NOUN_SUFFIXES):
+    if end - k == 1 and tokens[k].folded.endswith(_NOUN_SUFFIXES):
         return None
     name = text[tokens[k].start : tokens[end - 1].end]
     key = slugify(name)
@@ -576,7 +581,7 @@ def _new_person(
         method="mentions.role_name",
         confidence=0.8,
     )
-    state.surnames[fold(tokens[end - 1].text)] = key
+    state.surnames[tokens[end - 1].folded] = key
     return key, end, [mention]
 
 
@@ -587,7 +592,7 @@ def _apposition(
     if comment is not None or i + 1 >= len(tokens) or tokens[i].text != ",":
         return
     j = i + 1
-    if fold(tokens[j].text) in state.lexicon.determiners:
+    if tokens[j].folded in state.lexicon.determiners:
         j += 1
     if j >= len(tokens):
         return
@@ -645,10 +650,10 @@ def _parse_body(
     country = modifier.actor
     mentions = list(modifier.mentions)
     if country is None and end + 1 < len(tokens):
-        word = fold(tokens[end].text)
+        word = tokens[end].folded
         if word in ("in", "der", "des", "of"):
             nxt = end + 1
-            if nxt < len(tokens) and fold(tokens[nxt].text) == "the":
+            if nxt < len(tokens) and tokens[nxt].folded == "the":
                 nxt += 1
             hit = match_name(state.index, tokens, nxt) if nxt < len(tokens) else None
             if hit is not None:
@@ -665,9 +670,9 @@ def _parse_body(
 
 
 def _body_actor(state: _State, body_type: str, country: Entry) -> Actor:
-    for entry in state.gazetteer.entries():
-        if entry.state == country.key and entry.body_type == body_type:
-            return _actor(state, entry)
+    entry = state.gazetteer.body(country.key, body_type)
+    if entry is not None:
+        return _actor(state, entry)
     templates = state.lexicon.body_names
     name_en = templates["en"].get(body_type, "{state}").format(state=country.label("en"))
     name_de = templates["de"].get(body_type, "{state}").format(state=country.label("de"))
