@@ -37,6 +37,37 @@ _DATE_CLASSES = ("wpd-comment-date", "comment-date", "comment-time", "comment-me
 _RANK_CLASSES = ("wpd-comment-label", "wpd-user-label", "comment-rank", "user-rank", "badge")
 _BYLINE_CLASSES = ("byline", "author", "source", "quelle", "article-source")
 
+_COMMENT_AREA = re.compile(r"^(?:comments?|kommentare?|leserkommentare|disqus_thread)(?:[-_].*)?$")
+_CONTAINER_TAGS = frozenset({"div", "section", "aside", "ol", "ul"})
+_BLOCK_TAGS = frozenset(
+    {
+        "div",
+        "p",
+        "li",
+        "ol",
+        "ul",
+        "section",
+        "article",
+        "aside",
+        "header",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "time",
+        "table",
+        "tr",
+        "td",
+        "dl",
+        "dt",
+        "dd",
+    }
+)
+
 _PUBLISHED_META = (
     "article:published_time",
     "og:article:published_time",
@@ -177,6 +208,46 @@ def _markup_comments(tree: lxml.etree._Element) -> tuple[Comment, ...]:
     )
 
 
+def _block_lines(el: lxml.etree._Element) -> list[str]:
+    """The non-empty lines of ``el``, broken at every block element (as a browser shows it)."""
+    parts: list[str] = []
+
+    def walk(node: lxml.etree._Element) -> None:
+        block = isinstance(node.tag, str) and node.tag.lower() in _BLOCK_TAGS
+        if block or node.tag == "br":
+            parts.append("\n")
+        if isinstance(node.tag, str) and node.tag.lower() not in ("script", "style"):
+            parts.append(node.text or "")
+            for child in node:
+                walk(child)
+        if block:
+            parts.append("\n")
+        parts.append(node.tail or "")
+
+    walk(el)
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return [line for line in lines if line]  # empty lines are block boundaries, not layout
+
+
+def _container_comments(tree: lxml.etree._Element) -> tuple[Comment, ...]:
+    """Comments in a container named like a comment area, read as a plain-text section.
+
+    For themes without known comment markup: ``<section id="comments">`` with the author, the
+    age and the text in their own block elements reads like a copied comment section.
+    """
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag.lower() not in _CONTAINER_TAGS:
+            continue
+        names = {*(el.get("class") or "").lower().split(), (el.get("id") or "").lower()}
+        if not any(_COMMENT_AREA.match(name) for name in names):
+            continue
+        comments = parse_comment_section(_block_lines(el))
+        if comments:
+            el.drop_tree()
+            return comments
+    return ()
+
+
 def _jsonld_objects(tree: lxml.etree._Element) -> Iterator[dict[str, Any]]:
     for script in tree.iter("script"):
         if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
@@ -293,9 +364,7 @@ def parse_html(
         tree = lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise InputError(source, f"cannot parse HTML: {exc}") from exc
-    comments = _jsonld_comments(tree)
-    markup = _markup_comments(tree)
-    comments = markup or comments
+    comments = _markup_comments(tree) or _jsonld_comments(tree) or _container_comments(tree)
     found = _published(tree)
     agencies = _byline(tree)
     declared = _language(tree)

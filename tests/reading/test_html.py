@@ -147,3 +147,20 @@ def test_html_language_attribute_is_only_a_hint() -> None:
     )
     assert parse_html(short, source="x").lang == "de"  # detection cannot decide: the hint does
     assert parse_html(short, source="x", lang="en").lang == "en"
+
+
+def test_unknown_theme_comment_area_is_read_as_text() -> None:
+    html = f"""<html lang="de"><body><article><h1>Mietgesetz beschlossen</h1>{ARTICLE_P}</article>
+    <section id="comments"><h3>Kommentare</h3>
+    <div class="c-item"><div class="c-head"><span class="user">Anna</span></div>
+      <div class="c-meta">vor 2 Stunden</div><div class="c-body"><p>Das wurde auch Zeit.</p></div></div>
+    <div class="c-item"><div class="c-head"><span class="user">Berti</span></div>
+      <div class="c-meta">vor einer Stunde</div>
+      <div class="c-body"><p>@Anna Abwarten, das Gesetz hilft wenig.</p></div></div>
+    </section></body></html>"""
+    article = parse_html(html, source="theme.html")
+    assert [(c.author, c.age, c.text, c.reply_to) for c in article.comments] == [
+        ("Anna", "vor 2 Stunden", "Das wurde auch Zeit.", None),
+        ("Berti", "vor einer Stunde", "@Anna Abwarten, das Gesetz hilft wenig.", "Anna"),
+    ]
+    assert "Abwarten" not in article.text
