@@ -153,7 +153,8 @@ def test_unknown_theme_comment_area_is_read_as_text() -> None:
     html = f"""<html lang="de"><body><article><h1>Mietgesetz beschlossen</h1>{ARTICLE_P}</article>
     <section id="comments"><h3>Kommentare</h3>
     <div class="c-item"><div class="c-head"><span class="user">Anna</span></div>
-      <div class="c-meta">vor 2 Stunden</div><div class="c-body"><p>Das wurde auch Zeit.</p></div></div>
+      <div class="c-meta">vor 2 Stunden</div>
+      <div class="c-body"><p>Das wurde auch Zeit.</p></div></div>
     <div class="c-item"><div class="c-head"><span class="user">Berti</span></div>
       <div class="c-meta">vor einer Stunde</div>
       <div class="c-body"><p>@Anna Abwarten, das Gesetz hilft wenig.</p></div></div>
