@@ -44,6 +44,10 @@ MAX_AUTHOR_CHARS = 40
 #: Most words in an author or rank line: "Dr. Anna Maria Berger" has 4; longer lines are text.
 MAX_AUTHOR_WORDS = 4
 
+#: Blank lines allowed between an author line and the age line below it. Copied pages put one
+#: blank line between blocks; two tolerate a line with an avatar image that copied as nothing.
+MAX_HEADER_GAP_LINES = 2
+
 #: Shortest name prefix that counts as addressing a thread member ("Goenne…", "Speedy"). Three
 #: letters catch function words ("die", "der"); four is the shortest prefix in the seed's
 #: comments and our dev threads that readers use for a pseudonym.
@@ -254,9 +258,15 @@ class _Header:
 def _header(
     lines: Sequence[str], anchor: int, floor: int, ranks: bool, vocab: PageVocabulary
 ) -> _Header | None:
-    """Read the author (and rank) lines right above the anchor line, down to ``floor``."""
+    """Read the author (and rank) lines right above the anchor line, down to ``floor``.
+
+    Blank lines right above the anchor are skipped ("Anna", "", "vor 2 Stunden"), at most
+    :data:`MAX_HEADER_GAP_LINES` of them.
+    """
     run: list[int] = []
     i = anchor - 1
+    while i >= floor and anchor - 1 - i < MAX_HEADER_GAP_LINES and not lines[i]:
+        i -= 1
     while i >= floor and len(run) < 3 and _is_name_like(lines[i], vocab):
         run.insert(0, i)
         i -= 1

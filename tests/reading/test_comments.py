@@ -156,3 +156,12 @@ def test_multiline_comment_text_keeps_lines() -> None:
     (comment,) = parse_comment_section(lines)
     assert comment.text == "Zeile eins.\nZeile zwei.\n\nZeile drei."
     assert comment.rank == "Rang"
+
+
+def test_blank_line_between_author_and_age() -> None:
+    text = "Kommentare\n\nAnna\n\nvor 2 Stunden\n\nDas wurde auch Zeit.\n\nBerti\n\nvor einer Stunde\n\nAnna, das hilft wenig.\n"
+    comments = parse_comment_section(text.split("\n"))
+    assert [(c.author, c.text, c.reply_to) for c in comments] == [
+        ("Anna", "Das wurde auch Zeit.", None),
+        ("Berti", "Anna, das hilft wenig.", "Anna"),
+    ]
