@@ -159,7 +159,10 @@ def test_multiline_comment_text_keeps_lines() -> None:
 
 
 def test_blank_line_between_author_and_age() -> None:
-    text = "Kommentare\n\nAnna\n\nvor 2 Stunden\n\nDas wurde auch Zeit.\n\nBerti\n\nvor einer Stunde\n\nAnna, das hilft wenig.\n"
+    text = (
+        "Kommentare\n\nAnna\n\nvor 2 Stunden\n\nDas wurde auch Zeit.\n\n"
+        "Berti\n\nvor einer Stunde\n\nAnna, das hilft wenig.\n"
+    )
     comments = parse_comment_section(text.split("\n"))
     assert [(c.author, c.text, c.reply_to) for c in comments] == [
         ("Anna", "Das wurde auch Zeit.", None),
