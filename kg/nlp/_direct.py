@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from kg.nlp._quotes import QuoteSpan
 from kg.nlp._reported import speaker_of
 from kg.nlp._speakers import Speaker, find_after, find_subject
-from kg.nlp._speech_doc import CLAUSE_PUNCT, QUOTE_MARKS, Cue, Doc, Found
+from kg.nlp._speech_doc import CLAUSE_PUNCT, Cue, Doc, Found
 
 #: Quotes of at most this many words are scare quotes or names unless a speech verb licenses them.
 MAX_SCARE_WORDS = 2
@@ -60,7 +60,7 @@ def _cue_after(doc: Doc, quote: QuoteSpan) -> tuple[Cue | None, Speaker | None] 
         found = find_after(doc, i + 1, stop, verb=None, allow_source=False)
         return (None, found) if found is not None else None
     for j in range(i, min(i + MAX_CUE_DISTANCE, stop)):
-        if doc.tokens[j].text in CLAUSE_PUNCT | QUOTE_MARKS:
+        if doc.is_boundary(j):
             return None
         cue = doc.cue_at(j, stop)
         if cue is not None and {"quote", "label"} & cue.verb.frames:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from kg.model import ActorKind
 from kg.nlp._speakers import Speaker, find_after, find_subject
-from kg.nlp._speech_doc import CLAUSE_PUNCT, QUOTE_MARKS, Cue, Doc, Found
+from kg.nlp._speech_doc import CLAUSE_PUNCT, Cue, Doc, Found
 
 #: Tokens allowed between a speech verb and its complement (speaker, time, place, hearer):
 #: "erklärte der ukrainische Präsident … am Sonntagabend in seiner Videoansprache, …".
@@ -24,6 +24,10 @@ MAX_COMPLEMENT_GAP = 16
 MAX_TAIL_TOKENS = 5
 #: Tokens before a colon that can still be a speaker label ("Kreml-Sprecher Peskow:").
 MAX_LABEL_TOKENS = 5
+#: Tokens of a subject between a clause and its cue ("…, a government spokesperson in Berlin said").
+MAX_SUBJECT_TOKENS = 8
+#: Tokens from the sentence start within which a fronted subject begins ("Foreign Minister X, …").
+MAX_SUBJECT_OFFSET = 3
 #: Shortest reported clause, in word tokens; shorter ones are fragments, not statements.
 MIN_CLAUSE_WORDS = 3
 #: A clause before an inverted cue that is mostly one quotation is that direct quote.
@@ -112,7 +116,9 @@ def speaker_of(doc: Doc, a: int, b: int, cue: Cue, previous: Speaker | None) -> 
             if found is None and not any(doc.cue_at(k, v) for k in range(a, v)):
                 found = find_subject(doc, a, v)  # "Peskov, the Kremlin spokesman, said …"
                 bare = (
-                    found is not None and found.first - a <= 1 and doc.lower(found.last + 1) == ","
+                    found is not None
+                    and found.first - a <= MAX_SUBJECT_OFFSET
+                    and doc.lower(found.last + 1) == ","
                 )
                 found = found if bare else None
         if found is not None:
@@ -148,10 +154,8 @@ def _inverted(doc: Doc, a: int, cue: Cue) -> int | None:
         return None  # "…, said Congress had approved …": the clause follows the verb
     k = v - 1
     if doc.lower(k) != ",":
-        lo = doc.clause_start(v, a)  # English "<clause>, Putin said"
-        if lo <= a or doc.lower(lo - 1) != "," or v - lo > MAX_LABEL_TOKENS:
-            return None
-        if find_subject(doc, lo, v) is None:
+        lo = doc.clause_start(v, a)  # English "<clause>, Putin said", "…, a spokesperson said"
+        if lo <= a or doc.lower(lo - 1) != "," or v - lo > MAX_SUBJECT_TOKENS:
             return None
         k = lo - 1
     if _is_relative(doc, a, doc.clause_start(k, a)):
@@ -212,7 +216,7 @@ def _complement(doc: Doc, cue: Cue, b: int) -> tuple[int, int, str] | None:
             return (i + 1, b, "colon") if not doc.quoted(i + 1) else None
         if word == ",":
             return _after_comma(doc, cue, i + 1, b)
-        if word in CLAUSE_PUNCT or word in QUOTE_MARKS:
+        if doc.is_boundary(i):
             return None
         if doc.lex.lang == "en" and i == max(cue.index, cue.last) + 1 and "clause" in frames:
             bare = _english_bare(doc, cue, i, b)
@@ -250,9 +254,7 @@ def _english_bare(doc: Doc, cue: Cue, i: int, b: int) -> tuple[int, int, str] | 
         return i + 1, b, "dass"
     if not word or word in doc.lex.words("preposition") or word in ("to", "so", "nothing"):
         return None
-    if doc.tokens[i].text in CLAUSE_PUNCT | QUOTE_MARKS or not _has_konj(
-        doc, i, doc.clause_end(i, b)
-    ):
+    if doc.is_boundary(i) or not _has_konj(doc, i, doc.clause_end(i, b)):
         return None  # no finite auxiliary: "warned the United States against …" is no clause
     return i, b, "bare"
 
@@ -301,6 +303,22 @@ def _phrase_at(doc: Doc, i: int, kind: str) -> int:
     return 0
 
 
+def _np_end(doc: Doc, i: int, b: int) -> int:
+    """End of the noun phrase after an attribution phrase ("nach Angaben der ukrainischen
+    Luftwaffe | griff …"): determiners, adjectives, capitalised words, "von", "-"."""
+    allowed = doc.lex.words("determiner") | doc.lex.words("source_prep") | {"-", "of", "the"}
+    j = i
+    roles = doc.lex.words("person_noun") | doc.lex.words("body_noun")
+    while j < b and (
+        doc.tokens[j].text[:1].isupper()
+        or doc.lower(j) in allowed
+        or doc.lower(j) in roles
+        or (doc.tokens[j].text.islower() and doc.lower(j).endswith(("e", "en", "er", "es", "em")))
+    ):
+        j += 1
+    return j
+
+
 def _around(doc: Doc, a: int, b: int, first: int, last: int) -> tuple[int, int] | None:
     """The sentence without an attribution at its start or end (else the whole sentence)."""
     if first == a:
@@ -322,7 +340,7 @@ def _attribution(doc: Doc, a: int, b: int, i: int) -> tuple[Speaker | None, int,
             )
             return found, i + n - 1, "self"
         if kind == "prefix":
-            found = find_after(doc, i + n, b, verb=None, allow_source=True)
+            found = find_after(doc, i + n, _np_end(doc, i + n, b), verb=None, allow_source=True)
             return (found, found.last if found else i + n - 1, "prefix") if found else None
         if kind == "postfix":
             lo = doc.clause_start(i, a)

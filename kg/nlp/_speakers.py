@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.model import ActorKind, Mention, MentionForm
-from kg.nlp._speech_doc import CLAUSE_PUNCT, QUOTE_MARKS, Doc
+from kg.nlp._speech_doc import CLAUSE_PUNCT, Doc
 from kg.nlp.gazetteer import fold
 
 #: Tokens scanned after an inverted verb for its subject ("sagte am Dienstag in Brüssel Rutte").
@@ -66,6 +66,15 @@ def is_blocked(doc: Doc, first: int, *, allow_source: bool = False, floor: int =
     return False
 
 
+def _in_apposition(doc: Doc, j: int) -> bool:
+    """Whether token ``j`` may stand between two names of one noun phrase
+    ("Kreml-Sprecher", "Foreign Ministry spokeswoman", "press secretary")."""
+    word = doc.lower(j)
+    if doc.is_boundary(j) or word in doc.lex.verbs or word in doc.lex.words("preposition"):
+        return False
+    return word[:1].isalpha() or word == "-"
+
+
 def _chain(doc: Doc, mention: Mention) -> Mention:
     """In an appositive chain ("Kreml-Sprecher Dmitri Peskow") prefer the last person."""
     best = mention
@@ -82,10 +91,8 @@ def _chain(doc: Doc, mention: Mention) -> Mention:
         if nxt is None or not doc.is_speaker_form(nxt):
             return best
         gap = range(end, doc.tok(nxt.start))
-        if any(
-            doc.tokens[j].text in CLAUSE_PUNCT | QUOTE_MARKS for j in gap if doc.lower(j) != "-"
-        ):
-            return best
+        if not all(_in_apposition(doc, j) for j in gap):
+            return best  # role nouns, "-" and adjectives join an apposition, "wrote on" does not
         if doc.actor_kind(nxt.actor) == ActorKind.PERSON.value:
             best = nxt
         end = doc.mention_end[nxt.id]
@@ -181,8 +188,10 @@ def _np_head(doc: Doc, i: int) -> int | None:
 
 
 def _ends_with(word: str, nouns: frozenset[str]) -> bool:
+    """True when ``word`` ends in one of ``nouns`` (also in the German feminine "-in")."""
     folded = fold(word)
-    return any(folded.endswith(fold(noun)) for noun in nouns)
+    stems = {folded, folded.removesuffix("in"), folded.removesuffix("innen")}
+    return any(stem.endswith(fold(noun)) for noun in nouns for stem in stems)
 
 
 def _body_anaphor(doc: Doc, i: int, first: int, head: int) -> Speaker | None:
@@ -281,7 +290,7 @@ def find_after(
     """The first speaker in tokens ``i..stop`` (inverted subject, "laut X", "so X")."""
     end = min(stop, i + MAX_AFTER_TOKENS, len(doc.tokens))
     for j in range(i, end):
-        if doc.tokens[j].text in CLAUSE_PUNCT - {"(", ")"} or doc.tokens[j].text in QUOTE_MARKS:
+        if doc.tokens[j].text in CLAUSE_PUNCT - {"(", ")"} or doc.is_mark(j):
             return None
         if doc.lower(j) in doc.lex.words("complementizer"):
             return None  # the reported clause begins: "adding that Washington …"

@@ -79,15 +79,23 @@ class Doc:
         """True when token ``i`` is a quotation mark or inside a quote."""
         return self.token_quote[i] is not None
 
+    def is_mark(self, i: int) -> bool:
+        """True when token ``i`` is a quotation mark of a balanced quote (not an apostrophe)."""
+        return self.tokens[i].text in QUOTE_MARKS and self.token_quote[i] is not None
+
+    def is_boundary(self, i: int) -> bool:
+        """True when token ``i`` is clause punctuation or a quotation mark."""
+        return self.tokens[i].text in CLAUSE_PUNCT or self.is_mark(i)
+
     def clause_end(self, i: int, stop: int) -> int:
         """Index of the first clause punctuation or quotation mark at or after ``i`` (< stop)."""
-        while i < stop and self.tokens[i].text not in CLAUSE_PUNCT | QUOTE_MARKS:
+        while i < stop and not self.is_boundary(i):
             i += 1
         return i
 
     def clause_start(self, i: int, start: int) -> int:
         """Index right after the last clause punctuation or quotation mark before ``i``."""
-        while i > start and self.tokens[i - 1].text not in CLAUSE_PUNCT | QUOTE_MARKS:
+        while i > start and not self.is_boundary(i - 1):
             i -= 1
         return i
 
@@ -127,7 +135,7 @@ class Doc:
         """The separable particle closing verb ``i``'s clause ("teilte … mit und", "… zu.")."""
         for j in range(i + 1, stop):
             word = self.tokens[j].text
-            if word in QUOTE_MARKS or word in (";", ":"):
+            if self.is_mark(j) or word in (";", ":"):
                 return None
             nxt = self.lower(j + 1)
             if word.lower() == particle and (

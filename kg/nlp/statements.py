@@ -59,6 +59,7 @@ MAX_SUBJECT_OFFSET = 3
 INHERITED = 0.7
 FROM_PREVIOUS_SUBJECT = 0.55
 _SPEAKER_KINDS = frozenset({ActorKind.PERSON, ActorKind.GOVERNMENT_BODY, ActorKind.MILITARY})
+CONTINUATION = "konjunktiv-continuation"
 _NON_WORD = re.compile(r"[^\w]+")
 
 
@@ -113,26 +114,28 @@ def _resolve_overlaps(indirect: list[Found], direct: list[Found]) -> list[Found]
     ]
 
 
-def _konjunktiv_sentences(doc: Doc, found: list[Found]) -> list[Found]:
-    """Sentences in Konjunktiv I that no cue covers: reported speech continued (speaker later)."""
-    covered = {f.sentence for f in found}
+def _konjunktiv_sentences(doc: Doc, indirect: list[Found], direct: list[Found]) -> list[Found]:
+    """Sentences in Konjunktiv I that no cue covers: reported speech continued (speaker later).
+
+    A partial quote inside such a sentence does not stop it ("Voraussetzung sei, dass Kiew die
+    „Realitäten“ anerkenne"); a quote filling most of it does.
+    """
+    covered = {f.sentence for f in indirect}
     extra: list[Found] = []
     for index, (a, b) in enumerate(doc.sentence_range):
-        if (
-            index in covered
-            or a >= b
-            or any(f.start < doc.tokens[b - 1].end and doc.tokens[a].start < f.end for f in found)
+        if index in covered or a >= b:
+            continue
+        lo, hi = doc.tokens[a].start, doc.tokens[b - 1].end
+        if any(f.start < hi and lo < f.end for f in indirect) or any(
+            f.start < hi and lo < f.end and f.end - f.start >= QUOTE_SHARE * (hi - lo)
+            for f in direct
         ):
             continue
         if not konj_tokens(doc, a, b, substitutes=False):
             continue
         span = clause_span(doc, a, b)
         if span is not None:
-            extra.append(
-                Found(
-                    span[0], span[1], False, None, None, None, index, "konjunktiv-continuation", 0.6
-                )
-            )
+            extra.append(Found(span[0], span[1], False, None, None, None, index, CONTINUATION, 0.6))
     return extra
 
 
@@ -183,10 +186,10 @@ def _continue(doc: Doc, found: list[Found]) -> list[Found]:
     result: list[Found] = []
     last: Found | None = None
     for item in sorted(found, key=lambda f: f.start):
-        if item.speaker is None and item.method in ("quote", "konjunktiv-continuation"):
+        if item.speaker is None and item.method in ("quote", CONTINUATION):
             if last is not None and last.speaker is not None and _continues(doc, last, item):
                 item = _with_speaker(item, last.speaker, item.method + "+inherited", INHERITED)
-            elif item.method == "konjunktiv-continuation":
+            elif item.method == CONTINUATION:
                 subject = _previous_subject(doc, item.sentence)
                 if subject is not None:
                     item = _with_speaker(item, subject, "konjunktiv+subject", FROM_PREVIOUS_SUBJECT)
@@ -305,7 +308,7 @@ def extract_statements(
         headline = colon_headline(doc, index)
         if headline is not None:
             indirect.append(headline)
-    found = _resolve_overlaps(indirect, list(direct_quotes(doc)))
-    found += _konjunktiv_sentences(doc, found)
+    direct = list(direct_quotes(doc))
+    found = _resolve_overlaps(indirect + _konjunktiv_sentences(doc, indirect, direct), direct)
     found = _dedupe(doc, _continue(doc, found))
     return tuple(_to_statement(doc, f, timexes) for f in sorted(found, key=lambda f: f.start))
