@@ -58,6 +58,13 @@ class NameIndex:
         variants = [tokens]
         if genitive and not tokens[-1].endswith(("s", "ss", "x", "z")) and not exact:
             variants.append((*tokens[:-1], tokens[-1] + "s"))
+        if len(tokens) > 1 and not exact:
+            # German adjectives inside names inflect: "Europäische Union" -> "der Europäischen
+            # Union", "Vereinigte Staaten" -> "den Vereinigten Staaten".
+            for n, token in enumerate(tokens[:-1]):
+                if token.endswith("e") and len(token) > 3:  # noqa: PLR2004 - skip "de", "le"
+                    for ending in ("n", "r", "s", "m"):
+                        variants.append((*tokens[:n], token + ending, *tokens[n + 1 :]))
         for variant in variants:
             bucket = self.names[variant]
             if all(existing is not entry for existing, _, _ in bucket):

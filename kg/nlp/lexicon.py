@@ -44,6 +44,8 @@ class MentionLexicon:
     max_role_tokens: int
     max_body_tokens: int
     heads: frozenset[str] = frozenset()  # first words of every role and body form (fast reject)
+    role_suffixes: tuple[tuple[str, RoleNoun], ...] = ()  # longest first ("außenminister" …)
+    name_particles: frozenset[str] = frozenset()  # "von", "al" inside personal names
 
 
 def _rows(path: Path) -> Iterator[list[str]]:
@@ -136,6 +138,16 @@ def load_mention_lexicon(lang: str) -> MentionLexicon:
         noun_context=frozenset(fold(w) for w in _words(directory / "noun_context.txt")),
         surname_blocklist=frozenset(fold(w) for w in _words(directory / "surname_blocklist.txt")),
         heads=frozenset(k.split()[0] for k in (*roles, *bodies)),
+        role_suffixes=tuple(
+            sorted(
+                (
+                    (fold(row[0]), RoleNoun(role=row[1], gender=row[2] if row[2] != "-" else None))
+                    for row in _rows(directory / "role_suffixes.tsv")
+                ),
+                key=lambda item: -len(item[0]),
+            )
+        ),
+        name_particles=_words(directory / "name_particles.txt"),
         max_role_tokens=max(len(k.split()) for k in roles),
         max_body_tokens=max(len(k.split()) for k in bodies),
     )

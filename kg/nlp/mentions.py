@@ -164,7 +164,11 @@ def _scan(state: _State, text: str, tokens: list[Token], comment: int | None) ->
     heads = state.lexicon.heads
     # A role or body phrase needs a role/body word within the next few tokens: a cheap filter
     # that keeps the phrase parsers off most positions.
-    is_head = [t.folded in heads for t in tokens]
+    is_head = [
+        t.folded in heads
+        or (t.is_capitalized and _suffix_role(state.lexicon, t.folded) is not None)
+        for t in tokens
+    ]
     i = 0
     while i < len(tokens):
         near = any(is_head[i : i + 5])
@@ -218,15 +222,42 @@ def _actor(state: _State, entry: Entry) -> Actor:
 def _resolve_entry(
     state: _State, hit: NameHit, tokens: list[Token]
 ) -> tuple[Entry, MentionForm, bool]:
-    """Return the entry a name stands for, its form and whether it is a place here."""
+    """Return the entry a name stands for, its form and whether it is a place here.
+
+    Capitals and seats stand for their government ("Kiew hat erklärt") unless a locative
+    preposition makes them places ("in Kiew"); a state after a locative ("in Mali", "in der
+    Ukraine", and the names coordinated with it) is a place too: FORMAT.md counts actors, not
+    places.
+    """
     entry = hit.entry
+    locative = _is_locative(state, tokens, hit.first)
+    if entry.kind is ActorKind.STATE:
+        return entry, hit.form, locative
     if entry.kind is not ActorKind.PLACE:
         return entry, hit.form, False
-    previous = tokens[hit.first - 1].folded if hit.first > 0 else ""
     target = state.gazetteer.get(entry.metonym_of) if entry.metonym_of else None
-    if target is None or previous in state.lexicon.locatives:
+    if target is None or locative:
         return entry, MentionForm.NAME, True
     return target, MentionForm.METONYM, False
+
+
+_CONNECTORS = frozenset({",", "und", "and", "sowie", "oder", "or"})
+
+
+def _is_locative(state: _State, tokens: list[Token], i: int) -> bool:
+    """True when the name at token ``i`` follows a locative preposition (or is coordinated
+    with a name that does: "In Mali, Burkina Faso und Niger")."""
+    j = i - 1
+    if j >= 0 and tokens[j].folded in state.lexicon.determiners:
+        j -= 1
+    if j < 0:
+        return False
+    if tokens[j].folded in state.lexicon.locatives:
+        return True
+    if tokens[j].folded in _CONNECTORS and state.mentions:
+        last = state.mentions[-1]
+        return last.is_place and j > 0 and last.end == tokens[j - 1].end
+    return False
 
 
 def _name(state: _State, text: str, tokens: list[Token], i: int, comment: int | None) -> int:
@@ -396,6 +427,28 @@ def _lookup(
     return None
 
 
+def _suffix_role(lexicon: MentionLexicon, word: str) -> RoleNoun | None:
+    """A German compound role noun not listed whole: "Europaminister", "Militärsprechers"."""
+    for suffix, noun in lexicon.role_suffixes:
+        at = word.rfind(suffix)
+        # the suffix ends the word (allowing inflection) and something precedes it
+        if at > 2 and word[at + len(suffix) :] in ("", "s", "n", "nen", "en"):  # noqa: PLR2004
+            return noun
+    return None
+
+
+def _role_at(state: _State, tokens: list[Token], j: int) -> tuple[RoleNoun, int] | None:
+    """Return the role noun starting at token ``j`` and the index after it."""
+    found = _lookup(state.lexicon.roles, tokens, j, state.lexicon.max_role_tokens)  # type: ignore[arg-type]
+    if found is not None:
+        return found  # type: ignore[return-value]
+    if j < len(tokens) and tokens[j].is_capitalized and state.lexicon.role_suffixes:
+        noun = _suffix_role(state.lexicon, tokens[j].folded)
+        if noun is not None:
+            return noun, j + 1
+    return None
+
+
 def _role_phrase(
     state: _State,
     text: str,
@@ -405,14 +458,15 @@ def _role_phrase(
 ) -> int:
     parsed = _modifier(state, text, tokens, i, comment)
     modifier, j = parsed if parsed else (_Modifier(start=i, actor=None), i)
-    found = _lookup(state.lexicon.roles, tokens, j, state.lexicon.max_role_tokens)  # type: ignore[arg-type]
+    found = _role_at(state, tokens, j)
     if found is None:
         return 0
     noun, k = found
-    assert isinstance(noun, RoleNoun)  # noqa: S101 - the table holds RoleNoun values only
     if state.lexicon.lang == "en" and modifier.actor is None and not _en_role_context(tokens, j):
         return 0
-    of, k, of_mentions = _of_phrase(state, text, tokens, k, comment, modifier.actor or noun.of)
+    of, k, of_mentions = _of_phrase(
+        state, text, tokens, k, comment, _role_of(state, noun, modifier.actor)
+    )
     person, end, person_mentions = _person_after_role(state, text, tokens, k, comment, noun.gender)
     determiner = (
         j > 0 and modifier.start == j and tokens[j - 1].folded in (state.lexicon.determiners)
@@ -433,12 +487,41 @@ def _role_phrase(
             _emit(state, text, tokens, (modifier.start, k), actor, MentionForm.DESCRIPTOR, comment)
         return k
     _commit(state, [*modifier.mentions, *of_mentions, *person_mentions])
+    if noun.of and not noun.of.startswith("@") and not modifier.actor and comment is None:
+        _implied_mention(state, text, tokens, (j, k), noun.of)
     if role == "head" and of:
         role = _top_role(state, person, of)
     of = of or _implied_of(state, person, role)
     if comment is None:
         _add_holding(state, person, role, of, tokens[modifier.start].start, tokens[k - 1].end, text)
     return end
+
+
+def _role_of(state: _State, noun: RoleNoun, modifier: str | None) -> str | None:
+    """The organisation a role belongs to: the modifier ("NATO-", "russische"), or the role's
+    own, where ``@body_type`` means that body of the modifier's state ("Regierungssprecher")."""
+    if noun.of is None or not noun.of.startswith("@"):
+        return modifier or noun.of
+    country = state.gazetteer.get(modifier) if modifier else None
+    if country is None or country.kind is not ActorKind.STATE:
+        return modifier
+    body = _body_actor(state, noun.of[1:], country)
+    state.actors.setdefault(body.key, body)
+    return body.key
+
+
+def _implied_mention(state: _State, text: str, tokens: list[Token], span: tuple[int, int],
+                     key: str) -> None:
+    """A role noun that names its organisation ("Kommissionspräsidentin") mentions it."""
+    entry = state.gazetteer.get(key)
+    if entry is None:
+        return
+    start, end = tokens[span[0]].start, tokens[span[1] - 1].end
+    state.actors.setdefault(entry.key, _actor(state, entry))
+    state.mentions.append(Mention(
+        id=f"m-{start}-{end}-of", start=start, end=end, surface=text[start:end], actor=entry.key,
+        form=MentionForm.DESCRIPTOR, method="mentions.role_implies", confidence=0.7,
+    ))
 
 
 def _en_role_context(tokens: list[Token], j: int) -> bool:
@@ -464,7 +547,13 @@ def _of_phrase(
     body = _parse_body(state, text, tokens, start, comment)
     if body is not None:
         actor, end, mentions = body
-        return actor.key, end, mentions
+        state.actors.setdefault(actor.key, actor)
+        first, last = tokens[start].start, tokens[end - 1].end
+        prefix = "m" if comment is None else f"c{comment}-m"
+        body_mention = Mention(id=f"{prefix}-{first}-{last}", start=first, end=last,
+                               surface=text[first:last], actor=actor.key,
+                               form=MentionForm.NAME, comment=comment, method="mentions.body")
+        return actor.key, end, [*mentions, body_mention]
     hit = match_name(state.index, tokens, start)
     if hit is None:
         return None, k, []
@@ -525,6 +614,12 @@ def _person_after_role(
         if not (tokens[j].is_capitalized or tokens[j].text in _QUOTES):
             break
         j += 1
+    if k + 1 < len(tokens) and tokens[k].text == "," and _is_name_token(state, tokens[k + 1]):
+        # "Der Sprecher des katarischen Außenministeriums, Madschid al-Ansari, sagte …"
+        person, end, mentions = _person_after_role(state, text, tokens, k + 1, comment, gender)
+        if person is not None and (end >= len(tokens) or tokens[end].text in ",.;:"):
+            return person, end, mentions
+        return None, k, []
     new = _new_person(state, text, tokens, k, comment, gender)
     if new is not None:
         return new
@@ -542,23 +637,41 @@ def _is_name_token(state: _State, token: Token) -> bool:
     )
 
 
-def _new_person(
-    state: _State,
-    text: str,
-    tokens: list[Token],
-    k: int,
-    comment: int | None,
-    gender: str | None = None,
-    *,
-    dry_run: bool = False,
-) -> tuple[str, int, list[Mention]] | None:
-    """A person not in the gazetteer, introduced by a role noun: "Außenminister Tomas Beispiel"."""
+def _name_end(state: _State, tokens: list[Token], k: int) -> int:
+    """Return the end of a personal name starting at ``k`` (``k`` when there is none).
+
+    Names are capitalised words, joined by hyphens ("Jean-Noël"), with lower-case particles
+    inside ("Ursula von der Leyen", "Madschid al-Ansari"); at most ``MAX_NAME_TOKENS`` words.
+    """
     end = k
-    while end < len(tokens) and end - k < MAX_NAME_TOKENS and _is_name_token(state, tokens[end]):
-        if match_name(state.index, tokens, end) is not None:
+    words = 0
+    while end < len(tokens) and words < MAX_NAME_TOKENS:
+        token = tokens[end]
+        if _is_name_token(state, token) and match_name(state.index, tokens, end) is None:
+            end += 1
+            words += 1
+        elif token.text in "-‐" and end > k and end + 1 < len(tokens) and _adjacent(
+            tokens, end - 1, end
+        ) and _adjacent(tokens, end, end + 1) and _is_name_token(state, tokens[end + 1]):
+            end += 1
+        elif token.text in state.lexicon.name_particles and end + 1 < len(tokens) and (
+            _is_name_token(state, tokens[end + 1]) or tokens[end + 1].text in "-‐"
+            or tokens[end + 1].text in state.lexicon.name_particles
+        ) and (end > k or state.lexicon.lang == "de"):
+            end += 1
+        else:
             break
-        end += 1
-    if end == k:
+    while end > k and not _is_name_token(state, tokens[end - 1]):
+        end -= 1
+    return end
+
+
+def _new_person(state: _State, text: str, tokens: list[Token], k: int, comment: int | None,
+                gender: str | None = None, *, dry_run: bool = False,
+                ) -> tuple[str, int, list[Mention]] | None:
+    """A person not in the gazetteer, introduced by a role noun: "Außenminister Tomas Beispiel"."""
+    end = _name_end(state, tokens, k)
+    if end == k or not _is_name_token(state, tokens[k]):
         return None
     if end - k == 1 and tokens[k].folded.endswith(_NOUN_SUFFIXES):
         return None
@@ -566,21 +679,14 @@ def _new_person(
     key = slugify(name)
     if dry_run:
         return key, end, []
-    actor = state.actors.get(key) or Actor(
-        key=key, name=name, kind=ActorKind.PERSON, names=(name,), gender=gender, curated=False
-    )
+    actor = state.actors.get(key) or Actor(key=key, name=name, kind=ActorKind.PERSON,
+                                           names=(name,), gender=gender, curated=False)
     state.actors.setdefault(key, actor)
-    mention = Mention(
-        id=f"{'m' if comment is None else f'c{comment}-m'}-{tokens[k].start}-{tokens[end - 1].end}",
-        start=tokens[k].start,
-        end=tokens[end - 1].end,
-        surface=name,
-        actor=key,
-        form=MentionForm.NAME,
-        comment=comment,
-        method="mentions.role_name",
-        confidence=0.8,
-    )
+    mention = Mention(id=f"{'m' if comment is None else f'c{comment}-m'}-"
+                         f"{tokens[k].start}-{tokens[end - 1].end}",
+                      start=tokens[k].start, end=tokens[end - 1].end, surface=name, actor=key,
+                      form=MentionForm.NAME, comment=comment, method="mentions.role_name",
+                      confidence=0.8)
     state.surnames[tokens[end - 1].folded] = key
     return key, end, [mention]
 
@@ -598,12 +704,13 @@ def _apposition(
         return
     parsed = _modifier(state, text, tokens, j, comment)
     modifier, k = parsed if parsed else (_Modifier(start=j, actor=None), j)
-    found = _lookup(state.lexicon.roles, tokens, k, state.lexicon.max_role_tokens)  # type: ignore[arg-type]
+    found = _role_at(state, tokens, k)
     if found is None:
         return
     noun, end = found
-    assert isinstance(noun, RoleNoun)  # noqa: S101 - the table holds RoleNoun values only
-    of, end, of_mentions = _of_phrase(state, text, tokens, end, comment, modifier.actor or noun.of)
+    of, end, of_mentions = _of_phrase(
+        state, text, tokens, end, comment, _role_of(state, noun, modifier.actor)
+    )
     _commit(state, [*modifier.mentions, *of_mentions])
     role = _top_role(state, person, of) if noun.role == "head" and of else noun.role
     of = of or _implied_of(state, person, role)
@@ -748,6 +855,8 @@ def _implied_of(state: _State, person: str, role: str) -> str | None:
 def _add_holding(
     state: _State, person: str, role: str, of: str | None, start: int, end: int, text: str
 ) -> None:
+    if of is None:
+        return  # "Senator X": a title without the body it belongs to is no post holding
     holding = PostHolding(
         id=f"h-{start}-{end}",
         person=person,
