@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -158,8 +157,3 @@ def split_agencies(value: str, vocab: PageVocabulary) -> tuple[str, ...]:
     pieces = re.split(rf"[/,;&|+]|\s(?:{words})\s", value.strip().strip("[]"))
     names = [p.strip().strip("\"'()") for p in pieces]
     return tuple(dict.fromkeys(n for n in names if n))
-
-
-def layout_parts(paragraphs: Sequence[tuple[BlockKind, str]]) -> list[tuple[BlockKind, str]]:
-    """Drop empty paragraphs (a helper shared by the parsers)."""
-    return [(kind, text) for kind, text in paragraphs if text.strip()]

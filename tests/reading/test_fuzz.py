@@ -21,7 +21,7 @@ from kg.reading import (
     parse_record,
     read_source_results,
 )
-from kg.reading.sources import decode_text
+from kg.reading.formats import decode_text
 
 # Text close to real pages (words, markers, dates, "@names", markup) finds more paths than
 # uniform noise; both are drawn.

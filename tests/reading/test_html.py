@@ -9,7 +9,7 @@ import pytest
 from kg.errors import InputError
 from kg.model import Article, BlockKind
 from kg.reading import parse_html
-from kg.reading.sources import decode_text
+from kg.reading.formats import decode_text
 from tests.reading.reading_fixtures import DATA
 
 ARTICLE_P = (
