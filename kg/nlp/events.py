@@ -49,6 +49,7 @@ from kg.model import (
 )
 from kg.nlp.claims import (
     SKIP_STATUSES,
+    ClaimCue,
     ClaimLexicon,
     author_mentions,
     build_claim,
@@ -59,6 +60,8 @@ from kg.nlp.known_events import KnownEvent, KnownEventCatalogue, times_compatibl
 from kg.nlp.timex import TimeLexicon, load_time_lexicon
 
 _POS = ("verb", "noun", "noun-pl")
+# Claim statuses whose cue vouches for (or against) everything in its sentence.
+_SENTENCE_STATUSES = frozenset({"claimed-unverified", "denied"})
 # Event types of which an article usually reports one occurrence per agent and time: repeated
 # mentions of them are merged. Requests, pledges, deliveries and sanctions often come in several
 # distinct acts by the same agent on the same day, so they merge only through headlines.
@@ -87,6 +90,9 @@ MAX_MODIFIER_WORDS = 2
 # A German subject after the verb ("dafür sagten die Atommächte USA … zu", "griff Russland …
 # an") stands within this many words of it; farther groups are objects ("… an die Ukraine").
 MAX_INVERTED_SUBJECT_WORDS = 3
+# A preposition this many words before a name makes it part of a prepositional phrase, not a
+# subject ("Am Rande des G20-Gipfels trafen sich …": preposition, noun, article, name).
+MAX_PHRASE_WORDS = 3
 # Another figure for the same counted object is looked for this far (characters) from the
 # event ("um 19 weitere Flugabwehrsysteme" … "von 20 Flugabwehrsystemen gesprochen").
 REVISION_WINDOW = 600
@@ -415,9 +421,23 @@ class _Arguments:
     subject: str | None
 
 
+def _in_phrase(text: str, group: _Group, prepositions: frozenset[str], lower: int) -> bool:
+    """Return True for a group inside a prepositional phrase ("Am Rande des G20-Gipfels")."""
+    window = re.findall(r"[\w-]+", text[max(lower, group.start - 40) : group.start])
+    return any(w.casefold() in prepositions for w in window[-MAX_PHRASE_WORDS:])
+
+
 def _preceded_by(text: str, group: _Group, words: frozenset[str], lower: int) -> bool:
     window = re.findall(r"[\w-]+", text[max(lower, group.start - 20) : group.start])
     return any(w.casefold() in words for w in window[-2:])
+
+
+def _is_genitive(surface: str, group: _Group, actors: Sequence[Actor]) -> bool:
+    """Return True for an inflected name ("Russlands"), not a name ending in s ("Vilnius")."""
+    if not surface.endswith("s"):
+        return False
+    names = {n.casefold() for a in actors if a.key in group.actors for n in (a.name, *a.names)}
+    return surface.casefold() not in names
 
 
 def _noun_agent(
@@ -435,7 +455,7 @@ def _noun_agent(
         last = before[-1]
         gap = text[last.end : trigger.start]
         head = last.mentions[-1]
-        possessive = text[last.end - 1 : last.end] == "s" or gap.startswith("'s")
+        possessive = gap.startswith("'s") or _is_genitive(text[last.start : last.end], last, actors)
         words = re.findall(r"[\w-]+", gap.replace("'s", " "))
         if (
             len(gap) <= MAX_MODIFIER_GAP
@@ -448,8 +468,9 @@ def _noun_agent(
     after = [g for g in groups if g.start >= trigger.end and not g.is_place]
     agent_prep = lex.words.get("@agentprep", frozenset())
     for group in after:
-        if _preceded_by(text, group, agent_prep, trigger.end):
-            return group
+        between = re.findall(r"[\w-]+", text[trigger.end : group.start])
+        if between and between[0].casefold() in agent_prep and len(between) <= MAX_MODIFIER_WORDS:
+            return group  # "attack by Russia", "Angriff durch Russland"
     if (
         lex.lang == "de"
         and after
@@ -548,6 +569,8 @@ def _arguments(
                 subject = pre[0].actors[-1]
         post = [g for g in groups if g.start >= trigger.end and not g.is_place]
         if lex.lang == "de":
+            preps = lex.words.get("@preposition", frozenset())
+            pre = [g for g in pre if not _in_phrase(text, g, preps, clause.start)]
             agent = pre[0] if pre else _inverted_subject(text, trigger, post, lex)
         else:
             agent = pre[-1] if pre else None
@@ -646,6 +669,25 @@ def _participants(
     return tuple(result)
 
 
+def _cues(text: str, clause: _Clause, lex: EventLexicon) -> tuple[ClaimCue, ...]:
+    """Cues of the clause, plus source cues elsewhere in the sentence.
+
+    Negation, hypotheticals and plans scope over their clause; "could not be independently
+    verified", "according to" and denials ("Der Kreml bestritt, dass … angegriffen hätten") over
+    the sentence. Under a denial the Konjunktiv of reported speech is not a hypothetical.
+    """
+    own = find_claim_cues(text, clause.start, clause.end, lex.claims)
+    sentence = clause.sentence
+    others = [
+        replace(c, author="before") if c.author == "subject" else c
+        for c in find_claim_cues(text, sentence.start, sentence.end, lex.claims)
+        if c.status in _SENTENCE_STATUSES and not clause.start <= c.start < clause.end
+    ]
+    if any(c.status == "denied" for c in (*own, *others)):
+        own = tuple(c for c in own if c.status != "hypothetical")
+    return tuple(sorted((*own, *others), key=lambda c: c.start))
+
+
 def _is_generic(text: str, trigger: _Trigger, lex: EventLexicon) -> bool:
     """Return True for an undated noun that names no particular event.
 
@@ -726,10 +768,15 @@ def _event_from_trigger(trigger: _Trigger, ctx: _Context) -> Event | None:
     clause = trigger.clause
     if _is_infinitive(text, trigger, ctx.lex):
         return None
-    cues = find_claim_cues(text, clause.start, clause.end, ctx.lex.claims)
+    cues = _cues(text, clause, ctx.lex)
     if any(c.status in SKIP_STATUSES for c in cues):
         return None
-    excluded = author_mentions(cues, ctx.mentions)
+    excluded = author_mentions(cues, ctx.mentions) | {  # "the Vilnius summit": not Lithuania
+        m.id
+        for m in ctx.mentions
+        for s, e, k in ctx.names
+        if s <= m.start and m.end <= e and m.actor not in k.actors()
+    }
     in_clause = [
         m
         for m in ctx.mentions
@@ -749,11 +796,18 @@ def _event_from_trigger(trigger: _Trigger, ctx: _Context) -> Event | None:
         ),
         None,
     ) or ctx.catalogue.match(trigger.rule.type, when, (*args.agents, *args.affected))
-    claim = build_claim(cues, ctx.mentions, agent=args.agents[0] if args.agents else None,
-                        subject=args.subject, text=text)  # fmt: skip
+    # "nach eigenen Angaben" refers to the clause's subject, which for a noun trigger need not
+    # be the event's agent ("Die Ukraine hat nach eigenen Angaben eine russische Offensive …").
+    own = args.subject if trigger.rule.pos != "verb" else (args.agents or (None,))[0]
+    claim = build_claim(cues, ctx.mentions, agent=own or args.subject, subject=args.subject,
+                        text=text)  # fmt: skip
     statement = _statement_for(trigger.start, ctx.statements)
+    if claim is not None and claim.author is None and statement is not None:
+        claim = replace(claim, author=statement.speaker)  # "Moscow says it has captured …"
     if claim is None and statement is not None and known is None:
         claim = Claim(author=statement.speaker, status=EpistemicStatus.ATTRIBUTED)
+    if known is not None and when is not None and not times_compatible(when, known.date):
+        when, timex = known.date, None  # the nearby time belongs to something else
     if when is None:
         when = _default_when(text, trigger, known, claim, ctx)
     agents, affected = args.agents, args.affected
@@ -1092,12 +1146,8 @@ def _revisions(event: Event, sentences: Sequence[Sentence], ctx: _Context) -> li
         for m in pattern.finditer(text, sentence.start, sentence.end):
             raw = m.group("num").casefold()
             amount = int(raw) if raw.isdigit() else ctx.lex.time.numbers.get(raw)
-            if (
-                amount is None
-                or amount == event.quantity
-                or event.start <= m.start() < event.end + 80
-            ):
-                continue
+            if amount is None or amount == event.quantity or sentence.id == event.sentence_id:
+                continue  # the event's own sentence holds its own figure
             unit = m.group("unit")
             if unit.casefold() in more and m.group("unit2"):
                 unit = m.group("unit2")

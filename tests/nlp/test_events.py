@@ -337,3 +337,66 @@ def test_events_end_to_end_meet_the_bars(catalogue: KnownEventCatalogue) -> None
     f1 = 2 * precision * recall / (precision + recall)
     assert f1 >= 0.70, (tp, fp, fn)
     assert linked / tp >= 0.90
+
+
+def test_extract_events_keeps_a_denied_event_as_a_denial(catalogue: KnownEventCatalogue) -> None:
+    text = "Russland bestritt, dass russische Truppen die Ukraine angegriffen hätten."
+    mentions = [("Russland", "russia"), ("russische Truppen", "armed-forces-of-russia"),
+                ("Ukraine", "ukraine")]  # fmt: skip
+    (event,) = _run(text, "de", mentions, catalogue)
+    assert event.type is EventType.ATTACK
+    assert event.claim is not None
+    assert (event.claim.status, event.claim.author) == (EpistemicStatus.DENIED, "russia")
+
+
+def test_extract_events_reads_unverified_anywhere_in_the_sentence(
+    catalogue: KnownEventCatalogue,
+) -> None:
+    text = "Russia captured two villages, a claim that could not be independently verified."
+    (event,) = _run(text, "en", [("Russia", "russia")], catalogue)
+    assert event.claim is not None
+    assert event.claim.status is EpistemicStatus.CLAIMED_UNVERIFIED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "mentions"),
+    [
+        ("In Vilnius ist die Sorge vor einem russischen Angriff groß.", "de",
+         [("russischen", "russia", {"form": MentionForm.DEMONYM})]),
+        ("Kiew bat um Schutz gegen russische Luftangriffe.", "de",
+         [("Kiew", "ukraine", {"form": MentionForm.METONYM}),
+          ("russische", "russia", {"form": MentionForm.DEMONYM})]),
+        ("China warned of an invasion by Russia.", "en",
+         [("China", "china"), ("Russia", "russia")]),
+    ],
+    ids=["de-fear-of-an-attack", "de-generic-plural", "en-warned-of-an-invasion"],
+)  # fmt: skip
+def test_extract_events_skips_generic_event_nouns(
+    text: str, lang: str, mentions: list[tuple[str, ...]], catalogue: KnownEventCatalogue
+) -> None:
+    events = _run(text, lang, mentions, catalogue)  # type: ignore[arg-type]
+    assert [e.type for e in events if e.type is not EventType.REQUEST] == []
+
+
+def test_extract_events_merges_an_anaphoric_event_noun(catalogue: KnownEventCatalogue) -> None:
+    text = ("Die NATO-Außenminister trafen sich am Dienstag in Brüssel. Auch die Ukraine nahm an "
+            "dem Treffen teil.")  # fmt: skip
+    first = Block(kind=BlockKind.PARAGRAPH, start=0, end=text.index(" Auch"))
+    second = Block(kind=BlockKind.PARAGRAPH, start=text.index("Auch"), end=len(text))
+    mentions = [("NATO", "nato"), ("Ukraine", "ukraine")]
+    (event,) = _run(text, "de", mentions, catalogue, blocks=(first, second))
+    assert (event.type, event.when, _agents(event)) == (EventType.MEETING, "2024-12-03", ["nato"])
+    assert ("ukraine", "participant") in [(p.actor, p.role) for p in event.participants]
+
+
+def test_extract_events_keeps_conflicting_figures_with_their_times(
+    catalogue: KnownEventCatalogue,
+) -> None:
+    text = ("Die Ukraine bat die NATO am Dienstag um 19 Flugabwehrsysteme. Am Montag hatte sie "
+            "noch von 20 Flugabwehrsystemen gesprochen.")  # fmt: skip
+    first = Block(kind=BlockKind.PARAGRAPH, start=0, end=text.index(" Am Montag"))
+    second = Block(kind=BlockKind.PARAGRAPH, start=text.index("Am Montag"), end=len(text))
+    events = _run(text, "de", [("Ukraine", "ukraine"), ("NATO", "nato")], catalogue,
+                  blocks=(first, second))  # fmt: skip
+    assert [(e.quantity, e.when) for e in events] == [(19, "2024-12-03"), (20, "2024-12-02")]
+    assert {e.method for e in events} == {"trigger.verb", "quantity-revision"}
