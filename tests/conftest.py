@@ -30,3 +30,22 @@ def resources():  # type: ignore[no-untyped-def]
     from kg.nlp.pipeline import load_resources
 
     return load_resources()
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A Virtuoso server on 127.0.0.1 for the whole session (``tests/virtuoso.py``).
+
+    Skips when ``virtuoso-t`` (Debian ``virtuoso-opensource-7-bin``) is not installed. Tests
+    using it are marked ``virtuoso``; each should write to graphs of its own.
+    """
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from virtuoso import start_virtuoso, virtuoso_available
+
+    if not virtuoso_available():
+        pytest.skip("virtuoso-t/isql-vt not installed (apt-get install virtuoso-opensource-7-bin)")
+    server = start_virtuoso(tmp_path_factory.mktemp("virtuoso"))
+    yield server
+    server.stop()

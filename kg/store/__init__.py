@@ -2,7 +2,7 @@
 
 Public API::
 
-    open_store(target, *, read_only=False) -> Store   # a directory today; URLs later
+    open_store(target, *, read_only=False) -> Store   # a directory or a SPARQL endpoint URL
     ensure_reference(store, graph) -> bool            # write the reference graph if it changed
     Store                                             # the protocol (kg.store.base)
     list_queries(), load_query(), run_query()         # named queries (kg.store.queries)
@@ -58,7 +58,7 @@ __all__ = [
     "run_query",
 ]
 
-SUPPORTED_TARGETS = "a directory path (embedded Oxigraph store)"
+SUPPORTED_TARGETS = "a directory path (embedded Oxigraph store) or an http(s) SPARQL endpoint URL"
 
 
 def open_store(target: str | Path, *, read_only: bool = False) -> Store:
@@ -68,13 +68,17 @@ def open_store(target: str | Path, *, read_only: bool = False) -> Store:
 
     Raises:
         StoreLockedError: another process holds the store.
-        StoreError: ``target`` is unsupported (e.g. an http(s) URL, until the remote store
-            exists), not a store, or cannot be opened.
+        StoreError: ``target`` is unsupported (a URL scheme other than http(s)), not a store,
+            cannot be opened, or (an http(s) URL) the SPARQL endpoint does not answer.
     """
     text = str(target)
+    if text.startswith(("http://", "https://")):
+        from kg.store.remote import open_remote
+
+        return open_remote(text, read_only=read_only)
     if "://" in text:
         raise StoreError(
-            f"unsupported store target {text!r}: SPARQL endpoints are not supported yet; "
+            f"unsupported store target {text!r}; "
             f"supported: {SUPPORTED_TARGETS}",
             target=text,
         )
