@@ -96,6 +96,9 @@ def json_articles(
         where = f"{name}:{line}" if line else name
         yield InputError(where, f"malformed JSON: {exc}")
         return
+    except RecursionError:
+        yield InputError(name, "malformed JSON: nested too deeply")
+        return
     records = data if isinstance(data, list) else [data]
     if not records:
         yield InputError(name, "JSON list holds no records")

@@ -4,8 +4,10 @@ trafilatura finds the main text (dropping navigation, teasers and footers), the 
 and the site name. Reader comments are read from the markup first, because it keeps who answers
 whom: wpDiscuz (``wpd-comment``), WordPress core (``li.comment`` with ``fn`` and
 ``comment-content``), schema.org ``Comment`` microdata and JSON-LD. The comment elements are cut
-from the page before trafilatura sees it, so no comment leaks into the article text. Only when
-no such markup exists is trafilatura's own comment text read like a plain-text comment section.
+from the page before trafilatura sees it, so no comment leaks into the article text. Without
+such markup, a container named like a comment area (``id="comments"``, ``class="kommentare"``)
+is read line by line like a plain-text comment section (kg.reading.comments); failing that,
+trafilatura's own comment text is.
 """
 
 from __future__ import annotations
@@ -40,32 +42,8 @@ _BYLINE_CLASSES = ("byline", "author", "source", "quelle", "article-source")
 _COMMENT_AREA = re.compile(r"^(?:comments?|kommentare?|leserkommentare|disqus_thread)(?:[-_].*)?$")
 _CONTAINER_TAGS = frozenset({"div", "section", "aside", "ol", "ul"})
 _BLOCK_TAGS = frozenset(
-    {
-        "div",
-        "p",
-        "li",
-        "ol",
-        "ul",
-        "section",
-        "article",
-        "aside",
-        "header",
-        "footer",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "blockquote",
-        "time",
-        "table",
-        "tr",
-        "td",
-        "dl",
-        "dt",
-        "dd",
-    }
+    "div p li ol ul section article aside header footer h1 h2 h3 h4 h5 h6 blockquote time "  # noqa: SIM905
+    "table tr td dl dt dd".split()
 )
 
 _PUBLISHED_META = (
@@ -180,16 +158,13 @@ def _markup_comments(tree: lxml.etree._Element) -> tuple[Comment, ...]:
         if raw is not None:
             raws.append(raw)
             kept.append(el)
-    parents: list[int | None] = []
-    for el in kept:
-        parent = None
-        for ancestor in el.iterancestors():
-            if ancestor in kept:
-                parent = kept.index(ancestor)
-                break
-        parents.append(parent)
+    position = {el: i for i, el in enumerate(kept)}
+    everything = set(elements)
+    parents = [
+        next((position[a] for a in el.iterancestors() if a in position), None) for el in kept
+    ]
     for el in elements:
-        if not any(a in elements for a in el.iterancestors()) and el.getparent() is not None:
+        if el.getparent() is not None and not any(a in everything for a in el.iterancestors()):
             el.drop_tree()
     if not any(p is not None for p in parents):
         return thread_comments(raws)  # flat markup: fall back to the plain-text rules
@@ -254,7 +229,7 @@ def _jsonld_objects(tree: lxml.etree._Element) -> Iterator[dict[str, Any]]:
             continue
         try:
             data = json.loads(script.text)
-        except ValueError:
+        except (ValueError, RecursionError):
             log.debug("skipping unparsable JSON-LD block")
             continue
         stack = [data]
@@ -277,9 +252,13 @@ def _jsonld_comments(tree: lxml.etree._Element) -> tuple[Comment, ...]:
                 flat.append((item, parent))
                 walk(item.get("comment", []), len(flat) - 1)
 
-    for obj in _jsonld_objects(tree):
-        if "comment" in obj and not str(obj.get("@type", "")).endswith("Comment"):
-            walk(obj["comment"], None)
+    try:
+        for obj in _jsonld_objects(tree):
+            if "comment" in obj and not str(obj.get("@type", "")).endswith("Comment"):
+                walk(obj["comment"], None)
+    except RecursionError:  # comments nested deeper than Python recurses: not a real page
+        log.debug("JSON-LD comments nested too deeply; ignored")
+        flat.clear()
     comments: list[Comment] = []
     for i, (item, parent) in enumerate(flat):
         author = item.get("author")

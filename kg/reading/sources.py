@@ -161,9 +161,17 @@ def _jsonl_articles(
         seen = True
         try:
             record = json.loads(decode_text(raw, where))
-            yield parse_record(record, source=where, lang=lang, published=published)
         except ValueError as exc:
             yield InputError(where, f"malformed JSON: {exc}")
+            continue
+        except RecursionError:
+            yield InputError(where, "malformed JSON: nested too deeply")
+            continue
+        except InputError as exc:
+            yield exc
+            continue
+        try:
+            yield parse_record(record, source=where, lang=lang, published=published)
         except InputError as exc:
             yield exc
     if not seen:

@@ -165,3 +165,12 @@ def test_unknown_theme_comment_area_is_read_as_text() -> None:
         ("Berti", "vor einer Stunde", "@Anna Abwarten, das Gesetz hilft wenig.", "Anna"),
     ]
     assert "Abwarten" not in article.text
+
+
+def test_deeply_nested_jsonld_is_ignored() -> None:
+    deep = '{"comment": ' * 5000 + "1" + "}" * 5000
+    html = (
+        f'<html lang="de"><head><script type="application/ld+json">{deep}</script></head>'
+        f"<body><article><h1>Mietgesetz</h1>{ARTICLE_P}</article></body></html>"
+    )
+    assert parse_html(html, source="deep.html").comments == ()

@@ -165,3 +165,12 @@ def test_jsonl_with_only_blank_lines_is_empty(tmp_path: Path) -> None:
     (source,) = iter_sources([str(path)])
     with pytest.raises(InputError, match="empty input"):
         list(read_source(source))
+
+
+@pytest.mark.parametrize("suffix", [".json", ".jsonl"], ids=["json", "jsonl"])
+def test_deeply_nested_json_is_refused(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"deep{suffix}"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (source,) = iter_sources([str(path)])
+    with pytest.raises(InputError, match="malformed JSON"):
+        list(read_source(source))
