@@ -398,3 +398,26 @@ class MentionResult:
     actors: tuple[Actor, ...] = ()
     mentions: tuple[Mention, ...] = ()
     holdings: tuple[PostHolding, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IssueMention:
+    """A span that names an issue ("NATO-Mitgliedschaft der Ukraine", "sanctions on Russia").
+
+    ``subject``/``object`` are the actor keys the phrase itself fills (None when the text leaves
+    a slot open: "eine schnelle Einladung"); the stance stage completes open slots.
+    ``asserts`` is True when the phrase presents the proposition as wanted or expected ("die
+    Zukunft der Ukraine in der NATO"), so stating it is a stance even without a cue verb.
+    """
+
+    id: str
+    start: int
+    end: int
+    surface: str
+    relation: str
+    subject: str | None = None
+    object: str | None = None
+    sentence_id: str | None = None
+    trigger: str = ""  # the lexicon pattern that fired
+    asserts: bool = False
+    confidence: float = 1.0

@@ -34,7 +34,7 @@ STAGES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("statements", ("article", "sentences", "mentions", "actors", "holdings"), ("statements",)),
     (
         "stances",
-        ("article", "sentences", "mentions", "actors", "statements"),
+        ("article", "sentences", "mentions", "actors", "holdings", "statements"),
         ("issues", "stances"),
     ),
     (
@@ -145,6 +145,19 @@ def _later_stages(
             lexicon=resources.lexicon("statements", article.lang, load),
         )
     extra["statements"] = statements
+    detect_stances = _optional("kg.nlp.stances", "detect_stances")
+    if detect_stances:
+        load_stances = _optional("kg.nlp.stances", "load_stance_lexicon")
+        assert load_stances is not None  # noqa: S101 - the module defines both
+        extra["issues"], extra["stances"] = detect_stances(
+            article,
+            sentences,
+            found.mentions,
+            found.actors,
+            found.holdings,
+            statements,
+            lexicon=resources.lexicon("stances", article.lang, load_stances),
+        )
     return extra
 
 

@@ -1,0 +1,429 @@
+"""Issues: noun phrases and clauses that name a proposition ``relation(subject, object)``.
+
+Needs: Article, Sentence, Mention, Actor. Produces: IssueMention.
+
+A trigger word from ``kg/nlp/lexicons/<lang>/issue_patterns.tsv`` ("Mitgliedschaft",
+"sanctions") opens an issue phrase; its slots are filled from the actor mentions around it, by
+position and preposition as the lexicon row says: a hyphenated compound ("NATO-Mitgliedschaft"),
+a mention right before the trigger ("NATO membership", "Ukraine's"), a genitive after it ("der
+Ukraine", "of Ukraine"), a preposition phrase ("zur NATO", "gegen Russland"). A common noun of
+the lexicon's ``@alias`` rows ("die Allianz") names its actor when the article mentions it.
+
+Slots the text leaves open stay None here; the stance stage completes them from the article's
+other mentions of the issue and from the stance holder (``kg.nlp.stances``). A trigger whose own
+phrase contains another issue ("Unterstützung für eine NATO-Mitgliedschaft") is not an issue:
+the outer noun is a stance word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import ConfigError
+from kg.model import Actor, ActorKind, Article, IssueMention, Mention, MentionForm, Sentence
+from kg.nlp._tokens import Token, tokenize
+from kg.resources import lexicon_dir
+
+__all__ = ["RELATIONS", "IssueLexicon", "IssueRule", "find_issues", "load_issue_lexicon"]
+
+#: Issue relations (eval/FORMAT.md) and the Wikidata property their proposition uses, if any.
+RELATIONS: Mapping[str, str | None] = {
+    "membership": "P463",  # member of
+    "accession": "P463",  # the process of becoming a member of
+    "aid": None,
+    "negotiation": None,
+    "sanction": None,
+    "control": None,
+    "guarantee": None,
+    "ceasefire": None,
+    "recognition": None,
+}
+SLOTS = frozenset({"subject", "object"})
+NEEDS = frozenset({"-", "subject", "object", "both"})
+#: Words a preposition or genitive phrase may skip before its mention ("in das westliche
+#: Verteidigungsbündnis", "to the embattled Kyiv"): determiners and adjectives. Measured on the
+#: seed and dev articles: no slot mention lies further than three words after its preposition.
+MAX_SKIP = 3
+#: Tokens a possessive or modifier mention may lie before the trigger ("Ukraine's NATO
+#: membership": the possessive is two tokens before "membership" once "NATO" is skipped).
+MAX_BEFORE = 2
+_COLUMNS = 9
+_GLOB = re.compile(r"[\w*]+|[^\w\s*]")
+_CONFIDENCE_PARTIAL = 0.8  # a slot left open: the stance stage must guess it
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IssueRule:
+    """One row of ``issue_patterns.tsv``: a trigger and how its slots are filled."""
+
+    relation: str
+    patterns: tuple[tuple[re.Pattern[str], ...], ...]  # each: one regex per token
+    forms: tuple[str, ...]
+    before: str | None
+    compound: str | None
+    after: str | None
+    gen: str | None
+    preps: Mapping[str, str]
+    need: str
+    asserts: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class IssueLexicon:
+    """The issue triggers of one language (hashed by identity)."""
+
+    lang: str
+    rules: tuple[IssueRule, ...]
+    aliases: Mapping[str, str]  # lower-case common noun -> actor key
+    genitive: frozenset[str]  # words opening a genitive after the trigger ("der", "of")
+
+
+# --------------------------------------------------------------------------------------------
+# Lexicon
+# --------------------------------------------------------------------------------------------
+
+
+def _bad(path: Path, number: int, problem: str) -> ConfigError:
+    return ConfigError(f"{path}:{number}: {problem}", option="lexicon")
+
+
+def _slot(value: str, path: Path, number: int) -> str | None:
+    if value in ("", "-"):
+        return None
+    if value not in SLOTS:
+        raise _bad(path, number, f"slot {value!r} is not one of {sorted(SLOTS)} or '-'")
+    return value
+
+
+def _pattern(form: str) -> tuple[re.Pattern[str], ...]:
+    parts = _GLOB.findall(form.lower())
+    return tuple(re.compile(re.escape(p).replace(r"\*", r"\w*")) for p in parts)
+
+
+def _rule(row: list[str], path: Path, number: int) -> IssueRule:
+    relation, forms_text, before, compound, after, gen, preps_text, need, polarity = (
+        c.strip() for c in row[:_COLUMNS]
+    )
+    if relation not in RELATIONS:
+        raise _bad(path, number, f"relation {relation!r} is not one of {sorted(RELATIONS)}")
+    if need not in NEEDS:
+        raise _bad(path, number, f"need {need!r} is not one of {sorted(NEEDS)}")
+    if polarity not in ("+", "."):
+        raise _bad(path, number, f"polarity {polarity!r} is not '+' or '.'")
+    preps: dict[str, str] = {}
+    for item in preps_text.split(","):
+        if item.strip() in ("", "-"):
+            continue
+        word, _, slot = item.partition("=")
+        value = _slot(slot.strip(), path, number)
+        if value is None:
+            raise _bad(path, number, f"preposition {item!r} names no slot (word=subject|object)")
+        preps[word.strip().lower()] = value
+    forms = tuple(f.strip() for f in forms_text.split(",") if f.strip())
+    if not forms:
+        raise _bad(path, number, "a trigger row needs at least one form")
+    return IssueRule(
+        relation=relation,
+        patterns=tuple(_pattern(f) for f in forms),
+        forms=forms,
+        before=_slot(before, path, number),
+        compound=_slot(compound, path, number),
+        after=_slot(after, path, number),
+        gen=_slot(gen, path, number),
+        preps=preps,
+        need=need,
+        asserts=polarity == "+",
+    )
+
+
+def load_issue_lexicon(lang: str, directory: Path | None = None) -> IssueLexicon:
+    """Load ``issue_patterns.tsv`` for ``lang`` ("de" or "en").
+
+    Args:
+        lang: the article language.
+        directory: a lexicon directory to use instead of the shipped one (tests).
+
+    Raises:
+        ConfigError: the language is unsupported or the file is malformed.
+    """
+    base = directory if directory is not None else lexicon_dir(lang)
+    path = base / "issue_patterns.tsv"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(f"cannot read lexicon {path}: {exc.strerror}", option="lexicon") from exc
+    rules: list[IssueRule] = []
+    aliases: dict[str, str] = {}
+    genitive: set[str] = set()
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        row = line.split("\t")
+        if row[0] == "@alias":
+            if len(row) < 3:  # noqa: PLR2004 - @alias, words, actor key
+                raise _bad(path, number, f"expected @alias, words, actor key; got {row!r}")
+            for word in row[1].split(","):
+                aliases[word.strip().lower()] = row[2].strip()
+        elif row[0] == "@genitive":
+            genitive.update(w.strip().lower() for w in row[1].split(",") if w.strip())
+        elif len(row) < _COLUMNS:
+            raise _bad(path, number, f"expected {_COLUMNS} tab-separated columns; got {row!r}")
+        else:
+            rules.append(_rule(row, path, number))
+    if not genitive:
+        raise _bad(path, len(lines), "no @genitive row (words that open a genitive phrase)")
+    return IssueLexicon(
+        lang=lang, rules=tuple(rules), aliases=aliases, genitive=frozenset(genitive)
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Matching
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    rule: IssueRule
+    form: str
+    first: int  # token index of the trigger's first token
+    last: int  # token index of its last token (inclusive)
+
+
+def _triggers(tokens: Sequence[Token], lexicon: IssueLexicon) -> Iterator[_Hit]:
+    """Longest trigger at each token, rows in file order; overlapping triggers are skipped."""
+    words = [t.text.lower() for t in tokens]
+    i = 0
+    while i < len(tokens):
+        best: _Hit | None = None
+        for rule in lexicon.rules:
+            for form, pattern in zip(rule.forms, rule.patterns, strict=True):
+                n = len(pattern)
+                if i + n > len(words) or (best is not None and n <= best.last - best.first + 1):
+                    continue
+                if all(p.fullmatch(w) for p, w in zip(pattern, words[i : i + n], strict=True)):
+                    best = _Hit(rule, form, i, i + n - 1)
+        if best is not None:
+            yield best
+            i = best.last + 1
+        else:
+            i += 1
+
+
+class _Slots:
+    """The mentions of one sentence indexed by token, for slot filling."""
+
+    def __init__(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        mentions: Sequence[Mention],
+        actors: Mapping[str, Actor],
+        lexicon: IssueLexicon,
+    ) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.lexicon = lexicon
+        self.actors = actors
+        self.starting: dict[int, Mention] = {}
+        self.inside: dict[int, Mention] = {}
+        for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+            if mention.is_place or actors.get(mention.actor) is None:
+                continue
+            for k, token in enumerate(tokens):
+                if token.start == mention.start:
+                    self.starting.setdefault(k, mention)
+                if mention.start <= token.start and token.end <= mention.end:
+                    self.inside.setdefault(k, mention)
+
+    def mention_at(self, k: int) -> tuple[str, int] | None:
+        """Actor key and last token index of a mention or alias starting at token ``k``."""
+        mention = self.starting.get(k)
+        if mention is not None:
+            last = k
+            while last + 1 < len(self.tokens) and self.tokens[last + 1].end <= mention.end:
+                last += 1
+            if mention.form is MentionForm.DEMONYM:
+                return None  # "russische Streitkräfte": the adjective is not the slot's actor
+            return mention.actor, last
+        alias = self.lexicon.aliases.get(self.tokens[k].text.lower())
+        if alias is not None and alias in self.actors:
+            return alias, k
+        return None
+
+    def mention_ending(self, k: int) -> str | None:
+        """Actor key of a (non-demonym) mention whose last token is ``k``."""
+        mention = self.inside.get(k)
+        if mention is None or mention.form is MentionForm.DEMONYM:
+            return None
+        if self.tokens[k].end != mention.end:
+            return None
+        return mention.actor
+
+
+def _is_word(token: Token) -> bool:
+    return token.text[:1].isalpha()
+
+
+def _modifies_trigger(tokens: Sequence[Token], last: int, triggers: set[int]) -> bool:
+    """True when the mention ending at token ``last`` modifies a following issue trigger."""
+    if last + 1 in triggers:
+        return True
+    return (
+        last + 2 in triggers
+        and tokens[last + 1].text == "-"
+        and tokens[last + 1].start == tokens[last].end
+    )
+
+
+def _fill_after(
+    slots: _Slots, hit: _Hit, filled: dict[str, str], triggers: set[int], end: int
+) -> tuple[int, bool]:
+    """Fill slots from the phrases after the trigger; return the phrase end and a conflict flag.
+
+    A conflict is another issue trigger inside the phrase (the outer noun is then a stance word).
+    """
+    rule, tokens = hit.rule, slots.tokens
+    k = hit.last + 1
+    phrase_end = hit.last
+    role: str | None = rule.after
+    skipped = 0
+    direct = True  # no article or preposition yet: the "after" slot
+    while k < end:
+        token = tokens[k]
+        word = token.text.lower()
+        if k in triggers:
+            return phrase_end, role is not None and not direct
+        found = slots.mention_at(k)
+        if found is not None and role is not None:
+            actor, last = found
+            if _modifies_trigger(tokens, last, triggers):
+                return phrase_end, True  # "für eine NATO-Mitgliedschaft", "for NATO membership"
+            filled.setdefault(role, actor)
+            phrase_end = last
+            k, role, skipped, direct = last + 1, None, 0, False
+            continue
+        if word in rule.preps:
+            role, skipped, direct = rule.preps[word], 0, False
+        elif word in slots.lexicon.genitive and rule.gen is not None and role is None:
+            role, skipped, direct = rule.gen, 0, False
+        elif role is not None and _is_word(token) and skipped < MAX_SKIP:
+            skipped += 1
+            if not direct and token.text[:1].isupper() and slots.lexicon.lang == "de":
+                role = None  # a German noun that is no actor ends the phrase
+        else:
+            break
+        k += 1
+    return phrase_end, False
+
+
+def _fill_before(slots: _Slots, hit: _Hit, filled: dict[str, str]) -> int:
+    """Fill compound, possessive and modifier slots before the trigger; return the phrase start."""
+    rule, tokens = hit.rule, slots.tokens
+    start = hit.first
+    k = hit.first - 1
+    if k >= 1 and tokens[k].text == "-" and tokens[k].end == tokens[hit.first].start:
+        actor = slots.mention_ending(k - 1)
+        if actor is not None and rule.compound is not None:
+            filled.setdefault(rule.compound, actor)
+            mention = slots.inside[k - 1]
+            start = next(i for i in range(k) if tokens[i].start >= mention.start)
+        return start
+    for distance in range(MAX_BEFORE + 1):
+        j = hit.first - 1 - distance
+        if j < 0:
+            break
+        if j >= 2 and tokens[j].text.lower() == "s" and tokens[j - 1].text in ("'", "’"):  # noqa: PLR2004
+            actor = slots.mention_ending(j - 2)
+            if actor is not None and rule.gen is not None:
+                filled.setdefault(rule.gen, actor)
+                start = min(start, j - 2)
+            break
+        actor = slots.mention_ending(j)
+        if actor is not None:
+            if distance == 0 and rule.before is not None:
+                filled.setdefault(rule.before, actor)
+                start = j
+            continue
+        if not _is_word(tokens[j]):
+            break
+    return start
+
+
+def _needs_met(need: str, filled: Mapping[str, str]) -> bool:
+    if need == "both":
+        return SLOTS <= filled.keys()
+    return need == "-" or need in filled
+
+
+def _sentence_issues(
+    article: Article,
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    actors: Mapping[str, Actor],
+    lexicon: IssueLexicon,
+) -> Iterator[IssueMention]:
+    text = article.text
+    tokens = tokenize(text, sentence.start, sentence.end)
+    slots = _Slots(text, tokens, mentions, actors, lexicon)
+    hits = list(_triggers(tokens, lexicon))
+    trigger_tokens = {h.first for h in hits}
+    for hit in hits:
+        filled: dict[str, str] = {}
+        first = _fill_before(slots, hit, filled)
+        last, conflict = _fill_after(slots, hit, filled, trigger_tokens, len(tokens))
+        if conflict or not _needs_met(hit.rule.need, filled):
+            continue
+        subject, obj = filled.get("subject"), filled.get("object")
+        if subject is not None and subject == obj:
+            continue
+        start, end = tokens[first].start, tokens[max(last, hit.last)].end
+        yield IssueMention(
+            id=f"i-{start}-{end}",
+            start=start,
+            end=end,
+            surface=text[start:end],
+            relation=hit.rule.relation,
+            subject=subject,
+            object=obj,
+            sentence_id=sentence.id,
+            trigger=hit.form,
+            asserts=hit.rule.asserts,
+            confidence=1.0 if subject and obj else _CONFIDENCE_PARTIAL,
+        )
+
+
+def find_issues(
+    article: Article,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    actors: Sequence[Actor],
+    *,
+    lexicon: IssueLexicon,
+) -> tuple[IssueMention, ...]:
+    """Find the issue phrases of an article's body (comments are not searched).
+
+    Args:
+        article: the article whose text the offsets refer to.
+        sentences: its sentences (``split_sentences``).
+        mentions: its actor mentions (``find_mentions``).
+        actors: its actors.
+        lexicon: ``load_issue_lexicon(article.lang)``.
+
+    Returns:
+        Issue mentions in text order; slots the phrase leaves open are None.
+    """
+    by_key = {
+        a.key: a for a in actors if a.kind is not ActorKind.PLACE
+    }
+    body = [m for m in mentions if m.comment is None]
+    found: list[IssueMention] = []
+    for sentence in sentences:
+        if sentence.comment is not None:
+            continue
+        inside = [m for m in body if sentence.start <= m.start and m.end <= sentence.end]
+        found.extend(_sentence_issues(article, sentence, inside, by_key, lexicon))
+    return tuple(found)

@@ -1,0 +1,781 @@
+"""Stances: an actor's position (demands, supports, hesitant, opposes) on an issue.
+
+Needs: Article, Sentence, Mention, Actor, PostHolding, Statement. Produces: Issue, Stance.
+
+Each body sentence is cut into clauses (";" and the lexicon's ``@boundary`` words). In a clause,
+every issue phrase (``kg.nlp.issues``) takes the position of the nearest stance cue of
+``kg/nlp/lexicons/<lang>/stance_cues.tsv`` ("fordert", "lehnt … ab", "als Bedrohung", "rule
+out"), turned by negation: a negated cue takes the row's ``negated`` position ("unterstützt
+nicht" = opposes, "schließt nicht aus" = hesitant). Negated substitutes negate the negation:
+"keine anderen Sicherheitsgarantien als eine NATO-Mitgliedschaft akzeptieren" and "keine
+Alternative zu X akzeptieren" demand X (the substitute issue itself gets no stance). A phrase that
+presents its proposition as wanted ("die Zukunft der Ukraine in der NATO") supports it without a
+cue.
+
+Holder rules (documented in the module constants and tested):
+
+1. A cue (or cue-less phrase) inside a statement belongs to the statement's speaker, unless the
+   clause inside the statement names another actor as its subject ("Rutte said Russia rejected
+   …": Russia holds that stance). A statement's own reporting verb counts as inside it.
+2. Outside statements the narrator reports a stance: the holder is the clause's subject, the
+   first actor mention of the clause before the cue (with actors coordinated to it: "die USA und
+   Deutschland"), else the first one after the cue ("Allerdings sperren sich … die USA"), else a
+   mention introduced by an ``@experiencer`` preposition ("für Moskau eine Bedrohung"). Mentions
+   that only modify ("NATO-Generalsekretär", "Russia's"), follow a preposition or lie inside the
+   issue phrase are never subjects.
+3. The holder also speaks for: the state or organisation the statement names
+   (``Statement.on_behalf_of``); the ``of`` of a post the holder holds when its role is one of
+   the lexicon's ``@speaks_for`` roles (foreign minister of Ukraine -> Ukraine, spokesperson of
+   the presidential administration -> that body); and a government body's state (the
+   presidential administration of Russia -> Russia). Those actors hold the stance too, expressed
+   by the speaker. A secretary general is not in the list: he voices the alliance's
+   deliberations, not a decision of its members (the seed gold keeps NATO out of Rutte's aid
+   stance).
+
+Issue slots the phrase leaves open are completed, in this order, from the article's most
+frequent fully named issue of the same relation compatible with what the phrase names ("eine
+schnelle Einladung" after "NATO-Mitgliedschaft der Ukraine"); for aid, sanctions, guarantees and
+negotiations, the giver is the holder's side (the holder, or the state/organisation it speaks
+for or belongs to) unless that is the recipient; a membership's candidate is the holder's state;
+ceasefires and negotiations without parties are between the article's two most mentioned
+states. Symmetric relations (ceasefire, negotiation) order their parties by identifier, so one
+proposition has one key. Issue keys use QIDs where the actor has one, else the actor key.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import ConfigError
+from kg.model import (
+    Actor,
+    ActorKind,
+    Article,
+    Issue,
+    IssueMention,
+    Mention,
+    MentionForm,
+    PostHolding,
+    Sentence,
+    Stance,
+    StancePosition,
+    Statement,
+)
+from kg.nlp._tokens import Token, tokenize
+from kg.nlp.issues import IssueLexicon, find_issues, load_issue_lexicon
+from kg.resources import lexicon_dir
+
+__all__ = ["Cue", "StanceLexicon", "detect_stances", "issue_key", "load_stance_lexicon"]
+
+logger = logging.getLogger(__name__)
+
+#: Relations whose subject gives something to the object (aid, sanctions, guarantees) or talks
+#: with it: an open subject is the holder's side.
+GIVER_RELATIONS = frozenset({"aid", "sanction", "guarantee", "negotiation"})
+#: Relations between two parties on an equal footing: parties are ordered by identifier.
+SYMMETRIC_RELATIONS = frozenset({"ceasefire", "negotiation"})
+#: Words of coordination that join holders ("die USA und Deutschland").
+_COORDINATION = frozenset({"und", "and", "sowie", "oder", "or", ",", "die", "der", "das", "the"})
+#: Tokens before an issue phrase within which a substitute word marks it as the substitute
+#: ("keine anderen Sicherheitsgarantien"). Set from the seed and dev articles.
+ALTERNATIVE_WINDOW = 2
+#: Tokens after a negator within which a substitute word makes it a negated substitute
+#: ("keine Alternativen", "keinen Ersatz", "no other guarantees").
+NEGATED_ALTERNATIVE_WINDOW = 2
+#: Extractor confidence by source of the stance (a cue in a statement is the most reliable,
+#: a narrator's framing without a cue the least). Hand-set, checked on the seed and dev sets.
+CONFIDENCE_STATEMENT = 0.85
+CONFIDENCE_NARRATOR = 0.75
+CONFIDENCE_NO_CUE = 0.6
+#: Factor for a holder reached through "speaks for" rather than named.
+SPEAKS_FOR_FACTOR = 0.9
+#: Factor for an issue whose open slots were completed from context.
+COMPLETED_FACTOR = 0.85
+_CUE_COLUMNS = 5
+_CLASSES = (
+    "negation", "alternative", "first_person", "preposition", "boundary", "speaks_for",
+    "experiencer",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cue:
+    """One stance cue of the lexicon."""
+
+    lemma: str
+    position: StancePosition
+    negated: StancePosition | None  # None: a negated cue says nothing
+    particle: str | None = None
+    closes: bool = False  # the particle must close the clause (separable verb)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class StanceLexicon:
+    """Stance cues, word classes and issue triggers of one language (hashed by identity)."""
+
+    lang: str
+    cues: Mapping[str, tuple[tuple[tuple[str, ...], Cue], ...]]  # first word -> (form, cue)
+    words: Mapping[str, frozenset[str]]  # class name (without "@") -> lower-case words
+    issues: IssueLexicon
+
+    def has(self, word_class: str, word: str) -> bool:
+        """True when lower-cased ``word`` belongs to ``word_class`` ("negation", …)."""
+        return word.lower() in self.words.get(word_class, frozenset())
+
+
+# --------------------------------------------------------------------------------------------
+# Lexicon
+# --------------------------------------------------------------------------------------------
+
+
+def _bad(path: Path, number: int, problem: str) -> ConfigError:
+    return ConfigError(f"{path}:{number}: {problem}", option="lexicon")
+
+
+def _position(value: str, path: Path, number: int, *, optional: bool) -> StancePosition | None:
+    if optional and value in ("", "-"):
+        return None
+    try:
+        return StancePosition(value)
+    except ValueError:
+        allowed = ", ".join(p.value for p in StancePosition)
+        raise _bad(path, number, f"position {value!r} is not one of {allowed}") from None
+
+
+def load_stance_lexicon(lang: str, directory: Path | None = None) -> StanceLexicon:
+    """Load ``stance_cues.tsv`` and ``issue_patterns.tsv`` for ``lang`` ("de" or "en").
+
+    Args:
+        lang: the article language.
+        directory: a lexicon directory to use instead of the shipped one (tests).
+
+    Raises:
+        ConfigError: the language is unsupported or a file is malformed.
+    """
+    base = directory if directory is not None else lexicon_dir(lang)
+    path = base / "stance_cues.tsv"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(f"cannot read lexicon {path}: {exc.strerror}", option="lexicon") from exc
+    cues: dict[str, list[tuple[tuple[str, ...], Cue]]] = {}
+    words: dict[str, set[str]] = {name: set() for name in _CLASSES}
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        row = [c.strip() for c in line.split("\t")]
+        if row[0].startswith("@"):
+            name = row[0][1:]
+            if name not in words or len(row) < 2:  # noqa: PLR2004 - @class, words
+                raise _bad(path, number, f"unknown word class {row[0]!r}; allowed @{_CLASSES}")
+            words[name].update(w.strip().lower() for w in row[1].split(",") if w.strip())
+            continue
+        if len(row) < _CUE_COLUMNS:
+            raise _bad(path, number, f"expected lemma, position, negated, particle, forms: {row}")
+        lemma, position, negated, particle, forms = row[:_CUE_COLUMNS]
+        closes = particle.endswith("$")
+        particle = particle.rstrip("$")
+        cue = Cue(
+            lemma=lemma,
+            position=_position(position, path, number, optional=False),  # type: ignore[arg-type]
+            negated=_position(negated, path, number, optional=True),
+            particle=particle.lower() if particle not in ("", "-") else None,
+            closes=closes,
+        )
+        for form in forms.split(","):
+            phrase = tuple(t.text.lower() for t in tokenize(form.strip()))
+            if phrase:
+                cues.setdefault(phrase[0], []).append((phrase, cue))
+    return StanceLexicon(
+        lang=lang,
+        cues={first: tuple(entries) for first, entries in cues.items()},
+        words={name: frozenset(values) for name, values in words.items()},
+        issues=load_issue_lexicon(lang, directory),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Keys
+# --------------------------------------------------------------------------------------------
+
+
+def _part(actor: Actor) -> str:
+    return actor.qid or actor.key
+
+
+def issue_key(relation: str, subject: Actor, obj: Actor) -> str:
+    """The key of ``relation(subject, object)``: QIDs where known, else actor keys.
+
+    >>> from kg.model import Actor, ActorKind
+    >>> ua = Actor(key="ukraine", name="Ukraine", kind=ActorKind.STATE, qid="Q212")
+    >>> nato = Actor(key="nato", name="NATO", kind=ActorKind.ORGANIZATION, qid="Q7184")
+    >>> issue_key("membership", ua, nato)
+    'membership:Q212:Q7184'
+    >>> issue_key("ceasefire", ua, Actor(key="russia", name="Russia", kind=ActorKind.STATE,
+    ...                                  qid="Q159"))
+    'ceasefire:Q159:Q212'
+    """
+    first, second = _part(subject), _part(obj)
+    if relation in SYMMETRIC_RELATIONS and second < first:
+        first, second = second, first
+    return f"{relation}:{first}:{second}"
+
+
+# --------------------------------------------------------------------------------------------
+# Clauses and cues
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _CueHit:
+    cue: Cue
+    first: int  # token indices, inclusive
+    last: int
+
+
+@dataclass
+class _Clause:
+    tokens: list[Token]
+    sentence: Sentence
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+
+def _clauses(text: str, sentence: Sentence, lexicon: StanceLexicon) -> list[_Clause]:
+    clauses: list[_Clause] = []
+    current: list[Token] = []
+    for token in tokenize(text, sentence.start, sentence.end):
+        if lexicon.has("boundary", token.text) and current:
+            clauses.append(_Clause(current, sentence))
+            current = []
+            if token.text == ";":
+                continue
+        current.append(token)
+    if current:
+        clauses.append(_Clause(current, sentence))
+    return clauses
+
+
+def _particle_ok(words: Sequence[str], k: int, phrase: Sequence[str], cue: Cue) -> bool:
+    if cue.particle is None or phrase[0].startswith(cue.particle):
+        return True
+    for j in range(k + len(phrase), len(words)):
+        if words[j] == cue.particle:
+            if not cue.closes:
+                return True
+            after = words[j + 1] if j + 1 < len(words) else "."
+            if not after[:1].isalnum():
+                return True
+    return False
+
+
+def _find_cues(clause: _Clause, lexicon: StanceLexicon) -> list[_CueHit]:
+    words = [t.text.lower() for t in clause.tokens]
+    hits: list[_CueHit] = []
+    k = 0
+    while k < len(words):
+        found: _CueHit | None = None
+        for phrase, cue in lexicon.cues.get(words[k], ()):
+            n = len(phrase)
+            if tuple(words[k : k + n]) != phrase or not _particle_ok(words, k, phrase, cue):
+                continue
+            if found is None or n > found.last - found.first + 1:
+                found = _CueHit(cue, k, k + n - 1)
+        if found is not None:
+            hits.append(found)
+            k = found.last + 1
+        else:
+            k += 1
+    return hits
+
+
+def _is_negator(tokens: Sequence[Token], k: int, lexicon: StanceLexicon) -> bool:
+    if lexicon.has("negation", tokens[k].text):
+        return True
+    # English contractions tokenise as "doesn", "'", "t": the "t" after an apostrophe negates.
+    return (
+        tokens[k].text.lower() == "t"
+        and k >= 2  # noqa: PLR2004
+        and tokens[k - 1].text in ("'", "’")
+        and tokens[k - 2].text.lower().endswith("n")
+    )
+
+
+def _polarity(
+    clause: _Clause,
+    cue: _CueHit | None,
+    issue_tokens: range,
+    lexicon: StanceLexicon,
+    asserts: bool,
+) -> StancePosition | None:
+    """The position of a cue (or an asserting phrase) after negation and substitution."""
+    tokens = clause.tokens
+    plain = alternatives = 0
+    for k in range(len(tokens)):
+        if k in issue_tokens and cue is not None or not _is_negator(tokens, k, lexicon):
+            continue
+        window = tokens[k + 1 : k + 1 + NEGATED_ALTERNATIVE_WINDOW]
+        if any(lexicon.has("alternative", t.text) for t in window):
+            alternatives += 1
+        else:
+            plain += 1
+    if cue is None:
+        if not asserts:
+            return None
+        return StancePosition.OPPOSES if plain else StancePosition.SUPPORTS
+    if plain:
+        return cue.cue.negated
+    if alternatives and cue.cue.position in (StancePosition.SUPPORTS, StancePosition.DEMANDS):
+        return StancePosition.DEMANDS
+    return cue.cue.position
+
+
+# --------------------------------------------------------------------------------------------
+# Holders
+# --------------------------------------------------------------------------------------------
+
+
+class _Context:
+    """What stance detection looks up about one article."""
+
+    def __init__(
+        self,
+        article: Article,
+        mentions: Sequence[Mention],
+        actors: Sequence[Actor],
+        holdings: Sequence[PostHolding],
+        statements: Sequence[Statement],
+        lexicon: StanceLexicon,
+    ) -> None:
+        self.article = article
+        self.lexicon = lexicon
+        self.actors = {a.key: a for a in actors}
+        self.mentions = sorted(
+            (
+                m
+                for m in mentions
+                if m.comment is None
+                and not m.is_place
+                and m.actor in self.actors
+                and self.actors[m.actor].kind is not ActorKind.PLACE
+            ),
+            key=lambda m: (m.start, -(m.end - m.start)),
+        )
+        self.holdings = holdings
+        self.statements = [s for s in statements if s.speaker is not None]
+        self.counts = Counter(m.actor for m in self.mentions)
+
+    def statement_at(self, start: int, end: int) -> Statement | None:
+        """The statement whose content or reporting cue contains ``[start, end)``."""
+        for statement in self.statements:
+            if statement.start <= start and end <= statement.end:
+                return statement
+            cue_start, cue_end = statement.cue_start, statement.cue_end
+            if cue_start is not None and cue_end is not None and cue_start <= start < cue_end:
+                return statement
+        return None
+
+    def side(self, key: str) -> str | None:
+        """The state or organisation an actor acts for (itself for states and organisations).
+
+        A person acts for what it speaks for, else the organisation of any post it holds
+        (a secretary general for the alliance), else its state; None when nothing is known.
+        """
+        actor = self.actors.get(key)
+        if actor is None:
+            return None
+        if actor.kind in (ActorKind.STATE, ActorKind.ORGANIZATION, ActorKind.GROUP):
+            return key
+        candidates = [
+            *self.speaks_for(key, None),
+            *(h.of for h in self.holdings if h.person == key and h.of is not None),
+            actor.state,
+        ]
+        for candidate in candidates:
+            found = self.actors.get(candidate) if candidate is not None else None
+            if found is None:
+                continue
+            if found.kind is ActorKind.GOVERNMENT_BODY and found.state in self.actors:
+                return found.state
+            if found.kind in (ActorKind.STATE, ActorKind.ORGANIZATION):
+                return found.key
+        return None
+
+    def speaks_for(self, key: str, statement: Statement | None) -> list[str]:
+        """The actors a holder speaks for (holder rule 3), nearest first."""
+        found: list[str] = []
+        if statement is not None and statement.on_behalf_of is not None:
+            found.append(statement.on_behalf_of)
+        for holding in self.holdings:
+            if (
+                holding.person == key
+                and holding.of is not None
+                and self.lexicon.has("speaks_for", holding.role)
+            ):
+                found.append(holding.of)
+        for item in [key, *found]:
+            actor = self.actors.get(item)
+            if actor is not None and actor.kind is ActorKind.GOVERNMENT_BODY and actor.state:
+                found.append(actor.state)
+        return [k for k in dict.fromkeys(found) if k != key and k in self.actors]
+
+
+def _subject_candidates(
+    ctx: _Context, clause: _Clause, issue_spans: Sequence[tuple[int, int]]
+) -> list[tuple[int, Mention]]:
+    """(token index, mention) of possible clause subjects, in text order, outermost only."""
+    tokens = clause.tokens
+    result: list[tuple[int, Mention]] = []
+    covered_until = -1
+    for mention in ctx.mentions:
+        if mention.start < clause.start or mention.end > clause.end:
+            continue
+        if mention.start < covered_until:
+            continue
+        covered_until = mention.end
+        if mention.form is MentionForm.DEMONYM:
+            continue
+        if any(a <= mention.start < b for a, b in issue_spans):
+            continue
+        k = next((i for i, t in enumerate(tokens) if t.start >= mention.start), None)
+        if k is None:
+            continue
+        last = k
+        while last + 1 < len(tokens) and tokens[last + 1].end <= mention.end:
+            last += 1
+        after = tokens[last + 1].text if last + 1 < len(tokens) else ""
+        if after == "-" or (after in ("'", "’") and last + 2 < len(tokens)):
+            continue  # a modifier: "NATO-Generalsekretär", "Russia's"
+        before = tokens[k - 1].text if k > 0 else ""
+        if ctx.lexicon.has("preposition", before) or before.lower() == "des":
+            if ctx.lexicon.has("experiencer", before):
+                result.append((-1 - k, mention))  # marked: experiencer, not subject
+            continue
+        result.append((k, mention))
+    return result
+
+
+def _with_coordinated(
+    clause: _Clause, candidates: Sequence[tuple[int, Mention]], index: int
+) -> list[str]:
+    chosen = [candidates[index][1].actor]
+    k, mention = candidates[index]
+    end = mention.end
+    for nk, nxt in candidates[index + 1 :]:
+        if nk < 0:
+            break
+        gap = [t for t in clause.tokens if end <= t.start and t.end <= nxt.start]
+        if not gap or not all(t.text.lower() in _COORDINATION for t in gap):
+            break
+        if not any(t.text.lower() in ("und", "and", "sowie", "oder", "or", ",") for t in gap):
+            break
+        chosen.append(nxt.actor)
+        end = nxt.end
+    return list(dict.fromkeys(chosen))
+
+
+def _clause_subject(
+    ctx: _Context,
+    clause: _Clause,
+    anchor: int,
+    issue_spans: Sequence[tuple[int, int]],
+    lower: int = 0,
+) -> list[str]:
+    """Holder rule 2: the subject actors of the clause around token ``anchor``."""
+    candidates = _subject_candidates(ctx, clause, issue_spans)
+    candidates = [(k, m) for k, m in candidates if k < 0 or clause.tokens[k].start >= lower]
+    subjects = [(i, k) for i, (k, _m) in enumerate(candidates) if k >= 0]
+    before = [i for i, k in subjects if k < anchor]
+    if before:
+        return _with_coordinated(clause, candidates, before[0])
+    first_issue = min((a for a, _b in issue_spans), default=clause.end)
+    after = [
+        i
+        for i, k in subjects
+        if k > anchor and clause.tokens[k].start < max(first_issue, clause.tokens[anchor].end)
+    ]
+    if after:
+        return _with_coordinated(clause, candidates, after[0])
+    experiencers = [m.actor for k, m in candidates if k < 0]
+    return experiencers[:1]
+
+
+# --------------------------------------------------------------------------------------------
+# Issue completion
+# --------------------------------------------------------------------------------------------
+
+
+class _Issues:
+    """Completes open issue slots (module docstring) and collects the article's Issue records."""
+
+    def __init__(self, ctx: _Context, mentions: Sequence[IssueMention]) -> None:
+        self.ctx = ctx
+        self.full: dict[str, Counter[tuple[str, str]]] = {}
+        for m in mentions:
+            if m.subject is not None and m.object is not None:
+                self.full.setdefault(m.relation, Counter())[(m.subject, m.object)] += 1
+        self.first = {(m.relation, m.subject, m.object): i for i, m in enumerate(mentions)}
+        states = [
+            key
+            for key, _n in ctx.counts.most_common()
+            if ctx.actors[key].kind is ActorKind.STATE
+        ]
+        self.top_states = states[:2]
+        self.records: dict[str, Issue] = {}
+
+    def _default(self, mention: IssueMention) -> tuple[str, str] | None:
+        counts = self.full.get(mention.relation)
+        if not counts:
+            return None
+        fits = [
+            (n, -self.first.get((mention.relation, s, o), 0), (s, o))
+            for (s, o), n in counts.items()
+            if mention.subject in (None, s) and mention.object in (None, o)
+        ]
+        return max(fits)[2] if fits else None
+
+    def complete(self, mention: IssueMention, holder: str) -> tuple[Issue, bool] | None:
+        """The issue a mention names for ``holder``, and whether a slot was completed."""
+        subject, obj = mention.subject, mention.object
+        completed = subject is None or obj is None
+        if completed:
+            default = self._default(mention)
+            if default is not None:
+                subject, obj = default
+        side = self.ctx.side(holder)
+        if subject is None and obj is not None and side is not None and side != obj:
+            if mention.relation in GIVER_RELATIONS or (
+                mention.relation in ("membership", "accession")
+                and self.ctx.actors[side].kind is ActorKind.STATE
+            ):
+                subject = side
+        if (
+            subject is None
+            and obj is None
+            and mention.relation in SYMMETRIC_RELATIONS
+            and len(self.top_states) == 2  # noqa: PLR2004 - two parties
+        ):
+            subject, obj = self.top_states
+        if subject is None or obj is None or subject == obj:
+            return None
+        return self._record(mention.relation, subject, obj), completed
+
+    def _record(self, relation: str, subject: str, obj: str) -> Issue:
+        s, o = self.ctx.actors[subject], self.ctx.actors[obj]
+        key = issue_key(relation, s, o)
+        if key not in self.records:
+            if relation in SYMMETRIC_RELATIONS and key.split(":")[1] != _part(s):
+                s, o = o, s
+            self.records[key] = Issue(
+                key=key,
+                relation=relation,
+                subject=_part(s),
+                object=_part(o),
+                label=f"{relation}({s.name}, {o.name})",
+            )
+        return self.records[key]
+
+
+# --------------------------------------------------------------------------------------------
+# Detection
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    holders: tuple[tuple[str, float], ...]  # (actor key, confidence factor)
+    speaker: str | None
+    statement: Statement | None
+    mention: IssueMention
+    position: StancePosition
+    cue: str | None
+    start: int
+    end: int
+    sentence: Sentence
+    confidence: float
+
+
+def _token_range(clause: _Clause, start: int, end: int) -> range:
+    ks = [k for k, t in enumerate(clause.tokens) if start <= t.start and t.end <= end]
+    return range(ks[0], ks[-1] + 1) if ks else range(0)
+
+
+def _is_substitute(clause: _Clause, span: range, lexicon: StanceLexicon) -> bool:
+    lo = max(0, span.start - ALTERNATIVE_WINDOW)
+    return any(lexicon.has("alternative", t.text) for t in clause.tokens[lo : span.start])
+
+
+def _clause_stances(
+    ctx: _Context, clause: _Clause, issues: Sequence[IssueMention]
+) -> Iterator[_Found]:
+    lexicon = ctx.lexicon
+    spans = {m.id: _token_range(clause, m.start, m.end) for m in issues}
+    cues = _find_cues(clause, lexicon)
+    # A trigger that is also a cue word and names nothing itself is the cue ("we support …").
+    kept: list[IssueMention] = []
+    for m in issues:
+        overlapping = [c for c in cues if c.first in spans[m.id] or c.last in spans[m.id]]
+        if overlapping and m.subject is None and m.object is None:
+            continue
+        cues = [c for c in cues if c not in overlapping]
+        kept.append(m)
+    issue_spans = [(m.start, m.end) for m in kept]
+    for m in kept:
+        span = spans[m.id]
+        if not span or _is_substitute(clause, span, lexicon):
+            continue
+        cue = min(
+            cues,
+            key=lambda c: min(abs(c.first - span.start), abs(c.last - (span.stop - 1))),
+            default=None,
+        )
+        position = _polarity(clause, cue, span, lexicon, m.asserts)
+        if position is None:
+            continue
+        anchor = cue.first if cue is not None else span.start
+        anchor_token = clause.tokens[anchor]
+        statement = ctx.statement_at(anchor_token.start, anchor_token.end)
+        holders: list[tuple[str, float]] = []
+        speaker: str | None = None
+        if statement is not None and statement.speaker is not None:
+            inside = _clause_subject(
+                ctx, clause, anchor, issue_spans, lower=statement.start
+            ) if statement.start <= anchor_token.start else []
+            inside = [a for a in inside if a != statement.speaker]
+            speaker = statement.speaker
+            if inside and clause.tokens[anchor].start >= statement.start:
+                holders = [(a, 1.0) for a in inside]
+                speaker = None
+                statement = None
+            else:
+                holders = [(statement.speaker, 1.0)]
+                holders += [(a, SPEAKS_FOR_FACTOR) for a in ctx.speaks_for(speaker, statement)]
+            base = CONFIDENCE_STATEMENT
+        else:
+            statement = None
+            for actor in _clause_subject(ctx, clause, anchor, issue_spans):
+                holders.append((actor, 1.0))
+                holders += [(a, SPEAKS_FOR_FACTOR) for a in ctx.speaks_for(actor, None)]
+            base = CONFIDENCE_NARRATOR
+        if not holders:
+            continue
+        if cue is None:
+            base = min(base, CONFIDENCE_NO_CUE)
+        lo = min(m.start, anchor_token.start)
+        hi = max(m.end, clause.tokens[cue.last].end if cue is not None else m.end)
+        yield _Found(
+            holders=tuple(dict.fromkeys(holders)),
+            speaker=speaker,
+            statement=statement,
+            mention=m,
+            position=position,
+            cue=cue.cue.lemma if cue is not None else None,
+            start=lo,
+            end=hi,
+            sentence=clause.sentence,
+            confidence=base,
+        )
+
+
+def _stances(
+    found: Iterable[_Found], issues: _Issues, article: Article
+) -> tuple[Stance, ...]:
+    merged: dict[tuple[str, str, StancePosition], Stance] = {}
+    published = article.published.isoformat() if article.published else None
+    for item in found:
+        for holder, factor in item.holders:
+            completed = issues.complete(item.mention, holder)
+            if completed is None:
+                continue
+            issue, was_completed = completed
+            confidence = item.confidence * factor * (COMPLETED_FACTOR if was_completed else 1.0)
+            key = (holder, issue.key, item.position)
+            evidence = (item.statement.id,) if item.statement is not None else ()
+            previous = merged.get(key)
+            if previous is not None:
+                merged[key] = Stance(
+                    id=previous.id,
+                    holder=previous.holder,
+                    issue=previous.issue,
+                    position=previous.position,
+                    expressed_by=previous.expressed_by or item.speaker,
+                    evidence=tuple(dict.fromkeys(previous.evidence + evidence)),
+                    sentence_id=previous.sentence_id,
+                    start=previous.start,
+                    end=previous.end,
+                    valid_at=previous.valid_at,
+                    cue=previous.cue or item.cue,
+                    method=previous.method,
+                    confidence=round(max(previous.confidence, confidence), 3),
+                )
+                continue
+            merged[key] = Stance(
+                id=f"sn-{item.start}-{item.end}-{holder}-{issue.relation}",
+                holder=holder,
+                issue=issue.key,
+                position=item.position,
+                expressed_by=item.speaker,
+                evidence=evidence,
+                sentence_id=item.sentence.id,
+                start=item.start,
+                end=item.end,
+                valid_at=(item.statement.date if item.statement else None) or published,
+                cue=item.cue,
+                method="rule:statement" if item.statement is not None else "rule:narrator",
+                confidence=round(confidence, 3),
+            )
+    return tuple(sorted(merged.values(), key=lambda s: (s.start or 0, s.holder, s.issue)))
+
+
+def detect_stances(
+    article: Article,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    actors: Sequence[Actor],
+    holdings: Sequence[PostHolding],
+    statements: Sequence[Statement],
+    *,
+    lexicon: StanceLexicon,
+) -> tuple[tuple[Issue, ...], tuple[Stance, ...]]:
+    """Find the issues an article's actors take positions on, and those positions.
+
+    Args:
+        article: the article whose text the offsets refer to.
+        sentences: its sentences.
+        mentions: its actor mentions.
+        actors: its actors.
+        holdings: the posts its persons hold (holder rule 3).
+        statements: its statements (holder rule 1; the evidence of stances).
+        lexicon: ``load_stance_lexicon(article.lang)``.
+
+    Returns:
+        The issues stances are about (one per key) and the stances, one per holder, issue and
+        position, in text order.
+    """
+    ctx = _Context(article, mentions, actors, holdings, statements, lexicon)
+    issue_mentions = find_issues(article, sentences, mentions, actors, lexicon=lexicon.issues)
+    issues = _Issues(ctx, issue_mentions)
+    found: list[_Found] = []
+    for sentence in sentences:
+        if sentence.comment is not None:
+            continue
+        inside = [m for m in issue_mentions if m.sentence_id == sentence.id]
+        if not inside:
+            continue
+        for clause in _clauses(article.text, sentence, lexicon):
+            in_clause = [m for m in inside if clause.start <= m.start < clause.end]
+            if in_clause:
+                found.extend(_clause_stances(ctx, clause, in_clause))
+    stances = _stances(found, issues, article)
+    used = {s.issue for s in stances}
+    return tuple(i for k, i in sorted(issues.records.items()) if k in used), stances
