@@ -18,23 +18,40 @@ def wheel_env(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site-packages, so the test needs no network) into a new virtual environment."""
     work = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(work / "dist"),
-         str(REPO)],
-        check=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "-q",
+            "-w",
+            str(work / "dist"),
+            str(REPO),
+        ],
+        check=True,
+        timeout=600,
     )
     (wheel,) = (work / "dist").glob("kg-*.whl")
     env_dir = work / "venv"
     venv.EnvBuilder(with_pip=True, system_site_packages=True).create(env_dir)
     python = env_dir / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", str(wheel)],
-                   check=True, timeout=600)
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", "--no-deps", str(wheel)],
+        check=True,
+        timeout=600,
+    )
     return env_dir
 
 
 def _run(env_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(env_dir / "bin" / "python"), *args], cwd=cwd, capture_output=True, text=True,
-        timeout=600, check=False,
+        [str(env_dir / "bin" / "python"), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
 
 

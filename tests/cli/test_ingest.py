@@ -36,11 +36,13 @@ def _count(store_dir: Path) -> int:
         return store.count()
 
 
-def test_ingest_writes_one_graph_per_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]
-                                              ) -> None:
+def test_ingest_writes_one_graph_per_article(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     store = tmp_path / "store"
-    code = main(["ingest", str(EXAMPLES / "articles"), str(EXAMPLES / "feed.jsonl"),
-                 "--store", str(store)])
+    code = main(
+        ["ingest", str(EXAMPLES / "articles"), str(EXAMPLES / "feed.jsonl"), "--store", str(store)]
+    )
     assert code == 0
     assert "ingested 6 article(s)" in capsys.readouterr().out
     assert len(_graphs(store)) == 6
@@ -65,9 +67,26 @@ def test_store_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 def test_stdin_and_date_and_json_summary(tmp_path: Path) -> None:
     text = "Der Kreml wies die Vorwürfe zurück. Russland werde nicht nachgeben, hieß es in Moskau."
     result = subprocess.run(
-        [sys.executable, "-m", "kg", "ingest", "-", "--store", str(tmp_path / "s"),
-         "--date", "2025-01-02", "--lang", "de", "--format", "json"],
-        input=text, capture_output=True, text=True, timeout=120, check=False,
+        [
+            sys.executable,
+            "-m",
+            "kg",
+            "ingest",
+            "-",
+            "--store",
+            str(tmp_path / "s"),
+            "--date",
+            "2025-01-02",
+            "--lang",
+            "de",
+            "--format",
+            "json",
+        ],
+        input=text,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
@@ -82,16 +101,17 @@ def test_stdin_and_date_and_json_summary(tmp_path: Path) -> None:
         ("missing.txt", None, "no such file"),
         ("empty.txt", b"", "empty"),
         ("binary.txt", b"\x00\x01\x02\xff" * 64, "binary"),
-        ("latin1.txt", "Die Ukraine und Rußland stritten über Grenzen.".encode("latin-1"),
-         "UTF-8"),
+        ("latin1.txt", "Die Ukraine und Rußland stritten über Grenzen.".encode("latin-1"), "UTF-8"),
         ("nohtml.html", b"<html><body><nav>Home</nav></body></html>", "no article text"),
-        ("bad.jsonl", b'{"title": "x", "text": "Die NATO tagt in Br\xc3\xbcssel."}\n{oops\n',
-         ":2"),
+        ("bad.jsonl", b'{"title": "x", "text": "Die NATO tagt in Br\xc3\xbcssel."}\n{oops\n', ":2"),
     ],
     ids=["missing", "empty", "binary", "invalid-utf8", "html-without-text", "malformed-jsonl"],
 )
 def test_bad_input_is_one_line_and_exit_1(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: bytes | None,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    content: bytes | None,
     problem: str,
 ) -> None:
     path = tmp_path / name
@@ -106,8 +126,9 @@ def test_bad_input_is_one_line_and_exit_1(
     assert problem.lower() in err[0].lower()
 
 
-def test_huge_file_is_refused_without_reading_it(tmp_path: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_huge_file_is_refused_without_reading_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "huge.txt"
     with path.open("wb") as handle:
         handle.truncate(20 * 1024 * 1024)  # 20 MB (sparse)
@@ -169,18 +190,32 @@ def test_without_keep_going_stops_but_keeps_what_was_written(tmp_path: Path) -> 
 def test_second_process_gets_a_clear_error_while_the_store_is_in_use(tmp_path: Path) -> None:
     store = tmp_path / "store"
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys, time; from kg.store import open_store\n"
-         f"s = open_store({str(store)!r}); print('open', flush=True); time.sleep(30)"],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from kg.store import open_store\n"
+            f"s = open_store({str(store)!r}); print('open', flush=True); time.sleep(30)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout is not None
         assert holder.stdout.readline().strip() == "open"
         result = subprocess.run(
-            [sys.executable, "-m", "kg", "ingest", str(EXAMPLES / "feed.jsonl"),
-             "--store", str(store)],
-            capture_output=True, text=True, timeout=60, check=False,
+            [
+                sys.executable,
+                "-m",
+                "kg",
+                "ingest",
+                str(EXAMPLES / "feed.jsonl"),
+                "--store",
+                str(store),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
         )
     finally:
         holder.kill()
@@ -199,14 +234,16 @@ def test_killing_ingest_midway_leaves_complete_articles(tmp_path: Path) -> None:
     corpus.mkdir()
     for n in range(400):
         (corpus / f"a{n:04d}.txt").write_text(
-            GOOD.replace("Litauen verstärkt", f"Litauen verstärkt ({n})")
-            .replace("ernst.", f"ernst, Nummer {n}."),
+            GOOD.replace("Litauen verstärkt", f"Litauen verstärkt ({n})").replace(
+                "ernst.", f"ernst, Nummer {n}."
+            ),
             encoding="utf-8",
         )
     store = tmp_path / "store"
     process = subprocess.Popen(
         [sys.executable, "-m", "kg", "ingest", str(corpus), "--store", str(store), "-v"],
-        stderr=subprocess.PIPE, text=True,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     assert process.stderr is not None
     seen = 0

@@ -22,9 +22,14 @@ def _split(text: str, lang: str = "de", **kwargs) -> list[str]:
         ("Am 03. Dezember kam er. Dann ging er.", ["Am 03. Dezember kam er.", "Dann ging er."]),
         ("Das gilt z.B. für Kiew. Und Moskau?", ["Das gilt z.B. für Kiew.", "Und Moskau?"]),
         ("„Wir helfen.“ Dann ging er.", ["„Wir helfen.“", "Dann ging er."]),
-        ("Er sagte: „Wir helfen. Immer.“ Dann ging er.",
-         ["Er sagte: „Wir helfen.", "Immer.“", "Dann ging er."]),
-        ("Es kostet ca. 5 Mio. Euro. Das ist viel.", ["Es kostet ca. 5 Mio. Euro.", "Das ist viel."]),
+        (
+            "Er sagte: „Wir helfen. Immer.“ Dann ging er.",
+            ["Er sagte: „Wir helfen.", "Immer.“", "Dann ging er."],
+        ),
+        (
+            "Es kostet ca. 5 Mio. Euro. Das ist viel.",
+            ["Es kostet ca. 5 Mio. Euro.", "Das ist viel."],
+        ),
         ("Dr. Müller kam. Ja.", ["Dr. Müller kam.", "Ja."]),
     ],
     ids=["plain", "ordinal", "abbreviation", "quote-close", "quote-inside", "amounts", "title"],
@@ -51,11 +56,12 @@ def test_sentences_never_cross_blocks() -> None:
 
 def test_comment_sentences_carry_the_comment_index() -> None:
     article = Article(
-        id="t", text="Text.", lang="de", source="t",
+        id="t",
+        text="Text.",
+        lang="de",
+        source="t",
         comments=(Comment(index=0, author="a", text="Erstens. Zweitens!"),),
     )
     abbreviations = load_mention_lexicon("de").abbreviations
     sentences = split_sentences(article, abbreviations=abbreviations)
-    assert [(s.comment, s.start, s.end) for s in sentences] == [
-        (None, 0, 5), (0, 0, 8), (0, 9, 18)
-    ]
+    assert [(s.comment, s.start, s.end) for s in sentences] == [(None, 0, 5), (0, 0, 8), (0, 9, 18)]
