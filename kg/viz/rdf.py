@@ -240,7 +240,7 @@ def _resolve(store: Store, kind: str, value: str) -> Term:
 
 def _load_nodes(store: Store) -> _Nodes:
     nodes = _Nodes()
-    for row in _rows(store, "viz_nodes"):
+    for row in _rows(store, "viz_nodes"):  # each row carries one of type, label, qid
         node, kind = row["node"], _KIND_BY_TYPE.get(row.get("type", ""))
         if kind is not None and (
             node not in nodes.kinds or _PRIORITY[kind] < _PRIORITY[nodes.kinds[node]]
@@ -273,6 +273,14 @@ def _within(value: str | None, opts: ViewOptions) -> bool:
     if opts.since is not None and day < opts.since.isoformat()[: len(day)]:
         return False
     return opts.until is None or day[:10] <= opts.until.isoformat()
+
+
+def _day(value: date | None) -> Term | None:
+    """An ``xsd:date`` literal for a query parameter (None stays None)."""
+    from rdflib import Literal
+    from rdflib.namespace import XSD
+
+    return None if value is None else Literal(value.isoformat(), datatype=XSD.date)
 
 
 def _local(iri: str | None) -> str:
@@ -373,10 +381,12 @@ def _quote_line(nodes: _Nodes, row: dict[str, str], lang: str | None) -> str:
 
 
 def _holding_applies(row: dict[str, str], opts: ViewOptions) -> bool:
-    """Observed holdings count on their date; curated ones while their interval overlaps the
-    window, and (without a window) only while they have not ended."""
-    if row.get("observed"):
-        return _within(row["observed"], opts)
+    """Observed holdings count while [first, last observation] overlaps the window; curated
+    ones while their interval does, and (without a window) only while they have not ended."""
+    if row.get("firstObserved"):
+        row = {"begin": row["firstObserved"], "end": row.get("lastObserved", "")}
+        if opts.since is None and opts.until is None:
+            return True
     end = row.get("end")
     if opts.since is None and opts.until is None:
         return end is None
@@ -475,9 +485,9 @@ def _actors_view(store: Store, opts: ViewOptions) -> tuple[ViewGraph, tuple[str,
     draft = _Draft(nodes=_load_nodes(store), opts=opts)
     _add_stances(draft, _rows(store, "viz_stances"))
     _add_events(draft, _events(draft, _rows(store, "viz_events"), article=None))
-    for row in _rows(store, "viz_article_mentions"):
-        if _within(row.get("published"), opts):
-            draft.use(row["actor"])
+    window = {name: _day(value) for name, value in (("since", opts.since), ("until", opts.until))}
+    for row in _rows(store, "viz_active_actors", {k: v for k, v in window.items() if v}):
+        draft.use(row["actor"])
     active = set(draft.used)
     _add_holdings(draft, [r for r in _rows(store, "viz_holdings") if r["person"] in active])
     for row in _rows(store, "viz_part_of"):
@@ -523,6 +533,9 @@ def _article_view(store: Store, opts: ViewOptions) -> tuple[ViewGraph, tuple[str
     draft.use(key, NodeKind.ARTICLE)
     day = next((r["published"] for r in mentions if r.get("published")), "")
     draft.nodes.titles[key].append(day[:10])
+    headline = next((r["headline"] for r in mentions if r.get("headline")), "")
+    if headline:
+        draft.nodes.labels[key].append((headline, ""))
     for row in mentions:
         count = int(row.get("mentions", "1"))
         draft.edges.append(
