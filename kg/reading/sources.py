@@ -58,6 +58,9 @@ class Source:
         """How messages and ``Article.source`` name this input."""
         return "<stdin>" if self.kind is SourceKind.STDIN else self.location
 
+    def __str__(self) -> str:
+        return self.name
+
 
 def _directory_files(directory: Path) -> list[Path]:
     found = [
