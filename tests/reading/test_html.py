@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from reading_fixtures import DATA
 
 from kg.errors import InputError
 from kg.model import Article, BlockKind
 from kg.reading import parse_html
 from kg.reading.formats import decode_text
-from tests.reading.reading_fixtures import DATA
 
 ARTICLE_P = (
     "<p>Die Regierung hat am Montag ein neues Gesetz beschlossen, das die Mieten in den Städten "

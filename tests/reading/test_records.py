@@ -6,11 +6,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from reading_fixtures import DATA
 
 from kg.errors import InputError
 from kg.model import Article
 from kg.reading import iter_sources, parse_record, read_source, read_source_results
-from tests.reading.reading_fixtures import DATA
 
 TEXT_EN = (
     "The government has set the date of the election. "

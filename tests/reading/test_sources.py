@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from reading_fixtures import DATA
 
 from kg.errors import InputError
 from kg.reading import MAX_INPUT_BYTES, Source, SourceKind, iter_sources, read_source
-from tests.reading.reading_fixtures import DATA
 
 GERMAN = (
     "Neue Regeln für Pendler\n\n"

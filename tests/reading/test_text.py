@@ -6,11 +6,11 @@ import json
 from datetime import date, datetime
 
 import pytest
+from reading_fixtures import DATA, SEED, SEED_GOLD
 
 from kg.errors import InputError
 from kg.model import Article, BlockKind
 from kg.reading import parse_news_text
-from tests.reading.reading_fixtures import DATA, SEED, SEED_GOLD
 
 needs_seed = pytest.mark.skipif(not SEED.is_file(), reason="shared/seeds not beside the repo")
 

@@ -10,11 +10,11 @@ from datetime import date
 from typing import ClassVar
 
 import pytest
+from reading_fixtures import DATA
 
 import kg
 from kg.errors import InputError
 from kg.reading import iter_sources, read_source, read_url, read_url_results
-from tests.reading.reading_fixtures import DATA
 
 PLAIN = (
     "Neue Regeln für Pendler\n\nDonnerstag, 5. Juni 2025 | 10:12 Uhr\n\n"
