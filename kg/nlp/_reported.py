@@ -38,6 +38,11 @@ _LABEL_KINDS = frozenset(
 _ZU_INFINITIVE = re.compile(r"^\w+zu\w+en$")
 
 
+def has_finite(doc: Doc, i: int, j: int) -> bool:
+    """True when tokens ``i..j`` hold a finite-verb marker (Konjunktiv, auxiliary, past tense)."""
+    return _has_konj(doc, i, j) or (doc.lex.lang == "en" and _past_verb(doc, i + 1, j))
+
+
 def clause_span(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
     """Character span of tokens ``i..j`` without edge punctuation, or None if too short."""
     while i < j and doc.tokens[i].text in CLAUSE_PUNCT:
@@ -233,7 +238,7 @@ def _after_comma(doc: Doc, cue: Cue, i: int, b: int) -> tuple[int, int, str] | N
     if doc.lower(i) in doc.lex.words("inf_blocker") or doc.cue_at(i, b) is not None:
         return None  # purpose clause ("um … zu"), or the next cue's turn (", adding that …")
     end = doc.clause_end(i, b)
-    if "clause" in frames and _has_konj(doc, i, end):
+    if "clause" in frames and doc.lex.lang == "de" and _has_konj(doc, i, end):
         return i, b, "konjunktiv-clause"
     if "inf" in frames:
         stop = _zu_end(doc, i, b)
@@ -254,9 +259,25 @@ def _english_bare(doc: Doc, cue: Cue, i: int, b: int) -> tuple[int, int, str] | 
         return i + 1, b, "dass"
     if not word or word in doc.lex.words("preposition") or word in ("to", "so", "nothing"):
         return None
-    if doc.is_boundary(i) or not _has_konj(doc, i, doc.clause_end(i, b)):
-        return None  # no finite auxiliary: "warned the United States against …" is no clause
+    if word in doc.lex.konj2:
+        return None  # "which officials said would be …": the subject is outside
+    end = doc.clause_end(i, b)
+    if doc.is_boundary(i) or not (_has_konj(doc, i, end) or _past_verb(doc, i + 1, end)):
+        return None  # no finite verb: "warned the United States against …" is no clause
     return i, b, "bare"
+
+
+def _past_verb(doc: Doc, i: int, j: int) -> bool:
+    """An English past-tense verb after a noun ("the deployments violated …"), not an attributive
+    participle after a determiner ("a planned sale")."""
+    function = (
+        doc.lex.words("determiner") | doc.lex.words("preposition") | doc.lex.words("indefinite")
+    )
+    return any(
+        doc.lower(k).endswith("ed") and doc.tokens[k].text.islower()
+        and doc.lower(k - 1) not in function and not doc.is_boundary(k - 1)
+        for k in range(i, j)
+    )  # fmt: skip
 
 
 def verb_rules(doc: Doc, sentence: int) -> Iterator[Found]:
@@ -272,8 +293,11 @@ def verb_rules(doc: Doc, sentence: int) -> Iterator[Found]:
         comma = _inverted(doc, a, cue) if "clause" in cue.verb.frames else None
         if comma is not None:
             lo = next((k + 1 for k in range(comma - 1, a - 1, -1) if doc.lower(k) == ":"), a)
-            if not _mostly_quote(doc, lo, comma) and not all(
-                doc.quoted(k) for k in range(lo, comma)
+            fronted_pp = doc.lower(lo) in doc.lex.words("preposition") and comma - lo <= 4
+            if (
+                not fronted_pp
+                and not _mostly_quote(doc, lo, comma)
+                and not all(doc.quoted(k) for k in range(lo, comma))
             ):
                 found = _found(
                     doc, clause_span(doc, lo, comma), speaker, cue, sentence, "clause+cue", 0.9
@@ -308,7 +332,7 @@ def _np_end(doc: Doc, i: int, b: int) -> int:
     Luftwaffe | griff …"): determiners, adjectives, capitalised words, "von", "-"."""
     allowed = doc.lex.words("determiner") | doc.lex.words("source_prep") | {"-", "of", "the"}
     j = i
-    roles = doc.lex.words("person_noun") | doc.lex.words("body_noun")
+    roles = doc.lex.words("role_noun") | doc.lex.words("person_noun") | doc.lex.words("body_noun")
     while j < b and (
         doc.tokens[j].text[:1].isupper()
         or doc.lower(j) in allowed

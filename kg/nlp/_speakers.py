@@ -194,10 +194,16 @@ def _ends_with(word: str, nouns: frozenset[str]) -> bool:
     return any(stem.endswith(fold(noun)) for noun in nouns for stem in stems)
 
 
-def _body_anaphor(doc: Doc, i: int, first: int, head: int) -> Speaker | None:
+def _body_anaphor(doc: Doc, i: int, head: int) -> Speaker | None:
+    """'die Behörde', 'the ministry': the last body of a kind the noun can refer to."""
+    folded = fold(doc.tokens[head].text)
+    kinds: set[str] = set()
+    for noun, value in doc.lex.values.get("body_noun", {}).items():
+        if folded.endswith(fold(noun)):
+            kinds.update(value.split("|"))
     for mention in _before(doc, i):
-        if doc.actor_kind(mention.actor) in _BODY_KINDS and doc.is_speaker_form(mention):
-            return Speaker(mention.actor, mention.id, first, head, "anaphor", 0.6)
+        if doc.actor_kind(mention.actor) in kinds and doc.is_speaker_form(mention):
+            return Speaker(mention.actor, mention.id, i, head, "anaphor", 0.6)
     return None
 
 
@@ -226,7 +232,8 @@ def _descriptor(doc: Doc, i: int) -> Speaker | None:
     holder = None if indefinite else _holder(doc, noun, of, doc.tokens[i].start)
     if holder is not None:
         return Speaker(holder, None, i, head, "descriptor", 0.7)
-    is_role = _ends_with(noun, doc.lex.words("person_noun") | doc.lex.words("body_noun"))
+    roles = doc.lex.words("role_noun") | doc.lex.words("person_noun") | doc.lex.words("body_noun")
+    is_role = _ends_with(noun, roles)
     if is_role and of is not None and doc.actor_kind(of) in _BODY_KINDS:
         # "ein Sprecher des Auswärtigen Amts": the body speaks through an unnamed official
         return Speaker(of, None, i, head, "descriptor+body", 0.6)
@@ -239,7 +246,7 @@ def _descriptor(doc: Doc, i: int) -> Speaker | None:
         found = resolve_pronoun(doc, i, gender)
         return Speaker(found.actor, found.mention, i, head, "anaphor", 0.6) if found else None
     if _ends_with(noun, doc.lex.words("body_noun")):
-        return _body_anaphor(doc, i, i, head)
+        return _body_anaphor(doc, i, head)
     return None
 
 

@@ -20,6 +20,7 @@ ATTRIBUTION_KINDS = frozenset(
         "prefix", "postfix", "self", "so", "as", "complementizer", "source_noun", "source_prep",
         "impersonal", "pronoun", "preposition", "determiner", "inf_blocker", "title_noun",
         "relative", "first_person", "anaphor", "person_noun", "body_noun", "indefinite",
+        "role_noun",
     }
 )  # fmt: skip
 _VERB_COLUMNS = 4
@@ -52,6 +53,7 @@ class StatementLexicon:
     phrases: Mapping[str, tuple[tuple[str, ...], ...]]  # kind -> phrases, longest first
     pronouns: Mapping[str, str]  # pronoun -> "m", "f", "pl" or "f|pl"
     function_words: frozenset[str]  # every word of every attribution phrase: never a verb form
+    values: Mapping[str, Mapping[str, str]]  # kind -> lower-cased phrase -> value column
 
     def words(self, kind: str) -> frozenset[str]:
         """Return the one-word phrases of ``kind`` (lower-cased)."""
@@ -130,12 +132,15 @@ def load_statement_lexicon(lang: str, directory: Path | None = None) -> Statemen
         konj[row[2].strip()].append(row[0].strip())
     phrases: dict[str, list[tuple[str, ...]]] = {}
     pronouns: dict[str, str] = {}
+    values: dict[str, dict[str, str]] = {}
     path = base / "attribution.tsv"
     for number, row in _rows(path):
         kind = row[0].strip()
         if kind not in ATTRIBUTION_KINDS or len(row) < 2:
             raise _bad(path, number, f"unknown kind {kind!r}; allowed {sorted(ATTRIBUTION_KINDS)}")
         phrases.setdefault(kind, []).append(_phrase(row[1].strip()))
+        if len(row) > 2 and row[2].strip():
+            values.setdefault(kind, {})[row[1].strip().lower()] = row[2].strip()
         if kind == "pronoun":
             pronouns[row[1].strip().lower()] = row[2].strip() if len(row) > 2 else ""
     return StatementLexicon(
@@ -148,6 +153,7 @@ def load_statement_lexicon(lang: str, directory: Path | None = None) -> Statemen
         konj_blockers=frozenset(konj["blocker"]),
         phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
         pronouns=pronouns,
+        values=values,
         function_words=frozenset(
             word
             for kind in phrases

@@ -38,6 +38,7 @@ from kg.nlp._reported import (
     attribution_rules,
     clause_span,
     colon_headline,
+    has_finite,
     konj_tokens,
     verb_rules,
 )
@@ -89,9 +90,10 @@ def _inside(inner: Found, outer: Found) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
 
 
-def _resolve_overlaps(indirect: list[Found], direct: list[Found]) -> list[Found]:
+def _resolve_overlaps(doc: Doc, indirect: list[Found], direct: list[Found]) -> list[Found]:
     """Partial quotes inside reported clauses belong to the clause; a clause that is mostly one
-    quote is that quote. Among overlapping reported clauses the most confident wins."""
+    quote, with only a verbless lead-in ("Der russische Präsident Wladimir „Putin ist …“"), is
+    that quote. Among overlapping reported clauses the most confident wins."""
     kept_indirect: list[Found] = []
     for found in sorted(indirect, key=lambda f: (-f.confidence, f.start)):
         if not any(f.start < found.end and found.start < f.end for f in kept_indirect):
@@ -105,7 +107,12 @@ def _resolve_overlaps(indirect: list[Found], direct: list[Found]) -> list[Found]
             at_edge = (
                 quote.start - clause.start <= EDGE_CHARS or clause.end - quote.end <= EDGE_CHARS
             )
-            if at_edge and quote.end - quote.start >= QUOTE_SHARE * (clause.end - clause.start):
+            share = quote.end - quote.start >= QUOTE_SHARE * (clause.end - clause.start)
+            rest = [
+                k for k in range(doc.tok(clause.start), doc.tok(clause.end)) if not doc.quoted(k)
+            ]
+            verbless = not rest or not has_finite(doc, rest[0], rest[-1] + 1)
+            if at_edge and share and verbless:
                 drop_indirect.add(n)
             else:
                 drop_direct.add(d)
@@ -309,6 +316,6 @@ def extract_statements(
         if headline is not None:
             indirect.append(headline)
     direct = list(direct_quotes(doc))
-    found = _resolve_overlaps(indirect + _konjunktiv_sentences(doc, indirect, direct), direct)
+    found = _resolve_overlaps(doc, indirect + _konjunktiv_sentences(doc, indirect, direct), direct)
     found = _dedupe(doc, _continue(doc, found))
     return tuple(_to_statement(doc, f, timexes) for f in sorted(found, key=lambda f: f.start))
