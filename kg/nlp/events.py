@@ -113,6 +113,7 @@ class TriggerRule:
     pattern: re.Pattern[str]
     particle: re.Pattern[str] | None
     requires: tuple[str, ...]
+    particle_final: bool = True  # the particle closes the clause ("sagten … zu")
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -205,6 +206,7 @@ def load_event_lexicon(lang: str, directory: Path | None = None) -> EventLexicon
         if pos not in _POS:
             raise ConfigError(f"{path.name}:{number}: pos {pos!r} not in {_POS}", option="lexicon")
         particle_re = None
+        final = True
         if particle != "-":
             final = particle.endswith("$")
             word = re.escape(particle.rstrip("$"))
@@ -217,10 +219,11 @@ def load_event_lexicon(lang: str, directory: Path | None = None) -> EventLexicon
                 pattern=re.compile(_form_regex(forms), re.IGNORECASE),
                 particle=particle_re,
                 requires=() if requires == "-" else tuple(requires.split("|")),
+                particle_final=final,
             )
         )
     for rule in rules:
-        missing = [name for name in rule.requires if name not in classes]
+        missing = [name for name in rule.requires if name.lstrip("!") not in classes]
         if missing:
             raise ConfigError(f"{path.name}: unknown word class {missing[0]!r}", option="lexicon")
     agent, affected, sides = _load_types(data_dir() / "event_types.tsv")
@@ -371,10 +374,18 @@ def _rule_applies(
         before = text[clause.sentence.start : m.start()].strip()
         if before and before[-1] not in '"„“”»«:':
             return False  # a capitalised word inside a German sentence is a noun ("Lieferung")
-    if rule.particle is not None and not rule.particle.search(text, m.end(), clause.end):
+    if rule.particle is not None:
+        # A closing particle follows the verb; a preposition may precede a verb-final trigger
+        # ("Raketen auf Israel abgefeuert", "unter ihre Kontrolle gebracht").
+        since = m.end() if rule.particle_final else clause.start
+        if not rule.particle.search(text, since, clause.end):
+            return False
+    wanted = [name for name in rule.requires if not name.startswith("!")]
+    banned = [name[1:] for name in rule.requires if name.startswith("!")]
+    if any(lex.classes[name].search(text, clause.start, clause.end) for name in banned):
         return False
-    return not rule.requires or any(
-        lex.classes[name].search(text, clause.start, clause.end) for name in rule.requires
+    return not wanted or any(
+        lex.classes[name].search(text, clause.start, clause.end) for name in wanted
     )
 
 
@@ -401,11 +412,22 @@ def _find_triggers(text: str, clause: _Clause, lex: EventLexicon) -> list[_Trigg
 
 
 def _is_infinitive(text: str, trigger: _Trigger, lex: EventLexicon) -> bool:
-    """Return True for "zu erobern" / "to deliver": an intention or attempt, not an event."""
+    """Return True for "zu erobern" / "to deliver" / "beschossen zu haben": not an event.
+
+    The infinitive is what someone wants, tries, asks for or alleges ("warf Kiew vor, ein Lager
+    beschossen zu haben"); a plan cue before it keeps it as a planned event (caller).
+    """
     if trigger.rule.pos != "verb":
         return False
-    before = _word_before(text, trigger.start, trigger.clause.start)
-    return before in lex.words.get("@infinitive", frozenset())
+    marks = lex.words.get("@infinitive", frozenset())
+    if _word_before(text, trigger.start, trigger.clause.start) in marks:
+        return True
+    after = re.findall(r"[\w-]+", text[trigger.end : trigger.clause.end])[:2]
+    return (
+        len(after) == 2
+        and after[0].casefold() in marks
+        and after[1].casefold() in (lex.words.get("@perfect_aux", frozenset()))
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -766,11 +788,12 @@ class _Context:
 def _event_from_trigger(trigger: _Trigger, ctx: _Context) -> Event | None:
     text = ctx.article.text
     clause = trigger.clause
-    if _is_infinitive(text, trigger, ctx.lex):
-        return None
     cues = _cues(text, clause, ctx.lex)
     if any(c.status in SKIP_STATUSES for c in cues):
         return None
+    planned = any(c.status == "planned-future" and c.end <= trigger.start for c in cues)
+    if _is_infinitive(text, trigger, ctx.lex) and not planned:
+        return None  # "um … zu liefern", "asked NATO to deliver": content, not an event
     excluded = author_mentions(cues, ctx.mentions) | {  # "the Vilnius summit": not Lithuania
         m.id
         for m in ctx.mentions
