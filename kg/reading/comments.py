@@ -7,9 +7,9 @@ anchor are the author (often printed twice, as wpDiscuz does) and the author's r
 
 Threads are rebuilt by :func:`thread_comments` with these rules, in order:
 
-1. **Explicit address.** A comment that starts with "@Name" answers the latest earlier comment by
-   the author whose name matches ("@N.G." matches "N. G.": spaces, dots, underscores and hyphens
-   are ignored), wherever it is.
+1. **Explicit address.** A comment that starts with "@Name" (or "Antwort an Name", "In reply to
+   Name") answers the latest earlier comment by the author whose name matches ("@N.G." matches
+   "N. G.": spaces, dots, underscores and hyphens are ignored), wherever it is.
 2. **Chronology.** Replies inside a thread are shown oldest first, so each reply is younger than
    the comment before it. A comment *older* than (or as old as) its predecessor starts a new
    thread; so does every comment when the page gives no times.
@@ -94,12 +94,23 @@ def _name_pattern(author: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![^\W_]){body}\.?(?![^\W_])", re.IGNORECASE)
 
 
-def _at_target(text: str, authors: Sequence[str]) -> str | None:
-    """The earlier author that "@Name" at the start of ``text`` names (longest match)."""
+def _addressed(text: str, vocab: PageVocabulary) -> str | None:
+    """What follows "@" or "Antwort an"/"In reply to" at the start of ``text``, else None."""
     match = _AT_NAME.match(text)
-    if match is None:
+    if match is not None:
+        return match["rest"]
+    head = text.lstrip().casefold()
+    for prefix in vocab.reply_to_prefixes:
+        if head.startswith(prefix + " "):
+            return text.lstrip()[len(prefix) + 1 :].lstrip(" @:")
+    return None
+
+
+def _at_target(text: str, authors: Sequence[str], vocab: PageVocabulary) -> str | None:
+    """The earlier author that "@Name" (or "In reply to Name") at the start of ``text`` names."""
+    rest = _addressed(text, vocab)
+    if not rest:
         return None
-    rest = match["rest"]
     best: str | None = None
     for author in authors:
         pattern = _name_pattern(author)
@@ -166,7 +177,7 @@ def thread_comments(
     root: int | None = None  # first comment of the current thread
     in_thread: dict[str, int] = {}  # author -> their latest comment in the current thread
     for index, raw in enumerate(raws):
-        at = _at_target(raw.text, list(latest))
+        at = _at_target(raw.text, list(latest), vocab)
         gap = _gap(raw, raws[index - 1]) if index else None
         parent: int | None = None
         joins = False

@@ -37,6 +37,7 @@ class PageVocabulary:
     says: frozenset[str]
     more: re.Pattern[str]
     second_person: frozenset[str]
+    reply_to_prefixes: tuple[str, ...]
     and_words: frozenset[str]
 
 
@@ -91,6 +92,7 @@ def page_vocabulary() -> PageVocabulary:
             re.IGNORECASE,
         ),
         second_person=wordset("you"),
+        reply_to_prefixes=tuple(sorted(wordset("replyto"), key=len, reverse=True)),
         and_words=wordset("andword"),
     )
 

@@ -168,3 +168,13 @@ def test_blank_line_between_author_and_age() -> None:
         ("Anna", "Das wurde auch Zeit.", None),
         ("Berti", "Anna, das hilft wenig.", "Anna"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Antwort an Anna Berger: so nicht.", "In reply to Anna Berger - not so.", "@Anna Berger nein"],
+    ids=["antwort-an", "in-reply-to", "at"],
+)
+def test_explicit_reply_prefixes(text: str) -> None:
+    raws = [_raw("Anna Berger", "Eins."), _raw("Other", "Zwei."), _raw("Third", text)]
+    assert _reply_to(raws) == [None, None, "Anna Berger"]
