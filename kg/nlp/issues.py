@@ -27,7 +27,7 @@ from kg.model import Actor, ActorKind, Article, IssueMention, Mention, MentionFo
 from kg.nlp._tokens import Token, tokenize
 from kg.resources import lexicon_dir
 
-__all__ = ["RELATIONS", "IssueLexicon", "IssueRule", "find_issues", "load_issue_lexicon"]
+__all__ = ["ANAPHOR", "RELATIONS", "IssueLexicon", "IssueRule", "find_issues", "load_issue_lexicon"]
 
 #: Issue relations (eval/FORMAT.md) and the Wikidata property their proposition uses, if any.
 RELATIONS: Mapping[str, str | None] = {
@@ -41,6 +41,8 @@ RELATIONS: Mapping[str, str | None] = {
     "ceasefire": None,
     "recognition": None,
 }
+#: The relation of an anaphoric noun ("die Zusage", "the decision"): the issue named last.
+ANAPHOR = "*"
 SLOTS = frozenset({"subject", "object"})
 NEEDS = frozenset({"-", "subject", "object", "both"})
 #: Words a preposition or genitive phrase may skip before its mention ("in das westliche
@@ -167,6 +169,22 @@ def load_issue_lexicon(lang: str, directory: Path | None = None) -> IssueLexicon
                 raise _bad(path, number, f"expected @alias, words, actor key; got {row!r}")
             for word in row[1].split(","):
                 aliases[word.strip().lower()] = row[2].strip()
+        elif row[0] == "@anaphor":
+            forms = tuple(w.strip().lower() for w in row[1].split(",") if w.strip())
+            rules.append(
+                IssueRule(
+                    relation=ANAPHOR,
+                    patterns=tuple(_pattern(f) for f in forms),
+                    forms=forms,
+                    before=None,
+                    compound=None,
+                    after=None,
+                    gen=None,
+                    preps={},
+                    need="-",
+                    asserts=False,
+                )
+            )
         elif row[0] == "@genitive":
             genitive.update(w.strip().lower() for w in row[1].split(",") if w.strip())
         elif len(row) < _COLUMNS:
@@ -231,8 +249,8 @@ class _Slots:
         self.starting: dict[int, Mention] = {}
         self.inside: dict[int, Mention] = {}
         for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
-            if mention.is_place or actors.get(mention.actor) is None:
-                continue
+            if actors.get(mention.actor) is None:
+                continue  # a city or region ("in Brüssel"); a state stays ("aid to Ukraine")
             for k, token in enumerate(tokens):
                 if token.start == mention.start:
                     self.starting.setdefault(k, mention)

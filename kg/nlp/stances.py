@@ -66,7 +66,7 @@ from kg.model import (
     Statement,
 )
 from kg.nlp._tokens import Token, tokenize
-from kg.nlp.issues import IssueLexicon, find_issues, load_issue_lexicon
+from kg.nlp.issues import ANAPHOR, IssueLexicon, find_issues, load_issue_lexicon
 from kg.resources import lexicon_dir
 
 __all__ = ["Cue", "StanceLexicon", "detect_stances", "issue_key", "load_stance_lexicon"]
@@ -86,6 +86,15 @@ ALTERNATIVE_WINDOW = 2
 #: Tokens after a negator within which a substitute word makes it a negated substitute
 #: ("keine Alternativen", "keinen Ersatz", "no other guarantees").
 NEGATED_ALTERNATIVE_WINDOW = 2
+#: Relations whose object receives something (aid, guarantees): an open object is an actor the
+#: clause names besides the holder ("Litauen will der Ukraine Flugabwehrsysteme liefern").
+RECIPIENT_RELATIONS = frozenset({"aid", "guarantee"})
+#: Sentences back within which an anaphoric noun ("die Zusage") finds the issue named last.
+#: The dev articles refer back at most three sentences.
+ANAPHOR_WINDOW = 4
+#: Confidence of an implicit reference to the issue of the previous sentence.
+CARRIED_FACTOR = 0.7
+_HESITANT = StancePosition.HESITANT
 #: Extractor confidence by source of the stance (a cue in a statement is the most reliable,
 #: a narrator's framing without a cue the least). Hand-set, checked on the seed and dev sets.
 CONFIDENCE_STATEMENT = 0.85
@@ -490,12 +499,17 @@ def _clause_subject(
     anchor: int,
     issue_spans: Sequence[tuple[int, int]],
     lower: int = 0,
+    cues: Sequence[int] = (),
 ) -> list[str]:
-    """Holder rule 2: the subject actors of the clause around token ``anchor``."""
+    """Holder rule 2: the subject actors of the clause around token ``anchor``.
+
+    A mention after another cue is that cue's object ("senators urged the administration not to
+    halt …"), not the anchor's subject.
+    """
     candidates = _subject_candidates(ctx, clause, issue_spans)
     candidates = [(k, m) for k, m in candidates if k < 0 or clause.tokens[k].start >= lower]
     subjects = [(i, k) for i, (k, _m) in enumerate(candidates) if k >= 0]
-    before = [i for i, k in subjects if k < anchor]
+    before = [i for i, k in subjects if k < anchor and not any(c < k for c in cues)]
     if before:
         return _with_coordinated(clause, candidates, before[0])
     first_issue = min((a for a, _b in issue_spans), default=clause.end)
@@ -532,6 +546,8 @@ class _Issues:
         ]
         self.top_states = states[:2]
         self.records: dict[str, Issue] = {}
+        self.resolved: Counter[tuple[str, str, str]] = Counter()
+        self.last: tuple[Issue, int] | None = None  # the issue named last, its sentence index
 
     def _default(self, mention: IssueMention) -> tuple[str, str] | None:
         counts = self.full.get(mention.relation)
@@ -544,15 +560,33 @@ class _Issues:
         ]
         return max(fits)[2] if fits else None
 
-    def complete(self, mention: IssueMention, holder: str) -> tuple[Issue, bool] | None:
-        """The issue a mention names for ``holder``, and whether a slot was completed."""
+    def _resolved_default(self, relation: str) -> tuple[str, str] | None:
+        fits = [(n, (s, o)) for (r, s, o), n in self.resolved.items() if r == relation]
+        return max(fits)[1] if fits else None
+
+    def complete(
+        self, mention: IssueMention, holder: str, recipients: Sequence[str], sentence: int
+    ) -> tuple[Issue, bool] | None:
+        """The issue a mention names for ``holder``, and whether a slot was completed.
+
+        ``recipients`` are other actors of the clause, nearest first; ``sentence`` is the index
+        of the mention's sentence (anaphors look back ``ANAPHOR_WINDOW`` sentences).
+        """
+        if mention.relation == ANAPHOR:
+            if self.last is None or sentence - self.last[1] > ANAPHOR_WINDOW:
+                return None
+            return self.last[0], True
         subject, obj = mention.subject, mention.object
         completed = subject is None or obj is None
         if completed:
             default = self._default(mention)
+            if default is None and subject is None and obj is None:
+                default = self._resolved_default(mention.relation)
             if default is not None:
                 subject, obj = default
         side = self.ctx.side(holder)
+        if obj is None and mention.relation in RECIPIENT_RELATIONS:
+            obj = next((r for r in recipients if r not in (side, holder, subject)), None)
         if subject is None and obj is not None and side is not None and side != obj:
             if mention.relation in GIVER_RELATIONS or (
                 mention.relation in ("membership", "accession")
@@ -568,7 +602,10 @@ class _Issues:
             subject, obj = self.top_states
         if subject is None or obj is None or subject == obj:
             return None
-        return self._record(mention.relation, subject, obj), completed
+        issue = self._record(mention.relation, subject, obj)
+        self.resolved[(mention.relation, subject, obj)] += 1
+        self.last = (issue, sentence)
+        return issue, completed
 
     def _record(self, relation: str, subject: str, obj: str) -> Issue:
         s, o = self.ctx.actors[subject], self.ctx.actors[obj]
@@ -603,6 +640,7 @@ class _Found:
     end: int
     sentence: Sentence
     confidence: float
+    recipients: tuple[str, ...] = ()
 
 
 def _token_range(clause: _Clause, start: int, end: int) -> range:
@@ -651,8 +689,10 @@ def _clause_stances(
             inside = _clause_subject(
                 ctx, clause, anchor, issue_spans, lower=statement.start
             ) if statement.start <= anchor_token.start else []
-            inside = [a for a in inside if a != statement.speaker]
             speaker = statement.speaker
+            own = {speaker, ctx.side(speaker), *ctx.speaks_for(speaker, statement)}
+            named_own = [a for a in inside if a in own and a != speaker]
+            inside = [a for a in inside if a not in own]
             if inside and clause.tokens[anchor].start >= statement.start:
                 holders = [(a, 1.0) for a in inside]
                 speaker = None
@@ -660,10 +700,12 @@ def _clause_stances(
             else:
                 holders = [(statement.speaker, 1.0)]
                 holders += [(a, SPEAKS_FOR_FACTOR) for a in ctx.speaks_for(speaker, statement)]
+                holders += [(a, 1.0) for a in named_own]  # "London would keep supplying …"
             base = CONFIDENCE_STATEMENT
         else:
             statement = None
-            for actor in _clause_subject(ctx, clause, anchor, issue_spans):
+            others = [c.first for c in cues if c is not cue]
+            for actor in _clause_subject(ctx, clause, anchor, issue_spans, cues=others):
                 holders.append((actor, 1.0))
                 holders += [(a, SPEAKS_FOR_FACTOR) for a in ctx.speaks_for(actor, None)]
             base = CONFIDENCE_NARRATOR
@@ -671,6 +713,17 @@ def _clause_stances(
             continue
         if cue is None:
             base = min(base, CONFIDENCE_NO_CUE)
+        named = {h for h, _f in holders}
+        recipients = [
+            r.actor
+            for r in sorted(
+                (r for r in ctx.mentions if clause.start <= r.start and r.end <= clause.end),
+                key=lambda r: abs(r.start - m.start),
+            )
+            if r.actor not in named
+            and r.form is not MentionForm.DEMONYM
+            and ctx.actors[r.actor].kind in (ActorKind.STATE, ActorKind.ORGANIZATION)
+        ]
         lo = min(m.start, anchor_token.start)
         hi = max(m.end, clause.tokens[cue.last].end if cue is not None else m.end)
         yield _Found(
@@ -684,17 +737,20 @@ def _clause_stances(
             end=hi,
             sentence=clause.sentence,
             confidence=base,
+            recipients=tuple(dict.fromkeys(recipients)),
         )
 
 
 def _stances(
-    found: Iterable[_Found], issues: _Issues, article: Article
+    found: Iterable[_Found], issues: _Issues, article: Article, order: Mapping[str, int]
 ) -> tuple[Stance, ...]:
     merged: dict[tuple[str, str, StancePosition], Stance] = {}
     published = article.published.isoformat() if article.published else None
     for item in found:
         for holder, factor in item.holders:
-            completed = issues.complete(item.mention, holder)
+            completed = issues.complete(
+                item.mention, holder, item.recipients, order[item.sentence.id]
+            )
             if completed is None:
                 continue
             issue, was_completed = completed
@@ -737,6 +793,41 @@ def _stances(
     return tuple(sorted(merged.values(), key=lambda s: (s.start or 0, s.holder, s.issue)))
 
 
+def _same_block(article: Article, first: Sentence, second: Sentence) -> bool:
+    for block in article.blocks:
+        if block.start <= first.start < block.end:
+            return block.start <= second.start < block.end
+    return False
+
+
+def _carried(article: Article, sentence: Sentence, lexicon: StanceLexicon) -> list[IssueMention]:
+    """An implicit reference to the issue just named: a cue clause with no issue of its own
+    right after a sentence that names one ("Moskau reagierte scharf auf die Ankündigung. Der
+    Kreml sprach von einer „gefährlichen Eskalation“.").
+
+    The reference is anchored on the clause's last token, which the cue must not cover.
+    """
+    carried: list[IssueMention] = []
+    for clause in _clauses(article.text, sentence, lexicon):
+        cues = [c for c in _find_cues(clause, lexicon) if c.cue.position is not _HESITANT]
+        last = clause.tokens[-1]
+        if not cues or any(c.last == len(clause.tokens) - 1 for c in cues):
+            continue
+        carried.append(
+            IssueMention(
+                id=f"i-{last.start}-{last.end}-carried",
+                start=last.start,
+                end=last.end,
+                surface="",
+                relation=ANAPHOR,
+                sentence_id=sentence.id,
+                trigger="",
+                confidence=CARRIED_FACTOR,
+            )
+        )
+    return carried
+
+
 def detect_stances(
     article: Article,
     sentences: Sequence[Sentence],
@@ -766,16 +857,21 @@ def detect_stances(
     issue_mentions = find_issues(article, sentences, mentions, actors, lexicon=lexicon.issues)
     issues = _Issues(ctx, issue_mentions)
     found: list[_Found] = []
+    previous: Sentence | None = None
     for sentence in sentences:
         if sentence.comment is not None:
             continue
         inside = [m for m in issue_mentions if m.sentence_id == sentence.id]
-        if not inside:
-            continue
+        if not inside and previous is not None and _same_block(article, previous, sentence):
+            had_issue = any(m.sentence_id == previous.id for m in issue_mentions)
+            inside = _carried(article, sentence, lexicon) if had_issue else []
+        previous = sentence
         for clause in _clauses(article.text, sentence, lexicon):
             in_clause = [m for m in inside if clause.start <= m.start < clause.end]
             if in_clause:
                 found.extend(_clause_stances(ctx, clause, in_clause))
-    stances = _stances(found, issues, article)
+    order = {sentence.id: i for i, sentence in enumerate(sentences)}
+    found.sort(key=lambda f: (order[f.sentence.id], f.start))
+    stances = _stances(found, issues, article, order)
     used = {s.issue for s in stances}
     return tuple(i for k, i in sorted(issues.records.items()) if k in used), stances
