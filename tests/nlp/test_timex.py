@@ -55,8 +55,9 @@ def _found(text: str, lang: str) -> list[tuple[str, str | None, str | None, str 
         ("Am Vormittag hatte er", [("Vormittag", "2024-12-03", None, None)]),
         (
             "die Stichwahl ist für den 3. Januar angesetzt",
-            [("3. Januar", "2024-01-03", None, None)],
+            [("3. Januar", "2025-01-03", None, None)],
         ),
+        ("am 3. Januar sagte er", [("3. Januar", "2024-01-03", None, None)]),
     ],
     ids=lambda v: v if isinstance(v, str) else None,
 )
