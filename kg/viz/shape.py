@@ -34,6 +34,15 @@ LAYOUT_PIVOTS = 50
 #: Average distance in pixels between neighbours in a precomputed layout.
 LAYOUT_EDGE_PX = 90.0
 
+#: Fruchterman-Reingold refinement of the pivot-MDS layout: total node pairs over all steps
+#: (measured ≈ 0.2-0.4 s per 10 M pairs on our 2-core box), the step bounds, and rows per
+#: repulsion block (memory). With these, views up to ~2,800 nodes are refined (50 steps at
+#: 900 nodes, 5 at 2,800); 5,000-node views keep the pure pivot-MDS layout.
+REFINE_PAIR_BUDGET = 40_000_000
+REFINE_MIN_STEPS = 5
+REFINE_MAX_STEPS = 50
+REFINE_BLOCK = 512
+
 #: How many names of hidden nodes an aggregate node lists in its tooltip.
 AGGREGATE_TOOLTIP_NAMES = 25
 
@@ -271,8 +280,48 @@ def _component_layout(graph: nx.Graph, nodes: list[str]) -> dict[str, tuple[floa
     coords = centred @ vectors[:, ::-1][:, :2]
     coords = _spread_duplicates(coords)
     edges = [(i, j) for i, row in enumerate(adjacency) for j in row if i < j]
+    coords = _refine(coords, edges)
     coords *= LAYOUT_EDGE_PX / _mean_edge_length(edges, coords)
     return {node: (float(coords[i, 0]), float(coords[i, 1])) for node, i in index.items()}
+
+
+def _refine(coords: NDArray[np.float64], edges: list[tuple[int, int]]) -> NDArray[np.float64]:
+    """Fruchterman-Reingold steps from the pivot-MDS start (pulls clumps apart).
+
+    Repulsion is computed in row blocks (memory ``REFINE_BLOCK x n``); the number of steps is
+    what ``REFINE_PAIR_BUDGET`` node pairs allow, at most ``REFINE_MAX_STEPS``. Views too big
+    for ``REFINE_MIN_STEPS`` steps keep the pivot-MDS layout as it is.
+    """
+    import numpy as np
+
+    n = len(coords)
+    steps = min(REFINE_MAX_STEPS, REFINE_PAIR_BUDGET // (n * n))
+    if steps < REFINE_MIN_STEPS:
+        return coords
+    pos = coords - coords.min(axis=0)
+    pos /= float(pos.max()) or 1.0
+    k2 = 1.0 / n  # FR's optimal distance k = sqrt(area / n), squared
+    temperature = 0.1
+    cooling = temperature / (steps + 1)
+    pairs = np.array(edges, dtype=int).reshape(-1, 2)
+    for _ in range(steps):
+        shift = np.zeros_like(pos)
+        for start in range(0, n, REFINE_BLOCK):
+            block = pos[start : start + REFINE_BLOCK]
+            dx = block[:, 0, None] - pos[None, :, 0]
+            dy = block[:, 1, None] - pos[None, :, 1]
+            push = k2 / np.maximum(dx * dx + dy * dy, 1e-4)
+            shift[start : start + REFINE_BLOCK, 0] = (dx * push).sum(axis=1)
+            shift[start : start + REFINE_BLOCK, 1] = (dy * push).sum(axis=1)
+        if len(pairs):
+            delta = pos[pairs[:, 0]] - pos[pairs[:, 1]]
+            pull = delta * (np.sqrt((delta**2).sum(axis=1)) * np.sqrt(n))[:, None]
+            np.add.at(shift, pairs[:, 0], -pull)
+            np.add.at(shift, pairs[:, 1], pull)
+        length = np.maximum(np.sqrt((shift**2).sum(axis=1)), 0.01)
+        pos += shift * (temperature / length)[:, None]
+        temperature -= cooling
+    return pos
 
 
 def _bfs_lengths(adjacency: list[list[int]], source: int) -> list[int]:
