@@ -298,7 +298,7 @@ def _refine(coords: NDArray[np.float64], edges: list[tuple[int, int]]) -> NDArra
     steps = min(REFINE_MAX_STEPS, REFINE_PAIR_BUDGET // (n * n))
     if steps < REFINE_MIN_STEPS:
         return coords
-    pos = coords - coords.min(axis=0)
+    pos: NDArray[np.float64] = coords - coords.min(axis=0)
     pos /= float(pos.max()) or 1.0
     k2 = 1.0 / n  # FR's optimal distance k = sqrt(area / n), squared
     temperature = 0.1
