@@ -161,6 +161,17 @@ def byline_agencies(text: str, vocab: PageVocabulary) -> tuple[str, ...] | None:
     return split_agencies(rest, vocab) or None
 
 
+def _is_photo_credit(block: str, vocab: PageVocabulary) -> bool:
+    """ "Foto: APA/EXPA", "Photo: AP/Jane Doe": a picture credit, not article text."""
+    prefix, colon, rest = block.partition(":")
+    return (
+        bool(colon)
+        and prefix.strip().casefold() in vocab.photo_credits
+        and len(block) <= MAX_BYLINE_CHARS
+        and not _ends_sentence(rest)
+    )
+
+
 def _take_header_line(block: str, draft: Draft, vocab: PageVocabulary) -> bool:
     """Apply a dateline or byline to ``draft``; False when ``block`` is neither."""
     agencies = byline_agencies(block, vocab)
@@ -311,7 +322,7 @@ def _read_body(blocks: Sequence[tuple[str, bool]], draft: Draft, vocab: PageVoca
     ):
         draft.parts.append((BlockKind.SUBHEADLINE, blocks[0][0]))
         skip.add(0)
-    body = [b for i, b in enumerate(blocks) if i not in skip]
+    body = [b for i, b in enumerate(blocks) if i not in skip and not _is_photo_credit(b[0], vocab)]
     if len(body) > 1 and not body[-1][1]:
         credit = _credit_agencies(body[-1][0], vocab)
         if credit:  # "(APA/dpa)" or "Quelle: APA" closing the article

@@ -38,6 +38,7 @@ class PageVocabulary:
     more: re.Pattern[str]
     second_person: frozenset[str]
     reply_to_prefixes: tuple[str, ...]
+    photo_credits: frozenset[str]
     and_words: frozenset[str]
 
 
@@ -93,6 +94,7 @@ def page_vocabulary() -> PageVocabulary:
         ),
         second_person=wordset("you"),
         reply_to_prefixes=tuple(sorted(wordset("replyto"), key=len, reverse=True)),
+        photo_credits=wordset("photo"),
         and_words=wordset("andword"),
     )
 

@@ -303,3 +303,24 @@ def test_marker_like_heading_before_the_real_comment_section() -> None:
     assert _block_texts(article, BlockKind.HEADING) == ["Diskussion"]
     assert article.text.endswith("sagte der Bürgermeister.")
     assert [(c.author, c.age) for c in article.comments] == [("Anna", "vor 2 Stunden")]
+
+
+def test_hard_wrapped_english_page_with_photo_credit() -> None:
+    text = (
+        "Allies pledge more air defence\n\nMinisters meet in Brussels\n\nDecember 3, 2024\n\n"
+        "By Reuters and AP\n\n"
+        "BRUSSELS - NATO foreign ministers pledged on Tuesday to send more air\n"
+        "defence systems to Ukraine, as the alliance's secretary general said that\n"
+        "support must come first.\n\nWhat comes next?\n\n"
+        "Ministers will meet again in February. Officials said no date had been set.\n\n"
+        "Photo: AP/Jane Doe\n"
+    )
+    article = parse_news_text(text, source="x")
+    assert article.agencies == ("Reuters", "AP")
+    assert _block_texts(article, BlockKind.SUBHEADLINE) == ["Ministers meet in Brussels"]
+    assert _block_texts(article, BlockKind.HEADING) == ["What comes next?"]
+    assert _block_texts(article, BlockKind.PARAGRAPH)[0].endswith(
+        "air defence systems to Ukraine, as the alliance's secretary general said that "
+        "support must come first."
+    )
+    assert "Photo:" not in article.text
