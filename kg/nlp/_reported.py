@@ -163,14 +163,18 @@ def _inverted(doc: Doc, a: int, cue: Cue) -> int | None:
         if lo <= a or doc.lower(lo - 1) != "," or v - lo > MAX_SUBJECT_TOKENS:
             return None
         k = lo - 1
-    if _is_relative(doc, a, doc.clause_start(k, a)):
+    seg = doc.clause_start(k, a)
+    if _is_relative(doc, a, seg):
         return None
+    label = find_subject(doc, seg, k) if seg > a else None
+    if label is not None and label.first <= seg + 1 and label.last == k - 1:
+        return None  # "Der Sprecher …, Madschid al-Ansari, sagte": an apposition, not a clause
     return k
 
 
 def _zu_end(doc: Doc, i: int, stop: int) -> int | None:
     """Token index after a zu-infinitive that ends the clause starting at ``i``."""
-    end = doc.clause_end(i, stop)
+    end = doc.clause_end(i, stop, marks=False)  # "sich an einem „Verrat …“ zu beteiligen"
     for k in range(end - 1, i - 1, -1):
         word = doc.lower(k)
         lowercase = doc.tokens[k].text.islower()
@@ -238,8 +242,13 @@ def _after_comma(doc: Doc, cue: Cue, i: int, b: int) -> tuple[int, int, str] | N
     if doc.lower(i) in doc.lex.words("inf_blocker") or doc.cue_at(i, b) is not None:
         return None  # purpose clause ("um … zu"), or the next cue's turn (", adding that …")
     end = doc.clause_end(i, b)
-    if "clause" in frames and doc.lex.lang == "de" and _has_konj(doc, i, end):
-        return i, b, "konjunktiv-clause"
+    if "clause" in frames and doc.lex.lang == "de":
+        if _has_konj(doc, i, end):
+            return i, b, "konjunktiv-clause"
+        after_speaker = i - 2 in {doc.mention_end[m.id] - 1 for m in doc.mentions}
+        opener = doc.lower(i) in doc.lex.words("relative") | doc.lex.words("subordinator")
+        if not after_speaker and not opener and not doc.is_boundary(i) and "inf" not in frames:
+            return i, b, "clause"  # "sagte in Paris, Frankreich respektiert …" (indicative)
     if "inf" in frames:
         stop = _zu_end(doc, i, b)
         if stop is not None:
@@ -250,6 +259,10 @@ def _after_comma(doc: Doc, cue: Cue, i: int, b: int) -> tuple[int, int, str] | N
 def _english_bare(doc: Doc, cue: Cue, i: int, b: int) -> tuple[int, int, str] | None:
     """'Putin said Russia would …' / 'told reporters the plan was …' (no "that")."""
     if "obj" in cue.verb.frames:
+        if any(
+            doc.lower(k) in doc.lex.words("complementizer") for k in range(i, doc.clause_end(i, b))
+        ):
+            return None  # "told a news conference that …": the loop reaches "that"
         if i in doc.mention_at:
             i = doc.mention_end[doc.mention_at[i].id]
         else:

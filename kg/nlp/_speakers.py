@@ -198,13 +198,27 @@ def _body_anaphor(doc: Doc, i: int, head: int) -> Speaker | None:
     """'die Behörde', 'the ministry': the last body of a kind the noun can refer to."""
     folded = fold(doc.tokens[head].text)
     kinds: set[str] = set()
+    generic = False
     for noun, value in doc.lex.values.get("body_noun", {}).items():
         if folded.endswith(fold(noun)):
-            kinds.update(value.split("|"))
+            allowed, _, flag = value.partition(";")
+            kinds.update(allowed.split("|"))
+            generic = generic or flag == "generic"
     for mention in _before(doc, i):
-        if doc.actor_kind(mention.actor) in kinds and doc.is_speaker_form(mention):
+        actor = doc.actors.get(mention.actor)
+        if actor is None or actor.kind.value not in kinds or not doc.is_speaker_form(mention):
+            continue
+        names = " ".join(fold(n) for n in (actor.name, *actor.names))
+        if generic or _head_in(folded, names):
             return Speaker(mention.actor, mention.id, i, head, "anaphor", 0.6)
     return None
+
+
+def _head_in(head: str, names: str) -> bool:
+    """'ministerium' in 'aussenministerium der ukraine', 'ministry' in 'ministry of …'."""
+    return any(
+        word.endswith(head) or head.endswith(word) for word in names.split() if len(word) > 3
+    )
 
 
 def _descriptor(doc: Doc, i: int) -> Speaker | None:

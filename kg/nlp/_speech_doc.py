@@ -87,9 +87,12 @@ class Doc:
         """True when token ``i`` is clause punctuation or a quotation mark."""
         return self.tokens[i].text in CLAUSE_PUNCT or self.is_mark(i)
 
-    def clause_end(self, i: int, stop: int) -> int:
-        """Index of the first clause punctuation or quotation mark at or after ``i`` (< stop)."""
-        while i < stop and not self.is_boundary(i):
+    def clause_end(self, i: int, stop: int, *, marks: bool = True) -> int:
+        """Index of the first clause punctuation (or, with ``marks``, quotation mark) at or
+        after ``i`` (< stop)."""
+        while i < stop and not (
+            self.is_boundary(i) if marks else self.tokens[i].text in CLAUSE_PUNCT
+        ):
             i += 1
         return i
 

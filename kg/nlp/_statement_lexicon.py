@@ -20,7 +20,7 @@ ATTRIBUTION_KINDS = frozenset(
         "prefix", "postfix", "self", "so", "as", "complementizer", "source_noun", "source_prep",
         "impersonal", "pronoun", "preposition", "determiner", "inf_blocker", "title_noun",
         "relative", "first_person", "anaphor", "person_noun", "body_noun", "indefinite",
-        "role_noun",
+        "role_noun", "subordinator",
     }
 )  # fmt: skip
 _VERB_COLUMNS = 4
@@ -47,6 +47,7 @@ class StatementLexicon:
     verbs: Mapping[str, tuple[ReportingVerb, ...]]  # lower-cased form -> entries
     konj1: frozenset[str]
     konj2: frozenset[str]
+    konj1_suffixes: tuple[str, ...]  # endings that make any lower-case word Konjunktiv I ("-iere")
     verb_prefixes: tuple[str, ...]
     konj_excludes: tuple[tuple[str, ...], ...]
     konj_blockers: frozenset[str]  # a form right after these is irrealis ("als sei …")
@@ -66,7 +67,7 @@ class StatementLexicon:
         """
         if not word or not word[0].islower():
             return False
-        if word in self.konj1:
+        if word in self.konj1 or word.endswith(self.konj1_suffixes):
             return True
         return any(
             word.startswith(prefix) and word[len(prefix) :] in self.konj1
@@ -123,7 +124,7 @@ def load_statement_lexicon(lang: str, directory: Path | None = None) -> Statemen
     base = directory if directory is not None else lexicon_dir(lang)
     verbs = _load_verbs(base / "reporting_verbs.tsv")
     konj: dict[str, list[str]] = {
-        "konj1": [], "konj2": [], "prefix": [], "exclude": [], "blocker": [],
+        "konj1": [], "konj2": [], "prefix": [], "exclude": [], "blocker": [], "suffix": [],
     }  # fmt: skip
     path = base / "konjunktiv.tsv"
     for number, row in _rows(path):
@@ -148,6 +149,7 @@ def load_statement_lexicon(lang: str, directory: Path | None = None) -> Statemen
         verbs=verbs,
         konj1=frozenset(konj["konj1"]),
         konj2=frozenset(konj["konj2"]),
+        konj1_suffixes=tuple(konj["suffix"]),
         verb_prefixes=tuple(sorted(konj["prefix"], key=len, reverse=True)),
         konj_excludes=tuple(_phrase(p) for p in konj["exclude"]),
         konj_blockers=frozenset(konj["blocker"]),
