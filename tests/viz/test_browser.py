@@ -223,3 +223,10 @@ def test_notebook_iframe_renders_without_errors(
     }
     assert report.console_errors == []
     assert report.network_requests == []
+
+
+@pytest.mark.parametrize("physics", [True, False], ids=["physics", "no-physics"])
+def test_empty_view_gets_ready(browser: Chromium, tmp_path: Path, physics: bool) -> None:
+    view = ViewGraph(nodes=(), edges=(), heading="nothing yet", physics=physics)
+    report = _open(browser, view, tmp_path, "empty")
+    assert json.loads(report.values)["nodes"] == 0
