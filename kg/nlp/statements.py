@@ -33,15 +33,9 @@ from kg.model import (
     Statement,
     TimeExpression,
 )
+from kg.nlp._attribution import attribution_rules, colon_headline
 from kg.nlp._direct import direct_quotes
-from kg.nlp._reported import (
-    attribution_rules,
-    clause_span,
-    colon_headline,
-    has_finite,
-    konj_tokens,
-    verb_rules,
-)
+from kg.nlp._reported import clause_span, has_finite, konj_tokens, verb_rules
 from kg.nlp._speakers import Speaker, find_subject
 from kg.nlp._speech_doc import Doc, Found, build_doc
 from kg.nlp._statement_lexicon import StatementLexicon, load_statement_lexicon
