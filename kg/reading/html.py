@@ -40,6 +40,7 @@ _RANK_CLASSES = ("wpd-comment-label", "wpd-user-label", "comment-rank", "user-ra
 _BYLINE_CLASSES = ("byline", "author", "source", "quelle", "article-source")
 
 _COMMENT_AREA = re.compile(r"^(?:comments?|kommentare?|leserkommentare|disqus_thread)(?:[-_].*)?$")
+_TEXT_TAGS = ("p", "div", "span", "small", "address", "footer", "header", "li", "section")
 _CONTAINER_TAGS = frozenset({"div", "section", "aside", "ol", "ul"})
 _BLOCK_TAGS = frozenset(
     "div p li ol ul section article aside header footer h1 h2 h3 h4 h5 h6 blockquote time "  # noqa: SIM905
@@ -300,13 +301,18 @@ def _published(tree: lxml.etree._Element) -> tuple[date, datetime | None] | None
 
 
 def _byline(tree: lxml.etree._Element) -> tuple[str, ...]:
+    """Agencies from a byline element ("byline" class), else any short "Quelle: …" line."""
     vocab = page_vocabulary()
-    for el in tree.iter():
-        if isinstance(el.tag, str) and _classes(el) & set(_BYLINE_CLASSES):
-            agencies = byline_agencies(" ".join(el.text_content().split()), vocab)
+    loose: tuple[str, ...] = ()
+    for el in tree.iter(*_TEXT_TAGS):
+        line = " ".join(el.text_content().split())
+        if _classes(el) & set(_BYLINE_CLASSES):
+            agencies = byline_agencies(line, vocab)
             if agencies:
                 return agencies
-    return ()
+        elif not loose:
+            loose = byline_agencies(line, vocab, need_colon=True) or ()
+    return loose
 
 
 def _language(tree: lxml.etree._Element) -> str | None:

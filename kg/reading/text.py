@@ -146,19 +146,40 @@ def is_heading(text: str) -> bool:
     return bool(stripped) and (stripped[-1] not in _SENTENCE_END or stripped[-1] == "?")
 
 
-def byline_agencies(text: str, vocab: PageVocabulary) -> tuple[str, ...] | None:
-    """Agencies of a byline ("Von: APA/dpa", "By Reuters"), or None if ``text`` is none."""
+def byline_agencies(
+    text: str, vocab: PageVocabulary, *, need_colon: bool = False
+) -> tuple[str, ...] | None:
+    """Agencies of a byline, or None if ``text`` is none.
+
+    The byline may share its line with a date, separated by "|" or "·":
+    "Von: APA/dpa", "By Reuters", "14. Januar 2025, 09:30 Uhr | Quelle: dpa".
+
+    Args:
+        text: one line.
+        vocab: the page vocabulary (byline prefixes, "und"/"and").
+        need_colon: accept only "Prefix: …" (for lines found anywhere on an HTML page).
+    """
     if len(text) > MAX_BYLINE_CHARS:
         return None
-    match = re.match(r"^(?P<prefix>[^\W\d_]+)\s*(?P<colon>:)?\s*(?P<rest>.+)$", text)
-    if match is None or match["prefix"].casefold() not in vocab.byline_prefixes:
-        return None
-    if not match["colon"] and _ends_sentence(text):
-        return None
-    rest = "/".join(
-        part for part in re.split(r"\s[|·•]\s", match["rest"]) if not is_dateline(part, vocab=vocab)
-    )
-    return split_agencies(rest, vocab) or None
+    segments = [s.strip() for s in re.split(r"\s[|·•]\s", text) if s.strip()]
+    names: list[str] = []
+    found = False
+    for i, segment in enumerate(segments):
+        match = re.match(r"^(?P<prefix>[^\W\d_]+)\s*(?P<colon>:)?\s*(?P<rest>.+)$", segment)
+        if match is None or match["prefix"].casefold() not in vocab.byline_prefixes:
+            continue
+        if not match["colon"] and (need_colon or _ends_sentence(segment)):
+            continue
+        found = True
+        rest = [match["rest"], *segments[i + 1 :]]
+        names.extend(
+            name
+            for part in rest
+            if not is_dateline(part, vocab=vocab)
+            for name in split_agencies(part, vocab)
+        )
+        break
+    return tuple(dict.fromkeys(names)) or None if found else None
 
 
 def _is_photo_credit(block: str, vocab: PageVocabulary) -> bool:

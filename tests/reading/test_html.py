@@ -174,3 +174,16 @@ def test_deeply_nested_jsonld_is_ignored() -> None:
         f"<body><article><h1>Mietgesetz</h1>{ARTICLE_P}</article></body></html>"
     )
     assert parse_html(html, source="deep.html").comments == ()
+
+
+def test_source_line_in_a_meta_paragraph() -> None:
+    html = (
+        "<html lang='de'><body><article><h1>Mietgesetz</h1>"
+        "<p class='meta'><time datetime='2025-01-14T09:30:00+01:00'>14. Januar 2025</time>"
+        f" | Quelle: dpa</p>{ARTICLE_P * 3}</article>"
+        "<nav><ul><li>Von A bis Z</li></ul></nav></body></html>"
+    )
+    article = parse_html(html, source="x")
+    assert article.agencies == ("dpa",)
+    assert article.published_at == datetime(2025, 1, 14, 9, 30)
+    assert "Quelle" not in article.text

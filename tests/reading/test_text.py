@@ -324,3 +324,13 @@ def test_hard_wrapped_english_page_with_photo_credit() -> None:
         "support must come first."
     )
     assert "Photo:" not in article.text
+
+
+def test_dateline_and_source_on_one_line() -> None:
+    text = (
+        "Waffenruhe in Sicht\n\n14. Januar 2025, 09:30 Uhr | Quelle: dpa\n\n"
+        "Die Vermittler sprachen am Dienstag von Fortschritten, und eine Einigung sei nahe."
+    )
+    article = parse_news_text(text, source="x")
+    assert (article.agencies, article.published_at) == (("dpa",), datetime(2025, 1, 14, 9, 30))
+    assert "Quelle" not in article.text
