@@ -26,7 +26,7 @@ from datetime import date
 from itertools import pairwise
 from typing import TYPE_CHECKING, Literal, cast, get_args
 
-from kg.errors import ConfigError
+from kg.errors import ConfigError, QueryError
 from kg.rdf import iris
 from kg.store.base import QueryRows, Store, Term
 from kg.store.queries import NamedQuery, QueryParam, bind_params, load_query
@@ -528,14 +528,21 @@ def _issue_view(store: Store, opts: ViewOptions) -> tuple[ViewGraph, tuple[str, 
 def _article_view(store: Store, opts: ViewOptions) -> tuple[ViewGraph, tuple[str, ...]]:
     article = _resolve(store, "article", opts.article or "")
     key = str(article)
+    found = _rows(store, "viz_articles", {"article": article})
+    if not found:
+        raise QueryError(
+            f"no article {opts.article!r} in the store (give its id or IRI; "
+            "`kg query` lists articles)",
+            query="viz_articles",
+        )
     draft = _Draft(nodes=_load_nodes(store), opts=opts)
-    mentions = _rows(store, "viz_article_mentions", {"article": article})
     draft.use(key, NodeKind.ARTICLE)
-    day = next((r["published"] for r in mentions if r.get("published")), "")
-    draft.nodes.titles[key].append(day[:10])
-    headline = next((r["headline"] for r in mentions if r.get("headline")), "")
-    if headline:
-        draft.nodes.labels[key].append((headline, ""))
+    for row in found:
+        if row.get("headline"):
+            draft.nodes.labels[key].append((row["headline"], row.get("headline@lang", "")))
+        if row.get("published"):
+            draft.nodes.titles[key].append(row["published"][:10])
+    mentions = _rows(store, "viz_article_mentions", {"article": article})
     for row in mentions:
         count = int(row.get("mentions", "1"))
         draft.edges.append(

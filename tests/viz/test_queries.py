@@ -31,6 +31,7 @@ def test_there_are_view_queries() -> None:
         "viz_article_mentions",
         "viz_active_actors",
         "viz_part_of",
+        "viz_articles",
     }
 
 

@@ -132,6 +132,11 @@ def test_article_view_links_article_to_mentioned_actors(store: Store) -> None:
     assert "Wolodymyr Selenskyj" not in _labels(view)  # v2 only
 
 
+def test_article_view_of_an_unknown_article_is_a_query_error(store: Store) -> None:
+    with pytest.raises(QueryError, match="no article 'v404'"):
+        to_view_graph(store, ViewOptions(view="article", article="v404"))
+
+
 def test_timeline_orders_events_left_to_right(store: Store) -> None:
     view = to_view_graph(store, ViewOptions(view="timeline"))
     events = sorted((n.x or 0.0, n.label) for n in view.nodes if n.kind is NodeKind.EVENT)
