@@ -19,7 +19,8 @@ Threads are rebuilt by :func:`thread_comments` with these rules, in order:
    second-person pronoun ("du", "dir", "you"). Without a cue it joins only when it follows its
    predecessor within :data:`MAX_SILENT_REPLY_GAP_S`; a comment written many hours later that
    addresses nobody is a new top-level comment that the page sorted after the thread.
-4. **Target.** A thread reply answers the member it names, else the thread's first comment.
+4. **Target.** A thread reply answers the member it names, else the thread's first comment; a
+   reply by the thread's starter answers the latest reply by someone else.
 
 Names mentioned in a comment that starts a new thread ("LG an Speedy") do not make it a reply.
 """
@@ -186,7 +187,13 @@ def thread_comments(
             named = [i for a, i in in_thread.items() if a != raw.author and _names(words, a)]
             cue = bool(named) or at is not None or _addresses_you(raw.text, vocab)
             if cue or gap <= MAX_SILENT_REPLY_GAP_S:
-                parent = max(named) if named else root
+                others = [i for a, i in in_thread.items() if a != raw.author]
+                if named:
+                    parent = max(named)
+                elif raws[root].author == raw.author and others:
+                    parent = max(others)  # the thread's starter answers whoever replied last
+                else:
+                    parent = root
                 joins = True
         if at is not None:
             parent = latest[at]

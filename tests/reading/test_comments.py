@@ -178,3 +178,13 @@ def test_blank_line_between_author_and_age() -> None:
 def test_explicit_reply_prefixes(text: str) -> None:
     raws = [_raw("Anna Berger", "Eins."), _raw("Other", "Zwei."), _raw("Third", text)]
     assert _reply_to(raws) == [None, None, "Anna Berger"]
+
+
+def test_thread_starter_answers_the_latest_other_reply() -> None:
+    raws = [
+        _raw("Root", "Eins.", 5000),
+        _raw("A", "Zwei.", 4000),
+        _raw("B", "Drei.", 3000),
+        _raw("Root", "Stimmt nicht.", 2000),
+    ]
+    assert _reply_to(raws) == [None, "Root", "Root", "B"]
