@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from kg.model import ActorKind
-from kg.nlp._speakers import Speaker, find_after, find_subject
+from kg.nlp._speakers import Speaker, find_after, find_subject, is_blocked
 from kg.nlp._speech_doc import CLAUSE_PUNCT, Cue, Doc, Found
 
 #: Tokens allowed between a speech verb and its complement (speaker, time, place, hearer):
@@ -241,8 +241,16 @@ def _after_comma(doc: Doc, cue: Cue, i: int, b: int) -> tuple[int, int, str] | N
     if "clause" in frames and doc.lex.lang == "de":
         if _has_konj(doc, i, end):
             return i, b, "konjunktiv-clause"
-        after_speaker = i - 2 in {doc.mention_end[m.id] - 1 for m in doc.mentions}
-        opener = doc.lower(i) in doc.lex.words("relative") | doc.lex.words("subordinator")
+        after_speaker = any(
+            doc.mention_end[m.id] == i - 1
+            and doc.is_speaker_form(m)
+            and not is_blocked(doc, doc.tok(m.start))
+            for m in doc.mentions
+        )  # "sagte Rutte, der …" may open a relative clause; "sagte in Paris, …" does not
+        # "der/die/das" open a relative clause when another clause follows it ("sagte in einem
+        # Interview, das am Montag erschien, …"), an article when the clause runs to the end
+        relative = doc.lower(i) in doc.lex.words("relative") and end < b - 1
+        opener = relative or doc.lower(i) in doc.lex.words("subordinator")
         if not after_speaker and not opener and not doc.is_boundary(i) and "inf" not in frames:
             return i, b, "clause"  # "sagte in Paris, Frankreich respektiert …" (indicative)
     if "inf" in frames:

@@ -306,6 +306,7 @@ NEGATIVE_CASES = [
     ("no-clause-en", "Tusk warned the United States against a planned arms sale."),
     ("newspaper-name", "Rutte sagte der „Frankfurter Allgemeinen Zeitung“ nichts Neues."),
     ("irrealis-als", "Rutte tat so, als sei nichts geschehen."),
+    ("relative-gap-en", "The deal, which officials said would be signed soon, is expected."),
 ]
 
 
@@ -386,6 +387,31 @@ INDIRECT_CASES = [
         [("mark-rutte", "Die Ukraine bekommt neue")],
     ),
     (
+        "indicative-after-cue",
+        "Sybiha sagte in Brüssel, die Ukraine respektiert jede Entscheidung der Partner.",
+        [("andrii-sybiha", "die Ukraine respektiert jede")],
+    ),
+    (
+        "regular-iere-konjunktiv",
+        "Die Ukraine respektiere die Entscheidung, sagte Sybiha.",
+        [("andrii-sybiha", "Die Ukraine respektiere die")],
+    ),
+    (
+        "infinitive-around-quote",
+        "Der Kreml warnte davor, sich an einem „Verrat an Europa“ zu beteiligen.",
+        [("kremlin", "sich an einem „Verrat")],
+    ),
+    (
+        "apposition-before-cue",
+        "Der Außenminister, Sybiha, sagte, die Lage sei ernst.",
+        [("andrii-sybiha", "die Lage sei ernst")],
+    ),
+    (
+        "body-anaphor-by-name",
+        "Das Außenministerium in Kiew warnte. Es gebe neue Angriffe, teilte das Ministerium mit.",
+        [("mfa-ukraine", "Es gebe neue Angriffe")],
+    ),
+    (
         "partial-quote-absorbed",
         "Peskow betonte, dass eine Mitgliedschaft „absolut unserer Vorstellung“ widerspreche.",
         [("dmitry-peskov", "eine Mitgliedschaft „absolut unserer")],
@@ -427,6 +453,21 @@ ENGLISH_CASES = [
         "according-to",
         "According to Kallas, the bloc was preparing new sanctions.",
         [("kaja-kallas", "the bloc was preparing")],
+    ),
+    (
+        "told-a-conference-that",
+        "Kallas told a news conference that the bloc was ready.",
+        [("kaja-kallas", "the bloc was ready")],
+    ),
+    (
+        "past-tense-clause",
+        "Kallas said the sanctions worked well.",
+        [("kaja-kallas", "the sanctions worked well")],
+    ),
+    (
+        "partial-quote-in-clause",
+        'Kallas said Russia was "playing with fire".',
+        [("kaja-kallas", 'Russia was "playing with')],
     ),
     (
         "adding-that",
@@ -488,6 +529,11 @@ SPEAKER_CASES = [
         "mark-rutte",
     ),
     ("impersonal-without-source", "Die Lage sei ernst, hieß es am Abend.", None),
+    (
+        "body-anaphor-other-kind",
+        "Die NATO tagte. Die Lage sei ernst, teilte das Ministerium mit.",
+        None,
+    ),
     ("indefinite-official-of-body", "Die Lage sei ernst, sagte ein Sprecher des Kreml.", "kremlin"),
     ("indefinite-refused", "Rutte kam nach Brüssel. Die Lage sei ernst, sagte ein Diplomat.", None),
     ("appositive-en", "Tusk, the Polish prime minister, said Poland would act.", "donald-tusk"),
