@@ -8,7 +8,9 @@ place, the renderer, so that an article containing ``<script>`` is shown as text
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
+from typing import Literal, get_args
 
 
 class NodeKind(StrEnum):
@@ -180,3 +182,38 @@ class ViewGraph:
         from kg.viz.html import notebook_html
 
         return notebook_html(self)
+
+
+ViewName = Literal["actors", "ego", "issue", "article", "timeline", "comments"]
+VIEWS: tuple[str, ...] = get_args(ViewName)
+
+#: Default cap on the nodes of a view (performance.md §5: ≤ 5,000 nodes stay interactive with a
+#: precomputed layout; 500 keeps labels readable).
+DEFAULT_MAX_NODES = 500
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ViewOptions:
+    """What to show.
+
+    Attributes:
+        view: which view (see ``kg.viz.rdf``).
+        actor: the ego view's centre: a QID ("Q57792"), actor key, IRI or name.
+        hops: the ego view's radius in edges.
+        issue: the issue view's issue: key ``relation:subject:object``, IRI or label.
+        article: the article view's article (id or IRI); also narrows the comment view.
+        since: keep facts dated on or after this day.
+        until: keep facts dated on or before this day.
+        max_nodes: the cap; the rest is folded into "+N more" nodes.
+        label_lang: preferred label language ("de", "en"); None takes English, then German.
+    """
+
+    view: ViewName = "actors"
+    actor: str | None = None
+    hops: int = 1
+    issue: str | None = None
+    article: str | None = None
+    since: date | None = None
+    until: date | None = None
+    max_nodes: int = DEFAULT_MAX_NODES
+    label_lang: str | None = None
