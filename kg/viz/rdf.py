@@ -198,6 +198,8 @@ def _article_view(store: Store, opts: ViewOptions) -> tuple[ViewGraph, tuple[str
             draft.nodes.titles[key].append(row["published"][:10])
     mentions = rows_of(store, "viz_article_mentions", {"article": article})
     for row in mentions:
+        if "actor" not in row:  # rdflib's one empty row for a GROUP BY over nothing
+            continue
         count = int(row.get("mentions", "1"))
         draft.edges.append(
             ViewEdge(
