@@ -20,6 +20,8 @@ _LABEL_KINDS = frozenset(
 
 def _phrase_at(doc: Doc, i: int, kind: str) -> int:
     """Length of the ``kind`` phrase starting at token ``i`` (0 when none)."""
+    if doc.lower(i) not in doc.lex.heads.get(kind, ()):
+        return 0
     for phrase in doc.lex.phrases.get(kind, ()):
         if all(doc.lower(i + n) == word for n, word in enumerate(phrase)):
             return len(phrase)

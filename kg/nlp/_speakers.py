@@ -228,14 +228,9 @@ def _descriptor(doc: Doc, i: int) -> Speaker | None:
     if doc.lower(i) not in doc.lex.words("determiner"):
         return None
     head = _np_head(doc, i)
-    if head is None or any(
-        doc.tok(m.start) <= head < doc.mention_end[m.id]
-        for m in doc.mentions
-        if m.start < doc.tokens[head].end
-    ):
+    if head is None or head in doc.covered:
         return None  # the mention stage resolved this noun phrase itself
-    covered = {k for m in doc.mentions for k in range(doc.tok(m.start), doc.mention_end[m.id])}
-    if any(doc.tokens[k].text[:1].isupper() and k not in covered for k in range(i + 1, head)):
+    if any(doc.tokens[k].text[:1].isupper() and k not in doc.covered for k in range(i + 1, head)):
         return None  # a capitalised modifier makes a name ("das Auswärtige Amt"), not an anaphor
     noun = doc.tokens[head].text
     of = None

@@ -60,6 +60,7 @@ class Doc:
     token_quote: list[int | None] = field(default_factory=list)
     mention_at: dict[int, Mention] = field(default_factory=dict)
     mention_end: dict[str, int] = field(default_factory=dict)  # mention id -> token after it
+    covered: dict[int, Mention] = field(default_factory=dict)  # token -> mention covering it
     _starts: list[int] = field(default_factory=list)
 
     @property
@@ -187,6 +188,8 @@ class Doc:
             first = self.tok(mention.start)
             self.mention_at[first] = mention
             self.mention_end[mention.id] = self.tok(mention.end)
+            for i in range(first, self.mention_end[mention.id]):
+                self.covered[i] = mention
 
     def is_speaker_form(self, mention: Mention) -> bool:
         """Demonyms ("russische") and places ("in Brüssel") never speak."""

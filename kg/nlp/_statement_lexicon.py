@@ -55,6 +55,7 @@ class StatementLexicon:
     pronouns: Mapping[str, str]  # pronoun -> "m", "f", "pl" or "f|pl"
     function_words: frozenset[str]  # every word of every attribution phrase: never a verb form
     values: Mapping[str, Mapping[str, str]]  # kind -> lower-cased phrase -> value column
+    heads: Mapping[str, frozenset[str]]  # kind -> first words of its phrases (fast reject)
 
     def words(self, kind: str) -> frozenset[str]:
         """Return the one-word phrases of ``kind`` (lower-cased)."""
@@ -156,6 +157,7 @@ def load_statement_lexicon(lang: str, directory: Path | None = None) -> Statemen
         phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
         pronouns=pronouns,
         values=values,
+        heads={k: frozenset(p[0] for p in v if p) for k, v in phrases.items()},
         function_words=frozenset(
             word
             for kind in phrases
