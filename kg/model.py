@@ -379,6 +379,7 @@ class Analysis:
     issues: tuple[Issue, ...] = ()
     stances: tuple[Stance, ...] = ()
     events: tuple[Event, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
     extractor: str = "kg"  # software name and version, for PROV
     extracted_at: datetime | None = None
     meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
@@ -421,3 +422,22 @@ class IssueMention:
     trigger: str = ""  # the lexicon pattern that fired
     asserts: bool = False
     confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quantity:
+    """A number or range with what it counts or measures, normalised.
+
+    "19 weitere Flugabwehrsysteme" -> low 19; "zwischen 25 und 40 Kilometern" -> low 25, high 40;
+    "acht Milliarden Dollar" -> low 8e9. ``unit`` is the counted noun or unit as written.
+    """
+
+    id: str
+    start: int
+    end: int
+    surface: str
+    low: float
+    high: float | None = None  # upper end of a range; None for a single value
+    unit: str | None = None
+    approximate: bool = False  # "rund", "fast", "about"
+    comment: int | None = None

@@ -27,7 +27,7 @@ from kg.model import Article, Sentence, TimeExpression, TimePrecision
 
 _WORD_KINDS = (
     "approx", "since", "from", "until", "ago", "last", "this", "next", "daytime", "prep", "year",
-    "future", "count",
+    "future", "count", "scale",
 )  # fmt: skip
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 # A bare four-digit number is read as a year only in this range: older years are rare in news
