@@ -81,6 +81,9 @@ class IssueLexicon:
     rules: tuple[IssueRule, ...]
     aliases: Mapping[str, str]  # lower-case common noun -> actor key
     genitive: frozenset[str]  # words opening a genitive after the trigger ("der", "of")
+    skip: frozenset[str] = frozenset()  # copulas a phrase may pass over ("liegt", "is")
+    temporal: frozenset[str] = frozenset()  # "nach einem Waffenstillstand": only a date
+    conjunctions: frozenset[str] = frozenset()  # "und", "and" in "zwischen X und Y"
 
 
 # --------------------------------------------------------------------------------------------
@@ -120,7 +123,7 @@ def _rule(row: list[str], path: Path, number: int) -> IssueRule:
         if item.strip() in ("", "-"):
             continue
         word, _, slot = item.partition("=")
-        value = _slot(slot.strip(), path, number)
+        value = "both" if slot.strip() == "both" else _slot(slot.strip(), path, number)
         if value is None:
             raise _bad(path, number, f"preposition {item!r} names no slot (word=subject|object)")
         preps[word.strip().lower()] = value
@@ -160,6 +163,7 @@ def load_issue_lexicon(lang: str, directory: Path | None = None) -> IssueLexicon
     rules: list[IssueRule] = []
     aliases: dict[str, str] = {}
     genitive: set[str] = set()
+    classes: dict[str, set[str]] = {"@skip": set(), "@temporal": set(), "@and": set()}
     for number, line in enumerate(lines, 1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -187,6 +191,8 @@ def load_issue_lexicon(lang: str, directory: Path | None = None) -> IssueLexicon
             )
         elif row[0] == "@genitive":
             genitive.update(w.strip().lower() for w in row[1].split(",") if w.strip())
+        elif row[0] in classes:
+            classes[row[0]].update(w.strip().lower() for w in row[1].split(",") if w.strip())
         elif len(row) < _COLUMNS:
             raise _bad(path, number, f"expected {_COLUMNS} tab-separated columns; got {row!r}")
         else:
@@ -194,7 +200,13 @@ def load_issue_lexicon(lang: str, directory: Path | None = None) -> IssueLexicon
     if not genitive:
         raise _bad(path, len(lines), "no @genitive row (words that open a genitive phrase)")
     return IssueLexicon(
-        lang=lang, rules=tuple(rules), aliases=aliases, genitive=frozenset(genitive)
+        lang=lang,
+        rules=tuple(rules),
+        aliases=aliases,
+        genitive=frozenset(genitive),
+        skip=frozenset(classes["@skip"]),
+        temporal=frozenset(classes["@temporal"]),
+        conjunctions=frozenset(classes["@and"]),
     )
 
 
@@ -320,9 +332,16 @@ def _fill_after(
             actor, last = found
             if _modifies_trigger(tokens, last, triggers):
                 return phrase_end, True  # "für eine NATO-Mitgliedschaft", "for NATO membership"
-            filled.setdefault(role, actor)
+            filled.setdefault("subject" if role == "both" else role, actor)
             phrase_end = last
+            pair = role == "both" and last + 1 < end
+            if pair and tokens[last + 1].text.lower() in slots.lexicon.conjunctions:
+                k, role, skipped = last + 2, "object", 0  # "zwischen Russland und der Ukraine"
+                continue
             k, role, skipped, direct = last + 1, None, 0, False
+            continue
+        if word in slots.lexicon.skip and role is None:
+            k += 1
             continue
         if word in rule.preps:
             role, skipped, direct = rule.preps[word], 0, False
@@ -371,6 +390,17 @@ def _fill_before(slots: _Slots, hit: _Hit, filled: dict[str, str]) -> int:
     return start
 
 
+def _after_temporal(tokens: Sequence[Token], first: int, lexicon: IssueLexicon) -> bool:
+    """True for "nach einem Waffenstillstand", "after a ceasefire": the phrase only dates."""
+    for k in range(first - 1, max(-1, first - 1 - MAX_BEFORE - 1), -1):
+        word = tokens[k].text.lower()
+        if word in lexicon.temporal:
+            return True
+        if not tokens[k].text[:1].islower():
+            return False
+    return False
+
+
 def _needs_met(need: str, filled: Mapping[str, str]) -> bool:
     if need == "both":
         return SLOTS <= filled.keys()
@@ -397,6 +427,8 @@ def _sentence_issues(
             continue
         subject, obj = filled.get("subject"), filled.get("object")
         if subject is not None and subject == obj:
+            continue
+        if _after_temporal(tokens, first, lexicon):
             continue
         start, end = tokens[first].start, tokens[max(last, hit.last)].end
         yield IssueMention(
