@@ -112,6 +112,11 @@ def check_offsets(text: str, start: int, end: int, *, what: str) -> None:
 
 
 def _add_phrase(graph: Graph, ctx: _Context, node: URIRef, start: int, end: int) -> None:
+    """Describe ``node`` as the span ``[start, end)`` of the article text.
+
+    Emits: nif:Phrase, nif:referenceContext, nif:beginIndex, nif:endIndex (xsd:integer code
+    points), nif:anchorOf, nif:sentence.
+    """
     graph.add((node, RDF.type, NIF.Phrase))
     graph.add((node, NIF.referenceContext, ctx.text_node))
     graph.add((node, NIF.beginIndex, Literal(start, datatype=XSD.integer)))
@@ -273,6 +278,7 @@ def _add_article(graph: Graph, ctx: _Context, article: Article) -> None:
 
 
 def _source(graph: Graph, name: str) -> URIRef:
+    """Add a publisher or agency and return its IRI. Emits: schema:Organization, schema:name."""
     node = iris.source_iri(name)
     graph.add((node, RDF.type, SDO.Organization))
     graph.add((node, SDO.name, Literal(name)))
@@ -576,6 +582,7 @@ def _add_comments(graph: Graph, ctx: _Context, analysis: Analysis) -> None:
 def _add_comment(
     graph: Graph, ctx: _Context, comment: Comment, publisher: str, mentions: list[str]
 ) -> None:
+    """Add one comment and its author (terms listed in ``_add_comments``)."""
     node = iris.comment_iri(ctx.article_id, comment.index)
     parent = (
         iris.comment_iri(ctx.article_id, comment.parent)
@@ -604,4 +611,5 @@ def _add_comment(
 
 
 def _host(url: str | None) -> str | None:
+    """Return the host name of ``url`` (the publisher of last resort for commenter IRIs)."""
     return urlsplit(url).hostname if url else None

@@ -135,6 +135,7 @@ def _add_curated_holding(graph: Graph, entry: Entry, post: PostSpec, gazetteer: 
 
 
 def _add_instant(graph: Graph, interval: URIRef, node: URIRef, prop: URIRef, day: date) -> None:
+    """Emits: time:hasBeginning | time:hasEnd, time:Instant, time:inXSDDate."""
     graph.add((interval, prop, node))
     graph.add((node, RDF.type, TIME.Instant))
     graph.add((node, TIME.inXSDDate, Literal(day.isoformat(), datatype=XSD.date)))

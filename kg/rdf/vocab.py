@@ -20,6 +20,7 @@ __all__ = [
     "NIF",
     "ORG",
     "OWL",
+    "PREFIXES",
     "PROV",
     "RDF",
     "RDFS",

@@ -7,6 +7,8 @@ import hashlib
 
 import pyoxigraph
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdf_fixture import KNOWN_EVENTS, QUOTE, make_gazetteer, make_t1, make_t2
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
@@ -473,3 +475,22 @@ def test_two_terms_in_the_same_post_are_two_holdings() -> None:
         iris.holding_iri("a-person", "chancellor", "austria", "2021-10-11"),
         iris.holding_iri("a-person", "chancellor", "austria", "2024-01-05"),
     }
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data(), text=st.text(min_size=1, max_size=60))
+def test_any_span_of_any_text_is_anchored_by_code_points(data: st.DataObject, text: str) -> None:
+    start = data.draw(st.integers(min_value=0, max_value=len(text)), label="start")
+    end = data.draw(st.integers(min_value=start, max_value=len(text)), label="end")
+    actor = Actor(key="x", name="X", kind=ActorKind.STATE)
+    mention = Mention(id="m", start=start, end=end, surface=text[start:end], actor="x")
+    analysis = Analysis(
+        article=Article(id="h", text=text, lang="en", source="h"),
+        actors=(actor,),
+        mentions=(mention,),
+    )
+    graph = build_article_graph(analysis).graph(iris.article_graph_iri("h"))
+    node = iris.mention_iri("h", "m")
+    assert graph.value(node, NIF.anchorOf) == Literal(text[start:end])
+    assert graph.value(node, NIF.beginIndex) == Literal(start, datatype=XSD.integer)
+    assert graph.value(node, NIF.endIndex) == Literal(end, datatype=XSD.integer)
