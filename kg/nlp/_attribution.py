@@ -31,7 +31,10 @@ def _phrase_at(doc: Doc, i: int, kind: str) -> int:
 def _np_end(doc: Doc, i: int, b: int) -> int:
     """End of the noun phrase after an attribution phrase ("nach Angaben der ukrainischen
     Luftwaffe | griff …"): determiners, adjectives, capitalised words, "von", "-"."""
-    allowed = doc.lex.words("determiner") | doc.lex.words("source_prep") | {"-", "of", "the"}
+    allowed = (
+        doc.lex.words("determiner") | doc.lex.words("indefinite") | doc.lex.words("source_prep")
+        | doc.lex.words("source_noun") | {"-", "of"}
+    )  # fmt: skip
     j = i
     roles = doc.lex.words("role_noun") | doc.lex.words("person_noun") | doc.lex.words("body_noun")
     while j < b and (

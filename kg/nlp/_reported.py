@@ -27,6 +27,9 @@ MAX_LABEL_TOKENS = 5
 MAX_SUBJECT_TOKENS = 8
 #: Tokens from the sentence start within which a fronted subject begins ("Foreign Minister X, …").
 MAX_SUBJECT_OFFSET = 3
+#: Tokens after an English speech verb within which "that" still introduces its clause
+#: ("said on Thursday that", "told a news conference that").
+MAX_BEFORE_THAT = 6
 #: Shortest reported clause, in word tokens; shorter ones are fragments, not statements.
 MIN_CLAUSE_WORDS = 3
 #: A clause before an inverted cue that is mostly one quotation is that direct quote.
@@ -262,11 +265,10 @@ def _after_comma(doc: Doc, cue: Cue, i: int, b: int) -> tuple[int, int, str] | N
 
 def _english_bare(doc: Doc, cue: Cue, i: int, b: int) -> tuple[int, int, str] | None:
     """'Putin said Russia would …' / 'told reporters the plan was …' (no "that")."""
+    ahead = range(i, min(doc.clause_end(i, b), i + MAX_BEFORE_THAT))
+    if any(doc.lower(k) in doc.lex.words("complementizer") for k in ahead):
+        return None  # "said Thursday that …", "told a news conference that …": the loop gets "that"
     if "obj" in cue.verb.frames:
-        if any(
-            doc.lower(k) in doc.lex.words("complementizer") for k in range(i, doc.clause_end(i, b))
-        ):
-            return None  # "told a news conference that …": the loop reaches "that"
         if i in doc.mention_at:
             i = doc.mention_end[doc.mention_at[i].id]
         else:
