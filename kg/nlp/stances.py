@@ -113,7 +113,7 @@ COMPLETED_FACTOR = 0.85
 _CUE_COLUMNS = 5
 _CLASSES = (
     "negation", "alternative", "first_person", "preposition", "boundary", "speaks_for",
-    "experiencer", "reaction", "speaker_modal",
+    "experiencer", "reaction", "speaker_modal", "commissive",
 )  # fmt: skip
 
 
@@ -345,6 +345,8 @@ def _polarity(
     for k in range(len(tokens)):
         if k in issue_tokens and cue is not None or not _is_negator(tokens, k, lexicon):
             continue
+        if cue is None and not issue_tokens.start - 2 <= k <= issue_tokens.stop + 1:  # noqa: PLR2004
+            continue  # a phrase without a cue is negated only next to it ("liegt nicht in")
         window = tokens[k + 1 : k + 1 + NEGATED_ALTERNATIVE_WINDOW]
         if any(lexicon.has("alternative", t.text) for t in window):
             alternatives += 1
@@ -595,7 +597,13 @@ class _Issues:
         return max(fits)[1] if fits else None
 
     def complete(
-        self, mention: IssueMention, holder: str, recipients: Sequence[str], sentence: int
+        self,
+        mention: IssueMention,
+        holder: str,
+        recipients: Sequence[str],
+        sentence: int,
+        *,
+        commissive: bool = False,
     ) -> tuple[Issue, bool] | None:
         """The issue a mention names for ``holder``, and whether a slot was completed.
 
@@ -608,11 +616,16 @@ class _Issues:
             return self.last[0], True
         subject, obj = mention.subject, mention.object
         completed = subject is None or obj is None
+        side = self.ctx.side(holder)
+        if commissive and subject is None and side not in (None, obj):
+            if mention.relation in GIVER_RELATIONS:
+                subject = side  # "Norway pledged military aid": Norway gives
         if completed:
             default = self._default(mention) or self._resolved_default(mention)
+            if default is not None and subject not in (None, default[0]):
+                default = None
             if default is not None:
                 subject, obj = default
-        side = self.ctx.side(holder)
         if obj is None and mention.relation in RECIPIENT_RELATIONS:
             obj = next((r for r in recipients if r not in (side, holder, subject)), None)
         if subject is None and obj is not None and side is not None and side != obj:
@@ -678,6 +691,7 @@ class _Found:
     sentence: Sentence
     confidence: float
     recipients: tuple[str, ...] = ()
+    commissive: bool = False  # the cue commits the holder itself ("sagt … zu", "pledged")
 
 
 def _token_range(clause: _Clause, start: int, end: int) -> range:
@@ -804,6 +818,7 @@ def _clause_stances(
             sentence=clause.sentence,
             confidence=base,
             recipients=tuple(dict.fromkeys(recipients)),
+            commissive=cue is not None and lexicon.has("commissive", cue.cue.lemma),
         )
 
 
@@ -815,7 +830,11 @@ def _stances(
     for item in found:
         for holder, factor in item.holders:
             completed = issues.complete(
-                item.mention, holder, item.recipients, order[item.sentence.id]
+                item.mention,
+                holder,
+                item.recipients,
+                order[item.sentence.id],
+                commissive=item.commissive,
             )
             if completed is None:
                 continue
