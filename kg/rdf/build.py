@@ -74,6 +74,7 @@ class _Context:
     sentence_nodes: tuple[tuple[int, int, URIRef], ...]
     statements: Mapping[str, URIRef]
     holdings: Mapping[str, URIRef]
+    descriptors: Mapping[str, str]
     published: Literal | None
 
     def span(self, graph: Graph, start: int, end: int) -> URIRef:
@@ -216,6 +217,7 @@ def _make_context(analysis: Analysis) -> _Context:
         sentence_nodes=tuple(sentences),
         statements={s.id: iris.statement_iri(s.speaker, s.text) for s in analysis.statements},
         holdings={h.id: iris.observed_holding_iri(article.id, h.id) for h in analysis.holdings},
+        descriptors={h.id: h.descriptor for h in analysis.holdings if h.descriptor},
         published=published,
     )
 
@@ -383,6 +385,9 @@ def _add_statement(graph: Graph, ctx: _Context, statement: Statement) -> None:
         graph.add((node, SDO.creator, iris.actor_iri(statement.speaker)))
     if statement.capacity is not None and statement.capacity in ctx.holdings:
         graph.add((node, GK.speakerCapacity, ctx.holdings[statement.capacity]))
+        descriptor = ctx.descriptors.get(statement.capacity)
+        if descriptor:
+            graph.add((node, GK.speakerDescriptor, Literal(descriptor, lang=ctx.lang)))
     if statement.on_behalf_of is not None:
         graph.add((node, GK.onBehalfOf, iris.actor_iri(statement.on_behalf_of)))
     if statement.reporting_verb:

@@ -92,6 +92,7 @@ EXPECTED = [
     ("quote-speaker", Q1, SDO.creator, iris.actor_iri("mark-rutte")),
     ("quote-capacity", Q1, GK.speakerCapacity, part("holding-h1")),
     ("quote-mode", Q1, GK.quoteMode, iris.vocab_iri("quote-mode", "direct")),
+    ("quote-descriptor", Q1, GK.speakerDescriptor, Literal("NATO-Generalsekretär", lang="de")),
     ("quote-text", Q1, SDO.text, Literal(QUOTE, lang="de")),
     ("quote-said", Q1, SDO.dateCreated, Literal("2024-12-03", datatype=XSD.date)),
     ("quote-place", Q1, SDO.locationCreated, iris.actor_iri("brussels")),
