@@ -265,8 +265,7 @@ def _after_comma(doc: Doc, cue: Cue, i: int, b: int) -> tuple[int, int, str] | N
 
 def _english_bare(doc: Doc, cue: Cue, i: int, b: int) -> tuple[int, int, str] | None:
     """'Putin said Russia would …' / 'told reporters the plan was …' (no "that")."""
-    ahead = range(i, min(doc.clause_end(i, b), i + MAX_BEFORE_THAT))
-    if any(doc.lower(k) in doc.lex.words("complementizer") for k in ahead):
+    if _that_ahead(doc, cue, i, b):
         return None  # "said Thursday that …", "told a news conference that …": the loop gets "that"
     if "obj" in cue.verb.frames:
         if i in doc.mention_at:
@@ -284,6 +283,22 @@ def _english_bare(doc: Doc, cue: Cue, i: int, b: int) -> tuple[int, int, str] | 
     if doc.is_boundary(i) or not (_has_konj(doc, i, end) or _past_verb(doc, i + 1, end)):
         return None  # no finite verb: "warned the United States against …" is no clause
     return i, b, "bare"
+
+
+def _that_ahead(doc: Doc, cue: Cue, i: int, b: int) -> bool:
+    """True when "that" introduces the verb's clause a few tokens on ("said on Thursday that"),
+    not a relative clause inside the subject of a bare clause ("said any decision that …")."""
+    starters = doc.lex.words("determiner") | doc.lex.words("indefinite")
+    hearer = "obj" in cue.verb.frames  # "told a news conference that": one noun phrase allowed
+    for k in range(i, min(doc.clause_end(i, b), i + MAX_BEFORE_THAT)):
+        word = doc.lower(k)
+        if word in doc.lex.words("complementizer"):
+            return True
+        if word in starters and doc.lower(k - 1) not in doc.lex.words("preposition"):
+            if not hearer:
+                return False
+            hearer = False
+    return False
 
 
 def _past_verb(doc: Doc, i: int, j: int) -> bool:
