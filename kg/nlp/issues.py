@@ -169,7 +169,7 @@ def load_issue_lexicon(lang: str, directory: Path | None = None) -> IssueLexicon
             continue
         row = line.split("\t")
         if row[0] == "@alias":
-            if len(row) < 3:  # noqa: PLR2004 - @alias, words, actor key
+            if len(row) < 3:
                 raise _bad(path, number, f"expected @alias, words, actor key; got {row!r}")
             for word in row[1].split(","):
                 aliases[word.strip().lower()] = row[2].strip()
@@ -373,7 +373,7 @@ def _fill_before(slots: _Slots, hit: _Hit, filled: dict[str, str]) -> int:
         j = hit.first - 1 - distance
         if j < 0:
             break
-        if j >= 2 and tokens[j].text.lower() == "s" and tokens[j - 1].text in ("'", "’"):  # noqa: PLR2004
+        if j >= 2 and tokens[j].text.lower() == "s" and tokens[j - 1].text in ("'", "’"):
             actor = slots.mention_ending(j - 2)
             if actor is not None and rule.gen is not None:
                 filled.setdefault(rule.gen, actor)
@@ -403,7 +403,7 @@ def _after_temporal(tokens: Sequence[Token], first: int, lexicon: IssueLexicon) 
 
 def _needs_met(need: str, filled: Mapping[str, str]) -> bool:
     if need == "both":
-        return SLOTS <= filled.keys()
+        return filled.keys() >= SLOTS
     return need == "-" or need in filled
 
 
@@ -466,9 +466,7 @@ def find_issues(
     Returns:
         Issue mentions in text order; slots the phrase leaves open are None.
     """
-    by_key = {
-        a.key: a for a in actors if a.kind is not ActorKind.PLACE
-    }
+    by_key = {a.key: a for a in actors if a.kind is not ActorKind.PLACE}
     body = [m for m in mentions if m.comment is None]
     found: list[IssueMention] = []
     for sentence in sentences:

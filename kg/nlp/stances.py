@@ -185,7 +185,7 @@ def load_stance_lexicon(lang: str, directory: Path | None = None) -> StanceLexic
         row = [c.strip() for c in line.split("\t")]
         if row[0].startswith("@"):
             name = row[0][1:]
-            if name not in words or len(row) < 2:  # noqa: PLR2004 - @class, words
+            if name not in words or len(row) < 2:
                 raise _bad(path, number, f"unknown word class {row[0]!r}; allowed @{_CLASSES}")
             words[name].update(w.strip().lower() for w in row[1].split(",") if w.strip())
             continue
@@ -310,7 +310,7 @@ def _find_cues(clause: _Clause, lexicon: StanceLexicon) -> list[_CueHit]:
             if tuple(words[k : k + n]) != phrase or not _particle_ok(words, k, phrase, cue):
                 continue
             rank = (n, cue.particle is not None)
-            if found is None or rank > (found.last - found.first + 1, found.cue.particle is not None):
+            if found is None or rank > (found.last - found.first + 1, bool(found.cue.particle)):
                 found = _CueHit(cue, k, k + n - 1)
         if found is not None:
             hits.append(found)
@@ -326,7 +326,7 @@ def _is_negator(tokens: Sequence[Token], k: int, lexicon: StanceLexicon) -> bool
     # English contractions tokenise as "doesn", "'", "t": the "t" after an apostrophe negates.
     return (
         tokens[k].text.lower() == "t"
-        and k >= 2  # noqa: PLR2004
+        and k >= 2
         and tokens[k - 1].text in ("'", "’")
         and tokens[k - 2].text.lower().endswith("n")
     )
@@ -343,9 +343,9 @@ def _polarity(
     tokens = clause.tokens
     plain = alternatives = 0
     for k in range(len(tokens)):
-        if k in issue_tokens and cue is not None or not _is_negator(tokens, k, lexicon):
+        if (k in issue_tokens and cue is not None) or not _is_negator(tokens, k, lexicon):
             continue
-        if cue is None and not issue_tokens.start - 2 <= k <= issue_tokens.stop + 1:  # noqa: PLR2004
+        if cue is None and not issue_tokens.start - 2 <= k <= issue_tokens.stop + 1:
             continue  # a phrase without a cue is negated only next to it ("liegt nicht in")
         window = tokens[k + 1 : k + 1 + NEGATED_ALTERNATIVE_WINDOW]
         if any(lexicon.has("alternative", t.text) for t in window):
@@ -436,13 +436,13 @@ class _Context:
         found: list[str] = []
         if statement is not None and statement.on_behalf_of is not None:
             found.append(statement.on_behalf_of)
-        for holding in self.holdings:
-            if (
-                holding.person == key
-                and holding.of is not None
-                and self.lexicon.has("speaks_for", holding.role)
-            ):
-                found.append(holding.of)
+        found.extend(
+            holding.of
+            for holding in self.holdings
+            if holding.person == key
+            and holding.of is not None
+            and self.lexicon.has("speaks_for", holding.role)
+        )
         return [k for k in dict.fromkeys(found) if k != key and k in self.actors]
 
 
@@ -488,7 +488,9 @@ def _subject_candidates(
 def _modifies_person(
     ctx: _Context, clause: _Clause, mention: Mention, following: Sequence[tuple[int, Mention]]
 ) -> bool:
-    """"Frankreichs Präsident Emmanuel Macron", "United Nations Secretary-General António
+    """Say whether a state/organisation before a person only qualifies it.
+
+    "Frankreichs Präsident Emmanuel Macron", "United Nations Secretary-General António
     Guterres": an organisation or state right before a person (no conjunction between) only
     says whose the person is."""
     if ctx.actors[mention.actor].kind is ActorKind.PERSON or not following:
@@ -504,7 +506,7 @@ def _with_coordinated(
     clause: _Clause, candidates: Sequence[tuple[int, Mention]], index: int
 ) -> list[str]:
     chosen = [candidates[index][1].actor]
-    k, mention = candidates[index]
+    mention = candidates[index][1]
     end = mention.end
     for nk, nxt in candidates[index + 1 :]:
         if nk < 0:
@@ -566,9 +568,7 @@ class _Issues:
                 self.full.setdefault(m.relation, Counter())[(m.subject, m.object)] += 1
         self.first = {(m.relation, m.subject, m.object): i for i, m in enumerate(mentions)}
         states = [
-            key
-            for key, _n in ctx.counts.most_common()
-            if ctx.actors[key].kind is ActorKind.STATE
+            key for key, _n in ctx.counts.most_common() if ctx.actors[key].kind is ActorKind.STATE
         ]
         self.top_states = states[:2]
         self.records: dict[str, Issue] = {}
@@ -617,9 +617,13 @@ class _Issues:
         subject, obj = mention.subject, mention.object
         completed = subject is None or obj is None
         side = self.ctx.side(holder)
-        if commissive and subject is None and side not in (None, obj):
-            if mention.relation in GIVER_RELATIONS:
-                subject = side  # "Norway pledged military aid": Norway gives
+        if (
+            commissive
+            and subject is None
+            and side not in (None, obj)
+            and mention.relation in GIVER_RELATIONS
+        ):
+            subject = side  # "Norway pledged military aid": Norway gives
         if completed:
             default = self._default(mention) or self._resolved_default(mention)
             if default is not None and subject not in (None, default[0]):
@@ -628,12 +632,20 @@ class _Issues:
                 subject, obj = default
         if obj is None and mention.relation in RECIPIENT_RELATIONS:
             obj = next((r for r in recipients if r not in (side, holder, subject)), None)
-        if subject is None and obj is not None and side is not None and side != obj:
-            if mention.relation in GIVER_RELATIONS or (
-                mention.relation in ("membership", "accession")
-                and self.ctx.actors[side].kind is ActorKind.STATE
-            ):
-                subject = side
+        if (
+            subject is None
+            and obj is not None
+            and side is not None
+            and side != obj
+            and (
+                mention.relation in GIVER_RELATIONS
+                or (
+                    mention.relation in ("membership", "accession")
+                    and self.ctx.actors[side].kind is ActorKind.STATE
+                )
+            )
+        ):
+            subject = side
         if (
             obj is None
             and subject is not None
@@ -647,7 +659,7 @@ class _Issues:
             subject is None
             and obj is None
             and mention.relation in SYMMETRIC_RELATIONS
-            and len(self.top_states) == 2  # noqa: PLR2004 - two parties
+            and len(self.top_states) == 2
         ):
             subject, obj = self.top_states
         if subject is None or obj is None or subject == obj:
@@ -764,9 +776,11 @@ def _clause_stances(
         holders: list[tuple[str, float]] = []
         speaker: str | None = None
         if statement is not None and statement.speaker is not None:
-            inside = _clause_subject(
-                ctx, clause, anchor, issue_spans, lower=statement.start
-            ) if statement.start <= anchor_token.start else []
+            inside = (
+                _clause_subject(ctx, clause, anchor, issue_spans, lower=statement.start)
+                if statement.start <= anchor_token.start
+                else []
+            )
             speaker = statement.speaker
             own = {speaker, ctx.side(speaker), *ctx.speaks_for(speaker, statement)}
             named_own = [a for a in inside if a in own and a != speaker]
@@ -778,7 +792,7 @@ def _clause_stances(
                 speaker = None
                 statement = None
             else:
-                holders = [(statement.speaker, 1.0)]
+                holders = [(speaker, 1.0)]
                 holders += [(a, SPEAKS_FOR_FACTOR) for a in ctx.speaks_for(speaker, statement)]
                 holders += [(a, 1.0) for a in named_own]  # "London would keep supplying …"
             base = CONFIDENCE_STATEMENT
