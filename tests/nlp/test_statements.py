@@ -75,6 +75,7 @@ SURFACES: dict[str, tuple[str, MentionForm, bool]] = {
     "Außenministerium in Kiew": ("mfa-ukraine", MentionForm.NAME, False),
     "ukrainischen Außenministeriums": ("mfa-ukraine", MentionForm.NAME, False),
     "Kreml": ("kremlin", MentionForm.METONYM, False),
+    "Kremlin": ("kremlin", MentionForm.METONYM, False),
     "Brüssel": ("brussels", MentionForm.NAME, True),
 }
 HOLDINGS = (
@@ -468,6 +469,21 @@ ENGLISH_CASES = [
         "partial-quote-in-clause",
         'Kallas said Russia was "playing with fire".',
         [("kaja-kallas", 'Russia was "playing with')],
+    ),
+    (
+        "weekday-before-that",
+        "Tusk said Thursday that Poland would push for a ban.",
+        [("donald-tusk", "Poland would push for")],
+    ),
+    (
+        "relative-that-in-subject",
+        "Tusk said any decision that brought peace closer was welcome.",
+        [("donald-tusk", "any decision that brought")],
+    ),
+    (
+        "according-to-statement-from",
+        "According to a statement from the Kremlin, the talks were constructive.",
+        [("kremlin", "the talks were constructive")],
     ),
     (
         "adding-that",
