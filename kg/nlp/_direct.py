@@ -26,6 +26,8 @@ MAX_CUE_DISTANCE = 7
 MAX_INSERT_TOKENS = 10
 #: Tokens a title noun may stand before its quoted name ("das Buch mit dem Titel „…“").
 MAX_TITLE_DISTANCE = 3
+#: Tokens from the start of a colon-introduced clause within which its subject must begin.
+MAX_LABEL_OFFSET = 1
 FRAGMENT_JOINER = " … "
 
 
@@ -86,11 +88,10 @@ def _cue_before(doc: Doc, quote: QuoteSpan) -> tuple[Cue | None, Speaker | None]
             if speaker is None and colon:  # "Asked about X, he was blunt: „…“"
                 speaker = find_subject(doc, doc.clause_start(i, a), i)
             return cue, speaker
-    if colon:
-        label = find_subject(doc, doc.clause_start(i, a), i)
-        if label is not None and (
-            label.last == i - 1 or doc.lex.pronouns.get(doc.lower(label.first))
-        ):
+    if colon:  # "Rutte: „…“", "Er war deutlich: „…“", "Selenskyj reagierte mit den Worten: „…“"
+        start = doc.clause_start(i, a)
+        label = find_subject(doc, start, i)
+        if label is not None and (label.last == i - 1 or label.first - start <= MAX_LABEL_OFFSET):
             return None, label
     return None
 
