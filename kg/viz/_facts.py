@@ -220,7 +220,9 @@ def add_stances(
         if len(quotes) > MAX_QUOTES_PER_TOOLTIP:
             lines.append(f"… and {len(quotes) - MAX_QUOTES_PER_TOOLTIP} more statements")
         if not quotes:
-            lines.append(f"{len(members)} stance(s), no quoted statement")
+            cues = sorted({stances[m]["cue"] for m in members if stances[m].get("cue")})
+            lines += [f"cue: “{clip(cue)}”" for cue in cues[:MAX_QUOTES_PER_TOOLTIP]]
+            lines.append(f"{len(members)} stance(s) without a quoted statement")
         draft.edges.append(
             ViewEdge(
                 source=draft.use(holder),
@@ -247,7 +249,8 @@ def add_stances(
 
 
 def _quote_line(nodes: Nodes, row: dict[str, str], lang: str | None) -> str:
-    speaker = nodes.label(row["speaker"], lang) if row.get("speaker") else "unattributed"
+    who = row.get("creator") or row.get("speaker")  # the statement's speaker first
+    speaker = nodes.label(who, lang) if who else "unattributed"
     source = row.get("headline") or _local(row.get("article"))
     day = (row.get("validAt") or row.get("published") or "")[:10]
     return f"“{clip(row['text'])}” — {speaker}; {source}" + (f" ({day})" if day else "")

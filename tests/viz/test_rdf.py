@@ -47,8 +47,10 @@ def test_actors_view_types_nodes_and_colours_stances(store: Store) -> None:
     assert set(stances) == {
         (_actor("nato"), "supports"),
         (_actor("russia"), "opposes"),
+        (_actor("kremlin"), "opposes"),
         (_actor("ukraine"), "demands"),
         (_actor("united-states"), "hesitant"),
+        (_actor("volodymyr-zelensky"), "supports"),
     }
     assert stances[(_actor("nato"), "supports")].display_color == "#2CA02C"
     assert stances[(_actor("russia"), "opposes")].display_color == "#D62728"
@@ -82,6 +84,25 @@ def test_stance_tooltip_names_quote_speaker_article_and_date(store: Store) -> No
     assert "Mark Rutte" in edge.title
     assert HEADLINE in edge.title  # plain text here; the renderer escapes it
     assert "2024-12-03" in edge.title
+
+
+def test_quote_is_attributed_to_the_statement_speaker(store: Store) -> None:
+    view = to_view_graph(store, ViewOptions(view="actors"))
+    edge = next(
+        e for e in view.edges if e.source == _actor("kremlin") and e.kind is EdgeKind.STANCE
+    )
+    assert f"“{QUOTE_PESKOV}” — Dmitri Peskow;" in edge.title
+
+
+def test_stance_without_quote_shows_its_cue(store: Store) -> None:
+    view = to_view_graph(store, ViewOptions(view="actors"))
+    edge = next(
+        e
+        for e in view.edges
+        if e.source == _actor("volodymyr-zelensky") and e.kind is EdgeKind.STANCE
+    )
+    assert "cue: “setzt auf”" in edge.title
+    assert "without a quoted statement" in edge.title
 
 
 def test_issue_label_prefers_english_then_german(store: Store) -> None:
@@ -163,7 +184,7 @@ def test_comment_view_has_replies_and_mentions(store: Store) -> None:
 @pytest.mark.parametrize(
     ("since", "until", "positions"),
     [
-        (date(2025, 1, 1), None, {"demands", "hesitant"}),
+        (date(2025, 1, 1), None, {"demands", "hesitant", "supports"}),
         (None, date(2024, 12, 31), {"supports", "opposes"}),
         (date(2024, 12, 3), date(2024, 12, 3), {"supports", "opposes"}),
         (date(2026, 1, 1), None, set()),

@@ -1,9 +1,10 @@
 """A small knowledge graph built by hand with rdflib for the viz tests (our own sentences).
 
-Two articles: ``v1`` (2024-12-03) with stances of NATO (supports) and Russia (opposes) on
-Ukraine's NATO membership, a post holding, two events and three comments (one a reply); ``v2``
-(2025-02-01) with stances of Ukraine (demands) and the USA (hesitant) and one event. Texts that
-end up in tooltips carry HTML/JS payloads: every one must be shown as text, never run.
+Two articles: ``v1`` (2024-12-03) with stances of NATO (supports), Russia and the Kremlin
+(opposes; the Kremlin's evidenced by its spokesman's words) on Ukraine's NATO membership, a post
+holding, two events and three comments (one a reply); ``v2`` (2025-02-01) with stances of
+Ukraine (demands), the USA (hesitant) and Zelensky (supports, a cue but no quote), one event.
+Texts that end up in tooltips carry HTML/JS payloads: every one must be shown as text, never run.
 """
 
 from __future__ import annotations
@@ -75,24 +76,33 @@ def _stance(
     holder: str,
     position: str,
     speaker: str,
-    quote: str,
+    quote: str | None,
     day: str,
+    *,
+    creator: str | None = None,
+    cue: str | None = None,
 ) -> None:
+    """A stance; ``quote`` None makes one without evidence (only a cue)."""
     article_id = str(article).rsplit("/", 1)[-1]
-    statement = iris.statement_iri(speaker, quote)
-    graph.add((statement, RDF.type, GK.DirectQuote))
-    graph.add((statement, SDO.creator, iris.actor_iri(speaker)))
-    graph.add((statement, SDO.text, Literal(quote, lang="de")))
-    graph.add((statement, GK.reportedIn, article))
     stance = iris.stance_iri(article_id, f"st{n}")
     graph.add((stance, RDF.type, GK.Stance))
     graph.add((stance, GK.holder, iris.actor_iri(holder)))
     graph.add((stance, GK.issue, ISSUE))
     graph.add((stance, GK.position, iris.vocab_iri("stance", position)))
     graph.add((stance, GK.expressedBy, iris.actor_iri(speaker)))
-    graph.add((stance, GK.evidence, statement))
     graph.add((stance, GK.validAt, Literal(day, datatype=XSD.date)))
     graph.add((stance, GK.reportedIn, article))
+    if cue:
+        graph.add((stance, GK.cue, Literal(cue, lang="de")))
+    if quote is None:
+        return
+    who = creator or speaker
+    statement = iris.statement_iri(who, quote)
+    graph.add((statement, RDF.type, GK.DirectQuote))
+    graph.add((statement, SDO.creator, iris.actor_iri(who)))
+    graph.add((statement, SDO.text, Literal(quote, lang="de")))
+    graph.add((statement, GK.reportedIn, article))
+    graph.add((stance, GK.evidence, statement))
 
 
 def _event(
@@ -176,6 +186,18 @@ def build_dataset() -> Dataset:
         _mention(g1, "v1", n, key)
     _stance(g1, a1, 1, "nato", "supports", "mark-rutte", QUOTE_RUTTE, "2024-12-03")
     _stance(g1, a1, 2, "russia", "opposes", "dmitry-peskov", QUOTE_PESKOV, "2024-12-03")
+    # the Kremlin's stance, evidenced by what its spokesman said
+    _stance(
+        g1,
+        a1,
+        3,
+        "kremlin",
+        "opposes",
+        "kremlin",
+        QUOTE_PESKOV,
+        "2024-12-03",
+        creator="dmitry-peskov",
+    )
     holding = iris.observed_holding_iri("v1", "h1")
     g1.add((holding, RDF.type, GK.PostHolding))
     g1.add((holding, ORG.member, iris.actor_iri("mark-rutte")))
@@ -211,6 +233,17 @@ def build_dataset() -> Dataset:
     _mention(g2, "v2", 0, "volodymyr-zelensky")
     _stance(g2, a2, 1, "ukraine", "demands", "volodymyr-zelensky", QUOTE_ZELENSKY, "2025-02-01")
     _stance(g2, a2, 2, "united-states", "hesitant", "united-states", QUOTE_USA, "2025-02-01")
+    _stance(
+        g2,
+        a2,
+        3,
+        "volodymyr-zelensky",
+        "supports",
+        "volodymyr-zelensky",
+        None,
+        "2025-02-01",
+        cue="setzt auf",
+    )
     _event(
         g2,
         iris.article_event_iri("v2", "e1"),
