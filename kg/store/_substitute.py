@@ -69,6 +69,73 @@ def sparql_term(term: Node) -> str:
                      query="<bindings>")
 
 
+#: ``STR(?v) = ""``: the named queries' "parameter not given" test (see ``unbound_tests``).
+_NOT_GIVEN = re.compile(r'\s*STR\(\s*[?$]([A-Za-z0-9_]+)\s*\)\s*=\s*""\s*')
+_COALESCE = re.compile(r"\bCOALESCE\s*\(", re.IGNORECASE)
+
+
+def unbound_tests(sparql: str, bindings: Mapping[str, Node]) -> str:
+    """Rewrite ``COALESCE(test, STR(?v) = "", …)`` for a ``?v`` not in ``bindings``.
+
+    The named queries say "optional parameter not given" with ``STR(?since) = ""`` inside a
+    ``COALESCE`` (``BOUND`` is false for Oxigraph substitutions): by the SPARQL spec ``test``
+    (say ``?date >= ?since``) and ``STR(?since)`` are errors when ``?since`` is unbound, which
+    ``COALESCE`` skips, ending at ``true``. Virtuoso 7.2 evaluates both to false instead and
+    drops every row. On a remote store an unbound parameter is really unbound, so the call
+    becomes ``(!BOUND(?v) || COALESCE(test, …))``, which means the same everywhere.
+
+    >>> unbound_tests('FILTER(COALESCE(?d >= ?since, STR(?since) = "", true))', {})
+    'FILTER((!BOUND(?since) || COALESCE(?d >= ?since, true)))'
+    """
+    out: list[str] = []
+    position = 0
+    for match in _COALESCE.finditer(sparql):
+        if match.start() < position:
+            continue
+        args, end = _arguments(sparql, match.end())
+        if end < 0:
+            break
+        tests = [_NOT_GIVEN.fullmatch(a) for a in args]
+        names = [t.group(1) for t in tests if t is not None and t.group(1) not in bindings]
+        if not names:
+            continue
+        rest = [a for a, t in zip(args, tests, strict=True) if t is None or t.group(1) in bindings]
+        unbound = " || ".join(f"!BOUND(?{name})" for name in names)
+        inner = unbound_tests(",".join(rest), bindings)
+        out.append(sparql[position : match.start()])
+        out.append(f"({unbound} || COALESCE({inner.strip()}))")
+        position = end + 1
+    out.append(sparql[position:])
+    return "".join(out)
+
+
+def _arguments(text: str, start: int) -> tuple[list[str], int]:
+    """Split the call arguments starting at ``start`` (after ``(``); return them and the
+    index of the closing parenthesis (-1 if unbalanced). String literals are skipped."""
+    args, depth, current, i = [], 0, start, start
+    while i < len(text):
+        char = text[i]
+        if char in "\"'":
+            close = text.find(char, i + 1)
+            while close > 0 and text[close - 1] == "\\":
+                close = text.find(char, close + 1)
+            if close < 0:
+                return [], -1
+            i = close
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                args.append(text[current:i])
+                return args, i
+            depth -= 1
+        elif char == "," and depth == 0:
+            args.append(text[current:i])
+            current = i + 1
+        i += 1
+    return [], -1
+
+
 def substitute(sparql: str, bindings: Mapping[str, Node]) -> str:
     """Return ``sparql`` with every bound variable replaced by its term (see module docstring).
 

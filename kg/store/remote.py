@@ -51,7 +51,7 @@ from rdflib.term import BNode, Literal, Node, URIRef
 
 from kg.errors import GraphError, QueryError, StoreError
 from kg.rdf import iris
-from kg.store._substitute import sparql_term, substitute
+from kg.store._substitute import sparql_term, substitute, unbound_tests
 from kg.store._terms import to_ox_quad
 from kg.store.base import DumpFormat, Quad, QueryRows, Term, Triple
 
@@ -255,7 +255,8 @@ class RemoteStore:
         union: bool = False,
     ) -> QueryRows:
         """Run a SELECT query; bound variables are substituted into the text (see ``Store``)."""
-        result = self._select(substitute(sparql, bindings or {}), union=union)
+        text = substitute(unbound_tests(sparql, bindings or {}), bindings or {})
+        result = self._select(text, union=union)
         if "results" not in result:
             raise QueryError("expected a SELECT query", query="<inline query>", target=self._url)
         names = tuple(result.get("head", {}).get("vars", ()))
