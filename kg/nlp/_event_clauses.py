@@ -244,7 +244,7 @@ def _noun_agent(
     if before:
         last = before[-1]
         gap = text[last.end : trigger.start]
-        head = last.mentions[-1]
+        head = max(last.mentions, key=lambda m: (m.end, m.end - m.start))
         possessive = gap.startswith("'s") or _is_genitive(text[last.start : last.end], last, actors)
         words = re.findall(r"[\w-]+", gap.replace("'s", " "))
         if (
@@ -252,7 +252,7 @@ def _noun_agent(
             and len(words) <= MAX_MODIFIER_WORDS
             and "," not in gap
             and not any(w.casefold() in lex.words.get("@preposition", ()) for w in words)
-            and (head.form is MentionForm.DEMONYM or possessive)
+            and ((head.form is MentionForm.DEMONYM and " " not in head.surface) or possessive)
         ):
             return last
     after = [g for g in groups if g.start >= trigger.end and not g.is_place]

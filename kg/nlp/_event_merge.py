@@ -91,7 +91,10 @@ def _is_anaphor(event: Event, article: Article, lex: EventLexicon) -> bool:
     if not event.method.startswith("trigger.noun"):
         return False
     words = re.findall(r"[\w-]+", article.text[max(0, event.start - 30) : event.start])
-    return bool(words) and words[-1].casefold() in lex.words.get("@definite", frozenset())
+    if not words or words[-1].casefold() not in lex.words.get("@definite", frozenset()):
+        return False
+    # A name in quotation marks introduces an event ("das Großmanöver „Sapad“").
+    return not re.match(r"\s*[„“”\"»«‚‘']", article.text[event.end : event.end + 3])
 
 
 def is_summary(event: Event, article: Article) -> bool:
@@ -128,7 +131,9 @@ def merge_events(
                 (
                     i
                     for i in range(len(merged) - 1, -1, -1)
-                    if merged[i].type is event.type and _times_agree(merged[i], event)
+                    if merged[i].type is event.type
+                    and _times_agree(merged[i], event)
+                    and not is_summary(merged[i], article)  # a headline is no antecedent
                 ),
                 None,
             )

@@ -52,6 +52,7 @@ from dataclasses import dataclass, replace
 
 from kg.model import (
     Actor,
+    ActorKind,
     Article,
     Claim,
     EpistemicStatus,
@@ -100,6 +101,8 @@ REVISION_WINDOW = 600
 MIN_UNIT_CHARS = 6
 # Confidence of events found by the rules (extractor confidence); name mentions of catalogue
 # events are more certain, events without a time or with a fallback agent less so.
+# A meeting verb needs this many parties (a visit to troops or to a place is no meeting).
+MIN_MEETING_PARTIES = 2
 CONFIDENCE_TRIGGER = 0.8
 CONFIDENCE_NAME = 0.9
 
@@ -312,6 +315,8 @@ def _event_from_trigger(trigger: Trigger, ctx: _Context) -> Event | None:
         agents = _speaker_as_subject(text, trigger, statement, ctx.lex)
     if not agents and (trigger.rule.type not in _AGENTLESS or not affected):
         return None  # who did it is the point of the event; elections have no agent
+    if known is None and _lone_visit(trigger, agents, affected, ctx):
+        return None
     if timex is None and known is None and _is_generic(text, trigger, ctx.lex):
         return None
     quantity, unit = _quantity(text, trigger, ctx.timexes, ctx.lex)
@@ -335,6 +340,25 @@ def _event_from_trigger(trigger: Trigger, ctx: _Context) -> Event | None:
         method=f"trigger.{trigger.rule.pos}",
         confidence=CONFIDENCE_TRIGGER,
     )
+
+
+def _lone_visit(
+    trigger: Trigger, agents: Sequence[str], affected: Sequence[str], ctx: _Context
+) -> bool:
+    """Return True for a meeting verb with one party ("besuchte die Truppe", "visited Guam").
+
+    A meeting needs two parties, unless its one party is an organisation whose members meet
+    ("NATO leaders met", "Foreign ministers of the G7 will meet").
+    """
+    if trigger.rule.type is not EventType.MEETING or trigger.rule.pos != "verb":
+        return False
+    kinds = {a.key: a.kind for a in ctx.actors}
+    states = {a.key: a.state for a in ctx.actors}
+    places = {m.actor for m in ctx.mentions if m.is_place} - set(agents)
+    present = set(agents) | {a for a in affected if kinds.get(a) is not ActorKind.PLACE} - places
+    parties = {states.get(a) or a for a in present}  # "Taiwans Präsident Lai" is one party
+    organisation = any(kinds.get(a) is ActorKind.ORGANIZATION for a in agents)
+    return len(parties) < MIN_MEETING_PARTIES and not organisation
 
 
 def _default_when(

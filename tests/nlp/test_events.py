@@ -38,6 +38,7 @@ TESTS = Path(__file__).resolve().parents[1]
 DEV_GOLD = TESTS / "data" / "dev" / "events" / "events.gold.jsonl"
 BLIND_GOLD = TESTS / "data" / "dev" / "events" / "blind.gold.jsonl"
 BLIND2_GOLD = TESTS / "data" / "dev" / "events" / "blind2.gold.jsonl"
+BLIND3_GOLD = TESTS / "data" / "dev" / "events" / "blind3.gold.jsonl"
 SEED_GOLD = Path("/work/shared/eval/seed.gold.json")
 
 ACTORS = {
@@ -53,6 +54,8 @@ ACTORS = {
     "crimea": Actor(key="crimea", name="Krim", kind=ActorKind.PLACE, names=("Krim", "Crimea")),
     "armed-forces-of-russia": Actor(key="armed-forces-of-russia", name="russische Streitkräfte",
                                     kind=ActorKind.MILITARY, state="russia"),
+    "boris-pistorius": Actor(key="boris-pistorius", name="Boris Pistorius", kind=ActorKind.PERSON,
+                             state="germany"),
     "ministry-of-defence-of-russia": Actor(
         key="ministry-of-defence-of-russia", name="russisches Verteidigungsministerium",
         kind=ActorKind.GOVERNMENT_BODY, state="russia"),
@@ -305,7 +308,7 @@ def _score(gold_events: list[dict[str, object]], events: Sequence[Event], actors
 def _gold_records() -> list[tuple[Path, dict[str, object]]]:
     records = [
         (path.parent, json.loads(line))
-        for path in (DEV_GOLD, BLIND_GOLD, BLIND2_GOLD)
+        for path in (DEV_GOLD, BLIND_GOLD, BLIND2_GOLD, BLIND3_GOLD)
         for line in path.read_text().splitlines()
     ]
     if SEED_GOLD.is_file():
@@ -324,7 +327,8 @@ def test_events_end_to_end_meet_the_bars(catalogue: KnownEventCatalogue) -> None
 
     gazetteer = Gazetteer.load()
     totals = [0, 0, 0, 0]
-    paths = [DEV_GOLD, BLIND_GOLD, BLIND2_GOLD] + ([SEED_GOLD] if SEED_GOLD.is_file() else [])
+    paths = [DEV_GOLD, BLIND_GOLD, BLIND2_GOLD, BLIND3_GOLD]
+    paths += [SEED_GOLD] if SEED_GOLD.is_file() else []
     for path in paths:
         for gold in read_gold(path):
             article = read_gold_source(gold)
@@ -411,3 +415,30 @@ def test_extract_events_keeps_conflicting_figures_with_their_times(
                   blocks=(first, second))  # fmt: skip
     assert [(e.quantity, e.when) for e in events] == [(19, "2024-12-03"), (20, "2024-12-02")]
     assert {e.method for e in events} == {"trigger.verb", "quantity-revision"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("Verteidigungsminister Pistorius besuchte am Dienstag die Truppe in Pabrade.",
+         [("Pistorius", "boris-pistorius")]),
+    ],
+    ids=["visit-to-troops"],
+)  # fmt: skip
+def test_extract_events_needs_two_parties_for_a_meeting_verb(
+    text: str, mentions: list[tuple[str, str]], catalogue: KnownEventCatalogue
+) -> None:
+    assert _run(text, "de", mentions, catalogue) == ()
+
+
+def test_extract_events_does_not_read_a_named_event_as_an_anaphor(
+    catalogue: KnownEventCatalogue,
+) -> None:
+    text = ("Die NATO hat am Montag ein Manöver begonnen. Russland hatte im September 2021 das "
+            "Großmanöver „Sapad“ abgehalten.")  # fmt: skip
+    first = Block(kind=BlockKind.PARAGRAPH, start=0, end=text.index(" Russland"))
+    second = Block(kind=BlockKind.PARAGRAPH, start=text.index("Russland"), end=len(text))
+    events = _run(text, "de", [("NATO", "nato"), ("Russland", "russia")], catalogue,
+                  blocks=(first, second))  # fmt: skip
+    assert [(e.when, _agents(e)) for e in events if e.type is EventType.MILITARY_EXERCISE] == [
+        ("2024-12-02", ["nato"]), ("2021-09", ["russia"])]  # fmt: skip
