@@ -314,6 +314,17 @@ def _past_verb(doc: Doc, i: int, j: int) -> bool:
     )  # fmt: skip
 
 
+def _right_after(doc: Doc, v: int, speaker: Speaker) -> bool:
+    """True when the speaker's noun phrase starts right after verb ``v`` ("Das sagte Rutte",
+    "Das kündigte der litauische Minister X an"), not "Das erklärte Ziel der Regierung …"."""
+    if speaker.first == v + 1:
+        return True
+    dets = doc.lex.words("determiner")
+    return doc.lower(v + 1) in dets and not any(
+        doc.lower(k) in dets for k in range(v + 2, speaker.first)
+    )
+
+
 def verb_rules(doc: Doc, sentence: int) -> Iterator[Found]:
     """Statements licensed by a reporting verb in ``sentence``."""
     a, b = doc.sentence_range[sentence]
@@ -346,7 +357,13 @@ def verb_rules(doc: Doc, sentence: int) -> Iterator[Found]:
                 None,
                 [found_record(doc, clause_span(doc, i, j), speaker, cue, sentence, method, 0.9)],
             )
-        elif v == a + 1 and doc.lower(a) in doc.lex.words("anaphor") and sentence > 0:
+        elif (
+            v == a + 1
+            and doc.lower(a) in doc.lex.words("anaphor")
+            and sentence > 0
+            and speaker is not None
+            and _right_after(doc, cue.index, speaker)
+        ):
             # "Litauen will … liefern. Das kündigte der Minister an.": the previous sentence
             pa, pb = doc.sentence_range[sentence - 1]
             if not any(doc.quoted(k) for k in range(pa, pb)):

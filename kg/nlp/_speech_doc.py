@@ -119,6 +119,10 @@ class Doc:
         entries = self.lex.verbs.get(token.text.lower())
         if not entries or not token.text[0].islower() or self.quoted(i):
             return None
+        nxt = self.tokens[i + 1].text if i + 1 < len(self.tokens) else ""
+        attributive = nxt[:1].isupper() and (i + 1) not in self.mention_at
+        if self.lower(i - 1) in self.lex.words("determiner") and attributive:
+            return None  # an attributive participle: "das erklärte Ziel", "die genannte Zahl"
         best: Cue | None = None
         for verb in entries:
             if verb.particle and not token.text.lower().startswith(verb.particle.lower()):
