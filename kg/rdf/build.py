@@ -19,7 +19,9 @@ No blank nodes: every node has an IRI from ``kg.rdf.iris``.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import logging
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -54,6 +56,8 @@ from kg.rdf.reference import build_reference_graph
 from kg.rdf.vocab import GAF, GK, NIF, ORG, PROV, RDF, RDFS, SDO, SEM, XSD, bind_namespaces
 
 __all__ = ["ASSERTED_STATUSES", "build_article_graph", "build_reference_graph", "issue_from_key"]
+
+logger = logging.getLogger(__name__)
 
 #: Claims with these statuses are vouched for by the article itself or by independent
 #: confirmation: their event stays in the article graph. Every other status puts the event
@@ -580,7 +584,16 @@ def _add_comments(graph: Graph, ctx: _Context, analysis: Analysis) -> None:
     for mention in analysis.mentions:
         if mention.comment is not None:
             mentioned.setdefault(mention.comment, set()).add(mention.actor)
+    indices = {comment.index for comment in article.comments}
     for comment in article.comments:
+        if comment.parent is not None and comment.parent not in indices:
+            logger.warning(
+                "article %s: comment %d replies to unknown comment %d; attached to the article",
+                article.id,
+                comment.index,
+                comment.parent,
+            )
+            comment = dataclasses.replace(comment, parent=None)
         _add_comment(graph, ctx, comment, publisher, sorted(mentioned.get(comment.index, ())))
 
 

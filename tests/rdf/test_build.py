@@ -495,3 +495,19 @@ def test_any_span_of_any_text_is_anchored_by_code_points(data: st.DataObject, te
     assert graph.value(node, NIF.anchorOf) == Literal(text[start:end])
     assert graph.value(node, NIF.beginIndex) == Literal(start, datatype=XSD.integer)
     assert graph.value(node, NIF.endIndex) == Literal(end, datatype=XSD.integer)
+
+
+def test_reply_to_an_unknown_comment_hangs_on_the_article(caplog: pytest.LogCaptureFixture) -> None:
+    from kg.model import Comment
+
+    article = Article(
+        id="c",
+        text="Text.",
+        lang="de",
+        source="x",
+        comments=(Comment(index=0, author="a", text="Hallo", parent=7),),
+    )
+    graph = build_article_graph(Analysis(article=article)).graph(iris.article_graph_iri("c"))
+    comment = iris.comment_iri("c", 0)
+    assert graph.value(comment, SDO.parentItem) == iris.article_iri("c")
+    assert "unknown comment 7" in caplog.text
