@@ -84,6 +84,7 @@ class IssueLexicon:
     skip: frozenset[str] = frozenset()  # copulas a phrase may pass over ("liegt", "is")
     temporal: frozenset[str] = frozenset()  # "nach einem Waffenstillstand": only a date
     conjunctions: frozenset[str] = frozenset()  # "und", "and" in "zwischen X und Y"
+    infinitive: frozenset[str] = frozenset()  # "to" in "Ukraine to join"
 
 
 # --------------------------------------------------------------------------------------------
@@ -163,7 +164,9 @@ def load_issue_lexicon(lang: str, directory: Path | None = None) -> IssueLexicon
     rules: list[IssueRule] = []
     aliases: dict[str, str] = {}
     genitive: set[str] = set()
-    classes: dict[str, set[str]] = {"@skip": set(), "@temporal": set(), "@and": set()}
+    classes: dict[str, set[str]] = {
+        "@skip": set(), "@temporal": set(), "@and": set(), "@infinitive": set(),
+    }  # fmt: skip
     for number, line in enumerate(lines, 1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -207,6 +210,7 @@ def load_issue_lexicon(lang: str, directory: Path | None = None) -> IssueLexicon
         skip=frozenset(classes["@skip"]),
         temporal=frozenset(classes["@temporal"]),
         conjunctions=frozenset(classes["@and"]),
+        infinitive=frozenset(classes["@infinitive"]),
     )
 
 
@@ -325,8 +329,8 @@ def _fill_after(
     while k < end:
         token = tokens[k]
         word = token.text.lower()
-        if k in triggers:
-            return phrase_end, role is not None and not direct
+        if k in triggers:  # "support for NATO membership": the outer noun is a stance word
+            return phrase_end, role is not None and not direct and not filled
         found = slots.mention_at(k)
         if found is not None and role is not None:
             actor, last = found
@@ -381,7 +385,8 @@ def _fill_before(slots: _Slots, hit: _Hit, filled: dict[str, str]) -> int:
             break
         actor = slots.mention_ending(j)
         if actor is not None:
-            if distance == 0 and rule.before is not None:
+            infinitive = distance == 1 and tokens[j + 1].text.lower() in slots.lexicon.infinitive
+            if (distance == 0 or infinitive) and rule.before is not None:
                 filled.setdefault(rule.before, actor)
                 start = j
             continue
