@@ -43,8 +43,10 @@ EDGE_LABEL_MAX_EDGES = 1500
 HIDE_EDGES_ON_DRAG_MIN_NODES = 1000
 
 #: Physics iterations before the layout is frozen. forceAtlas2Based settles views of up to
-#: ~150 nodes in about 200 iterations (checked by eye on synthetic and seed views).
+#: ~150 nodes in about 200 iterations (checked by eye on synthetic and seed views); a view that
+#: starts from kg's precomputed layout only needs polishing.
 STABILIZATION_ITERATIONS = 250
+SEEDED_STABILIZATION_ITERATIONS = 100
 
 _KIND_LABELS: dict[NodeKind, str] = {
     NodeKind.STATE: "State",
@@ -123,6 +125,7 @@ def _curve_parallel_edges(edges: list[dict[str, Any]]) -> None:
 
 def _options(view: ViewGraph) -> dict[str, Any]:
     big = len(view.nodes) >= HIDE_EDGES_ON_DRAG_MIN_NODES
+    seeded = bool(view.nodes) and all(n.x is not None for n in view.nodes)
     groups = {
         kind.value: {
             "color": {"background": NODE_COLORS[kind], "border": "#333333"},
@@ -147,7 +150,7 @@ def _options(view: ViewGraph) -> dict[str, Any]:
             "hideEdgesOnDrag": big,
             "hideEdgesOnZoom": big,
         },
-        "layout": {"improvedLayout": view.physics and len(view.nodes) <= 100},
+        "layout": {"improvedLayout": view.physics and not seeded and len(view.nodes) <= 100},
         "physics": {
             "enabled": view.physics,
             "solver": "forceAtlas2Based",
@@ -159,7 +162,9 @@ def _options(view: ViewGraph) -> dict[str, Any]:
             },
             "stabilization": {
                 "enabled": True,
-                "iterations": STABILIZATION_ITERATIONS,
+                "iterations": SEEDED_STABILIZATION_ITERATIONS
+                if seeded
+                else STABILIZATION_ITERATIONS,
                 "updateInterval": 50,
                 "fit": True,
             },

@@ -226,7 +226,8 @@ def _timeline_view(store: Store, opts: ViewOptions) -> tuple[ViewGraph, tuple[st
     view = draft.view("Timeline of events")
     undated = len(events) - len(dated)
     note = f"{undated} undated event(s) not shown." if undated else ""
-    return replace(_timeline_layout(view, [event for _, event in dated]), note=note), ()
+    laid = _timeline_layout(view, [event for _, event in dated])
+    return replace(laid, note=note, physics=False), ()  # physics would undo the time order
 
 
 def _timeline_layout(view: ViewGraph, order: Sequence[str]) -> ViewGraph:

@@ -24,6 +24,11 @@ if TYPE_CHECKING:
 #: 4.5 s of physics even without smooth edges, while a precomputed layout draws in 0.5 s.
 PHYSICS_MAX_NODES = 150
 
+#: Up to this size the browser still runs a short physics pass, starting from the layout
+#: computed here (it only has to polish, so ~100 iterations do); bigger views are drawn as laid
+#: out, physics off (performance.md §3.2: 5,000 nodes draw in 1.5 s that way).
+SEEDED_PHYSICS_MAX_NODES = 1000
+
 #: Smallest and largest drawn node size (vis-network ``size`` units).
 MIN_SIZE = 8.0
 MAX_SIZE = 40.0
@@ -385,4 +390,6 @@ def finish_view(view: ViewGraph, *, max_nodes: int, keep: Iterable[str] = ()) ->
     sized = size_by_centrality(capped)
     if len(sized.nodes) <= PHYSICS_MAX_NODES and any(n.x is None for n in sized.nodes):
         return replace(sized, physics=True)
-    return replace(layout_view(sized), physics=False)
+    if view.physics is False:  # the builder placed the nodes on purpose (timeline)
+        return replace(layout_view(sized), physics=False)
+    return replace(layout_view(sized), physics=len(sized.nodes) <= SEEDED_PHYSICS_MAX_NODES)

@@ -190,13 +190,21 @@ def test_search_and_type_filters_work_in_the_page(
     assert values["before"] - values["after"] == persons > 0
 
 
-def test_large_view_with_precomputed_layout(browser: Chromium, tmp_path: Path) -> None:
-    view = finish_view(synthetic(600), max_nodes=10_000)
-    assert not view.physics
-    report = _open(browser, view, tmp_path, "large")
+@pytest.mark.parametrize(
+    ("n", "physics"),
+    [(600, True), (1200, False)],
+    ids=["600-seeded-physics", "1200-layout-only"],
+)
+def test_larger_views_start_from_the_precomputed_layout(
+    browser: Chromium, tmp_path: Path, n: int, physics: bool
+) -> None:
+    view = finish_view(synthetic(n), max_nodes=10_000)
+    assert view.physics is physics
+    report = _open(browser, view, tmp_path, f"large-{n}")
     values = json.loads(report.values)
-    assert values["nodes"] == 600
+    assert values["nodes"] == n
     assert values["edges"] == len(view.edges)
+    assert values["physics"] is False  # stabilised and stopped, or never started
 
 
 def test_notebook_iframe_renders_without_errors(

@@ -10,6 +10,7 @@ from kg.viz.shape import (
     MAX_SIZE,
     MIN_SIZE,
     PHYSICS_MAX_NODES,
+    SEEDED_PHYSICS_MAX_NODES,
     cap_view,
     ego_view,
     finish_view,
@@ -111,11 +112,24 @@ def test_layout_keeps_given_positions() -> None:
 
 
 @pytest.mark.parametrize(
-    ("n", "physics"),
-    [(PHYSICS_MAX_NODES, True), (PHYSICS_MAX_NODES + 1, False)],
-    ids=["small-physics", "large-layout"],
+    ("n", "physics", "laid_out"),
+    [
+        (PHYSICS_MAX_NODES, True, False),
+        (PHYSICS_MAX_NODES + 1, True, True),
+        (SEEDED_PHYSICS_MAX_NODES + 1, False, True),
+    ],
+    ids=["small-physics", "medium-seeded-physics", "large-layout-only"],
 )
-def test_finish_view_uses_physics_only_for_small_views(n: int, physics: bool) -> None:
+def test_finish_view_picks_physics_by_size(n: int, physics: bool, laid_out: bool) -> None:
     done = finish_view(synthetic(n), max_nodes=10_000)
     assert done.physics is physics
-    assert all(node.x is not None for node in done.nodes) is not physics
+    assert all(node.x is not None for node in done.nodes) is laid_out
+
+
+def test_finish_view_keeps_a_builder_layout_without_physics() -> None:
+    placed = ViewGraph(
+        nodes=(ViewNode(id="a", label="a", kind=NodeKind.EVENT, x=0.0, y=0.0),),
+        edges=(),
+        physics=False,
+    )
+    assert finish_view(placed, max_nodes=10).physics is False
