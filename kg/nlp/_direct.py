@@ -52,6 +52,11 @@ def _cue_after(doc: Doc, quote: QuoteSpan) -> tuple[Cue | None, Speaker | None] 
     if i >= len(doc.tokens):
         return None
     inner = doc.text[quote.open + 1 : quote.close].rstrip()
+    if doc.lower(i) in (":", "–", "—", "-") and doc.token_sentence[doc.tok(quote.open)] >= 0:
+        # headline style "„Wir bleiben hier“: Selenskyj schließt Rückzug aus"
+        a = doc.sentence_range[doc.token_sentence[doc.tok(quote.open)]][0]
+        label = find_subject(doc, i + 1, i + 2) if doc.tok(quote.open) == a else None
+        return (None, label) if label is not None else None
     if doc.lower(i) == "," or (doc.lower(i) in doc.lex.words("anaphor") and inner[-1:] in ".!?"):
         i += 1
     elif inner[-1:] not in (",", "!", "?") and doc.cue_at(i, len(doc.tokens)) is None:

@@ -10,6 +10,10 @@ cue inherits the speaker of the statement just before it in the same paragraph (
 convention of continuing a quotation); otherwise it is kept without a speaker. Lexicons are data:
 ``kg/nlp/lexicons/<lang>/{reporting_verbs,konjunktiv,attribution}.tsv``.
 
+``Statement.text`` is ``Article.text[start:end]``, except for a quote interrupted by its cue
+("„Wir werden“, sagte er, „alles tun“"): its fragments are joined with " … " and ``start``/``end``
+span from the first fragment to the last.
+
 ``Statement.date`` is the date of a time expression in the cue's sentence ("am Dienstag"); when the
 text gives none it falls back to the article's publication date (a statement is reported no later
 than it was made, and news reports same-day statements without a date).

@@ -279,6 +279,11 @@ DIRECT_CASES = [
         [("mark-rutte", "direct", "Wir werden … alles")],
     ),
     (
+        "quote-then-label",
+        "„Wir bleiben hier“: Rutte schließt einen Rückzug aus",
+        [("mark-rutte", "direct", "Wir bleiben hier")],
+    ),
+    (
         "unattributed-kept",
         "Auf einem Plakat stand: „Wir wollen endlich Frieden haben.“",
         [(None, "direct", "Wir wollen endlich Frieden")],
