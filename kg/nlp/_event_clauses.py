@@ -41,6 +41,7 @@ class Clause:
     end: int
     sentence: Sentence
     host: tuple[int, int] | None = None  # the main-clause part before an embedded clause
+    relative: bool = False  # the clause is the relative clause; ``host`` holds its antecedent
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,11 +103,13 @@ def split_clauses(text: str, sentence: Sentence, lex: EventLexicon) -> list[Clau
     cuts.append((sentence.end, False))
     clauses: list[Clause] = []
     for index, ((start, _), (end, _)) in enumerate(itertools.pairwise(cuts)):
-        host = None
+        host, relative = None, False
         if index >= 2 and cuts[index - 1][1] and not cuts[index][1]:
             host = (cuts[index - 2][0], cuts[index - 1][0])
+        elif index >= 1 and cuts[index][1]:  # "Egypt and Qatar, which brokered the truce"
+            host, relative = (cuts[index - 1][0], start), True
         if end > start:
-            clauses.append(Clause(start, end, sentence, host))
+            clauses.append(Clause(start, end, sentence, host, relative))
     return clauses
 
 
@@ -355,6 +358,8 @@ def find_arguments(
         pre = [g for g in groups if g.end <= trigger.start and not g.is_place]
         if not pre:  # "Sybiha, der … dabei war, bat …": the subject precedes the relative clause
             pre = [g for g in group_mentions(text, host_mentions) if not g.is_place]
+            if clause.relative:  # the relative pronoun stands for the last noun phrase before it
+                pre = pre[-1:]
             if pre and subject_group is None:
                 subject = pre[0].actors[-1]
         post = [g for g in groups if g.start >= trigger.end and not g.is_place]

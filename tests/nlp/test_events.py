@@ -39,6 +39,8 @@ DEV_GOLD = TESTS / "data" / "dev" / "events" / "events.gold.jsonl"
 BLIND_GOLD = TESTS / "data" / "dev" / "events" / "blind.gold.jsonl"
 BLIND2_GOLD = TESTS / "data" / "dev" / "events" / "blind2.gold.jsonl"
 BLIND3_GOLD = TESTS / "data" / "dev" / "events" / "blind3.gold.jsonl"
+BLIND4_GOLD = TESTS / "data" / "dev" / "events" / "blind4.gold.jsonl"
+DEV_GOLDS = (DEV_GOLD, BLIND_GOLD, BLIND2_GOLD, BLIND3_GOLD, BLIND4_GOLD)
 SEED_GOLD = Path("/work/shared/eval/seed.gold.json")
 
 ACTORS = {
@@ -308,7 +310,7 @@ def _score(gold_events: list[dict[str, object]], events: Sequence[Event], actors
 def _gold_records() -> list[tuple[Path, dict[str, object]]]:
     records = [
         (path.parent, json.loads(line))
-        for path in (DEV_GOLD, BLIND_GOLD, BLIND2_GOLD, BLIND3_GOLD)
+        for path in DEV_GOLDS
         for line in path.read_text().splitlines()
     ]
     if SEED_GOLD.is_file():
@@ -327,8 +329,7 @@ def test_events_end_to_end_meet_the_bars(catalogue: KnownEventCatalogue) -> None
 
     gazetteer = Gazetteer.load()
     totals = [0, 0, 0, 0]
-    paths = [DEV_GOLD, BLIND_GOLD, BLIND2_GOLD, BLIND3_GOLD]
-    paths += [SEED_GOLD] if SEED_GOLD.is_file() else []
+    paths = [*DEV_GOLDS, *([SEED_GOLD] if SEED_GOLD.is_file() else [])]
     for path in paths:
         for gold in read_gold(path):
             article = read_gold_source(gold)
