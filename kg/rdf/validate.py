@@ -27,6 +27,7 @@ __all__ = [
     "Violation",
     "load_ontology",
     "load_shapes",
+    "ontology_graph",
     "require_valid",
     "validate_file",
     "validate_graph",
@@ -78,6 +79,21 @@ def load_shapes() -> Graph:
         GraphError: the file does not parse.
     """
     return _parse("shapes.ttl")
+
+
+def ontology_graph() -> Graph:
+    """Return a fresh copy of ``kg.ttl`` named ``iris.ONTOLOGY_GRAPH``, ready to store.
+
+    Storing it lets SPARQL reach the code lists (``skos:prefLabel`` of stance positions, event
+    types with their PLOVER/CAMEO matches) and the subclass axioms.
+    """
+    from kg.rdf.iris import ONTOLOGY_GRAPH
+    from kg.rdf.vocab import bind_namespaces
+
+    graph = bind_namespaces(Graph(identifier=ONTOLOGY_GRAPH))
+    for triple in load_ontology():
+        graph.add(triple)
+    return graph
 
 
 def _parse(name: str) -> Graph:

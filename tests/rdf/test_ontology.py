@@ -115,3 +115,11 @@ def test_shape_value_lists_match_the_enums(
     path_iri = URIRef((sem if path == "eventType" else ns) + path)
     allowed = _in_list(shapes, URIRef(ns + shape), path_iri)
     assert allowed == {iris.vocab_iri(scheme, member.value) for member in enum}
+
+
+def test_ontology_graph_is_named_and_holds_the_code_lists() -> None:
+    from kg.rdf.validate import ontology_graph
+
+    graph = ontology_graph()
+    assert graph.identifier == iris.ONTOLOGY_GRAPH
+    assert (iris.vocab_iri("stance", "opposes"), RDF.type, SKOS.Concept) in graph
