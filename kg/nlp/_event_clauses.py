@@ -103,13 +103,13 @@ def split_clauses(text: str, sentence: Sentence, lex: EventLexicon) -> list[Clau
     cuts.append((sentence.end, False))
     clauses: list[Clause] = []
     for index, ((start, _), (end, _)) in enumerate(itertools.pairwise(cuts)):
-        host, relative = None, False
+        host, is_relative = None, False
         if index >= 2 and cuts[index - 1][1] and not cuts[index][1]:
             host = (cuts[index - 2][0], cuts[index - 1][0])
         elif index >= 1 and cuts[index][1]:  # "Egypt and Qatar, which brokered the truce"
-            host, relative = (cuts[index - 1][0], start), True
+            host, is_relative = (cuts[index - 1][0], start), True
         if end > start:
-            clauses.append(Clause(start, end, sentence, host, relative))
+            clauses.append(Clause(start, end, sentence, host, is_relative))
     return clauses
 
 
