@@ -32,20 +32,26 @@ def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ],
     ids=["actors", "ego", "issue", "article", "timeline", "comments", "since-capped"],
 )
-def test_kg_viz_writes_the_page(
+def test_kg_viz_writes_the_page_and_nothing_else(
     store_dir: Path,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
     args: list[str],
     summary: str,
 ) -> None:
-    out = tmp_path / "view.html"
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    monkeypatch.chdir(cwd)
+    out = tmp_path / "out" / "view.html"
+    out.parent.mkdir()
     code = main(["viz", "--store", str(store_dir), "-o", str(out), *args])
     captured = capsys.readouterr()
     assert code == 0, captured.err
     assert summary in captured.out
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    assert [p.name for p in tmp_path.iterdir()] == ["view.html"]
+    assert [p.name for p in out.parent.iterdir()] == ["view.html"]
+    assert list(cwd.iterdir()) == []  # no lib/ folder, no stray files
 
 
 def test_unknown_actor_is_exit_1_with_one_line(
