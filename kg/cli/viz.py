@@ -24,7 +24,14 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
             "or the reader-comment network."
         ),
     )
-    parser.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.html")
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        metavar="FILE.html",
+        help="the page to write (its directory must exist)",
+    )
     parser.add_argument(
         "--view",
         choices=_VIEWS,
