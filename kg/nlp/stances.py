@@ -716,6 +716,13 @@ def _is_substitute(clause: _Clause, span: range, lexicon: StanceLexicon) -> bool
     return any(lexicon.has("alternative", t.text) for t in clause.tokens[lo : span.start])
 
 
+def _in_statement(statement: Statement, anchor: int, mention: IssueMention) -> bool:
+    """True when the cue or the issue lies inside the statement's content (not only its cue)."""
+    if statement.start <= anchor < statement.end:
+        return True
+    return statement.start < mention.end and mention.start < statement.end
+
+
 def _outer_cue(cues: Sequence[_CueHit], inner: _CueHit | None) -> _CueHit | None:
     """The cue governing ``inner`` ("weigert sich, … zu liefern", "welcomed the suspension")."""
     if inner is None:
@@ -795,6 +802,8 @@ def _clause_stances(
                 holders = [(speaker, 1.0)]
                 holders += [(a, SPEAKS_FOR_FACTOR) for a in ctx.speaks_for(speaker, statement)]
                 holders += [(a, 1.0) for a in named_own]  # "London would keep supplying …"
+            if statement is not None and not _in_statement(statement, anchor_token.start, m):
+                statement = None  # "Orbán warnte vor X, solange …": his verb, not his quote
             base = CONFIDENCE_STATEMENT
         else:
             statement = None

@@ -230,3 +230,68 @@ def test_seed_meets_stance_bar() -> None:
 
 def test_dev_set_meets_stance_bar() -> None:
     assert _stance_f1(DEV_GOLD) >= 0.70
+
+
+# --------------------------------------------------------------------------------------------
+# The stance queries on real records: two articles (de, en) in a store on disk
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def stance_store(resources, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from kg.ingest import ingest_article
+    from kg.reading import Source, SourceKind, read_source
+    from kg.store import open_store
+
+    articles = DEV_GOLD.parent / "articles"
+    with open_store(tmp_path_factory.mktemp("stances") / "store") as store:
+        for name, lang, day in (
+            ("de_nato_einladung", "de", date(2025, 3, 12)),
+            ("en_nato_summit_split", "en", date(2024, 7, 10)),
+        ):
+            source = Source(str(articles / f"{name}.txt"), SourceKind.FILE)
+            for article in read_source(source, lang=lang, published=day):
+                ingest_article(store, article, resources)
+        yield store
+
+
+def _rows(store, name: str, **params: str) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
+    from kg.store import run_query
+
+    result = run_query(store, name, params)
+    return [
+        {c: str(v) for c, v in zip(result.columns, row, strict=True) if v is not None}
+        for row in result.rows
+    ]
+
+
+ISSUE_IRI_END = "issue/membership--q212--q7184"
+
+
+def test_stance_matrix_joins_articles_on_one_issue(stance_store) -> None:  # type: ignore[no-untyped-def]
+    rows = [r for r in _rows(stance_store, "stance_matrix") if r["issue"].endswith(ISSUE_IRI_END)]
+    by_holder = {(r["holder"].rsplit("/", 1)[1], r["position"]): r for r in rows}
+    assert ("hungary", "opposes") in by_holder  # German article
+    assert ("jens-stoltenberg", "supports") in by_holder  # English article
+    assert by_holder[("viktor-orban", "opposes")]["stances"] == "2"  # one per article
+
+
+def test_stances_of_actor_over_time(stance_store) -> None:  # type: ignore[no-untyped-def]
+    rows = _rows(stance_store, "stances_of_actor", actor="Q57641")
+    assert [r["date"] for r in rows] == ["2025-03-12", "2024-07-10"]  # newest first
+    assert {r["position"] for r in rows} == {"opposes"}
+
+
+def test_stance_disagreements(stance_store) -> None:  # type: ignore[no-untyped-def]
+    rows = _rows(stance_store, "stance_disagreements")
+    pairs = {(r["supporter"].rsplit("/", 1)[1], r["opponent"].rsplit("/", 1)[1]) for r in rows}
+    assert ("poland", "hungary") in pairs
+    assert ("jens-stoltenberg", "united-states") in pairs
+
+
+def test_stance_evidence_quotes_the_source(stance_store) -> None:  # type: ignore[no-untyped-def]
+    rows = _rows(stance_store, "stance_evidence", actor="Q57641")
+    evidence = {r["evidence"] for r in rows}
+    assert any("warnte vor einem NATO-Beitritt der Ukraine" in e for e in evidence)
+    assert not any(e == "solange der Krieg andauere" for e in evidence)
+    assert any("rejected any fast-track accession for Kyiv" in e for e in evidence)
