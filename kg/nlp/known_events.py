@@ -82,9 +82,11 @@ class KnownEventCatalogue:
                 for name in event.names.get(lang, ())
             }
             self._by_name[lang] = index
+            # The pattern uses the names as written: casefolding turns "ß" into "ss".
+            names = {n for e in self._events.values() for n in e.names.get(lang, ())}
             alternation = "|".join(
-                re.escape(name).replace(r"\ ", r"\s+")
-                for name in sorted(index, key=len, reverse=True)
+                r"\s+".join(re.escape(word) for word in name.split())
+                for name in sorted(names, key=len, reverse=True)
             )
             self._name_patterns[lang] = re.compile(
                 rf"(?<![\w-])(?P<core>{alternation})(?:e?s)?(?![\w-])", re.IGNORECASE
