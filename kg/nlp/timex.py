@@ -86,7 +86,10 @@ def load_time_lexicon(lang: str, directory: Path | None = None) -> TimeLexicon:
         if len(cells) != 3:
             raise ConfigError(f"{path.name}:{number}: expected kind, word, value", option="lexicon")
         kind, word, value = cells
-        tables.setdefault(kind, {})[word.casefold()] = value
+        table = tables.setdefault(kind, {})
+        # Both spellings: patterns need the word as written ("dreißig"), lookups casefold it.
+        table[word.lower()] = value
+        table[word.casefold()] = value
     try:
         return TimeLexicon(
             lang=lang,

@@ -35,6 +35,7 @@ def _found(text: str, lang: str) -> list[tuple[str, str | None, str | None, str 
         ("gestern", [("gestern", "2024-12-02", None, None)]),
         ("vor fast 30 Jahren", [("vor fast 30 Jahren", "1994", None, None)]),
         ("vor zwei Wochen", [("vor zwei Wochen", "2024-11-19", None, None)]),
+        ("vor dreißig Jahren", [("vor dreißig Jahren", "1994", None, None)]),
         ("seit 2014", [("seit 2014", "2014", "2014", None)]),
         ("ab 2022", [("ab 2022", "2022", "2022", None)]),
         ("bis 2025", [("bis 2025", None, None, "2025")]),
