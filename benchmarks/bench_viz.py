@@ -1,17 +1,19 @@
 """Network views: HTML generation time and time-to-interactive in headless Chromium.
 
-Run: ``python benchmarks/bench_viz.py [--runs 3] [--sizes 150,500,5000]``. For each size it builds
-a synthetic scale-free ViewGraph (Barabási-Albert, m=2: ≈2 edges per node, like an actor
-network), with kinds, labels, quote tooltips and stance positions, then times
+Run: ``python benchmarks/bench_viz.py [--runs 3] [--sizes 150,500,5000] [--store DIR]``.
+For each size it builds a synthetic scale-free ViewGraph (Barabási-Albert, m=2: ≈2 edges per
+node, like an actor network) with kinds, labels, quote tooltips and stance positions, then times
 
-* generation: ``finish_view`` (centrality sizes + layout, or physics for small views) plus
-  ``render_html`` plus writing the file;
+* generation: ``finish_view`` (centrality sizes; for more than 150 nodes the pivot-MDS +
+  Fruchterman-Reingold layout) plus ``render_html`` plus writing the file;
 * browser: a fresh headless Chromium per run (no network); "interactive" is the page's own
-  ``performance.now()`` when the network has drawn its first frame (physics off) or has
-  stabilised, frozen its physics and drawn (small views), measured from navigation start;
-  "wall" is the same moment seen from Python; "redraw" is one ``network.redraw()`` afterwards
-  (≈ the cost of each pan/zoom frame).
+  ``performance.now()`` (from navigation start) once the network has stabilised, frozen its
+  physics and drawn (up to 1,000 nodes) or drawn its first frame (physics off, bigger views);
+  "wall" is the same moment seen from Python (includes starting the renderer process);
+  "redraw" is one full ``network.redraw()`` afterwards (panning and zooming hide the edges of
+  views of 1,000+ nodes, so their frames cost less).
 
+With ``--store DIR`` it also times every view built from an existing store.
 Prints a table (medians over the runs). Nothing here is a test.
 """
 
@@ -103,12 +105,44 @@ def time_browser(path: Path) -> tuple[float, float, float, int, int]:
     )
 
 
+def time_store_views(target: str, runs: int) -> None:
+    """Time ``to_view_graph`` + ``render_html`` for each view on an existing store."""
+    from kg.store import open_store
+    from kg.viz import ViewOptions, to_view_graph
+
+    options = [
+        ViewOptions(view="actors"),
+        ViewOptions(view="ego", actor="Q7184", hops=2),
+        ViewOptions(view="timeline"),
+        ViewOptions(view="comments"),
+    ]
+    print(f"{'view':>10} {'nodes':>6} {'edges':>6} {'query+shape s':>13} {'render s':>8}")
+    with open_store(target, read_only=True) as store:
+        print(f"store {target}: {store.count():,} quads")
+        for option in options:
+            times = []
+            for _ in range(runs):
+                t0 = time.perf_counter()
+                view = to_view_graph(store, option)
+                t1 = time.perf_counter()
+                render_html(view)
+                times.append((t1 - t0, time.perf_counter() - t1))
+            build, render = (statistics.median(col) for col in zip(*times, strict=True))
+            print(
+                f"{option.view:>10} {len(view.nodes):>6} {len(view.edges):>6} "
+                f"{build:>13.2f} {render:>8.2f}"
+            )
+
+
 def main() -> None:
     """Run the benchmark and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sizes", default="150,500,5000")
+    parser.add_argument("--store", help="also time every view on this existing store")
     args = parser.parse_args()
+    if args.store:
+        time_store_views(args.store, args.runs)
     sizes = [int(s) for s in args.sizes.split(",")]
     print(
         f"{'nodes':>6} {'edges':>6} {'physics':>7} {'shape s':>8} {'render s':>8} "
