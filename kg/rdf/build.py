@@ -19,12 +19,9 @@ No blank nodes: every node has an IRI from ``kg.rdf.iris``.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import logging
-from bisect import bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -33,18 +30,17 @@ from kg.errors import GraphError
 from kg.model import (
     Analysis,
     Article,
-    Comment,
-    EpistemicStatus,
-    Event,
     Issue,
     Mention,
     PostHolding,
     QuoteMode,
     Stance,
     Statement,
-    TimeExpression,
 )
 from kg.rdf import iris
+from kg.rdf._comments import add_comments
+from kg.rdf._context import ArticleContext, add_phrase, check_offsets
+from kg.rdf._events import ASSERTED_STATUSES, add_claim, add_event, add_event_time
 from kg.rdf._terms import (
     actor_triples,
     decimal_literal,
@@ -58,79 +54,6 @@ from kg.rdf.vocab import GAF, GK, NIF, ORG, PROV, RDF, RDFS, SDO, SEM, XSD, bind
 __all__ = ["ASSERTED_STATUSES", "build_article_graph", "build_reference_graph", "issue_from_key"]
 
 logger = logging.getLogger(__name__)
-
-#: Claims with these statuses are vouched for by the article itself or by independent
-#: confirmation: their event stays in the article graph. Every other status puts the event
-#: into a claim graph (ontology.md §3.8: the KG does not assert it).
-ASSERTED_STATUSES = frozenset({EpistemicStatus.ASSERTED_BY_NARRATOR, EpistemicStatus.CONFIRMED})
-
-
-@dataclass(frozen=True, slots=True)
-class _Context:
-    """What every helper needs to know about the article being built."""
-
-    article_id: str
-    article: URIRef
-    text_node: URIRef
-    text: str
-    lang: str
-    sentence_starts: tuple[int, ...]
-    sentence_nodes: tuple[tuple[int, int, URIRef], ...]
-    statements: Mapping[str, URIRef]
-    holdings: Mapping[str, URIRef]
-    descriptors: Mapping[str, str]
-    published: Literal | None
-
-    def span(self, graph: Graph, start: int, end: int) -> URIRef:
-        """Add the ``nif:Phrase`` for ``text[start:end]`` and return its IRI.
-
-        Emits: nif:Phrase, nif:referenceContext, nif:beginIndex, nif:endIndex, nif:anchorOf,
-        nif:sentence.
-        """
-        check_offsets(self.text, start, end, what=f"span [{start}, {end})")
-        node = iris.span_iri(self.article_id, start, end)
-        _add_phrase(graph, self, node, start, end)
-        return node
-
-    def sentence_of(self, start: int, end: int) -> URIRef | None:
-        """Return the sentence that contains ``[start, end)``, if any."""
-        index = bisect_right(self.sentence_starts, start) - 1
-        if index < 0:
-            return None
-        s_start, s_end, node = self.sentence_nodes[index]
-        return node if s_start <= start and end <= s_end else None
-
-
-def check_offsets(text: str, start: int, end: int, *, what: str) -> None:
-    """Raise ``GraphError`` unless ``0 <= start <= end <= len(text)`` (code points).
-
-    >>> check_offsets("Kyjiw", 0, 5, what="mention")
-    >>> check_offsets("Kyjiw", 2, 9, what="mention")
-    Traceback (most recent call last):
-    ...
-    kg.errors.GraphError: mention has offsets [2, 9) outside the text (0..5 code points)
-    """
-    if not 0 <= start <= end <= len(text):
-        raise GraphError(
-            f"{what} has offsets [{start}, {end}) outside the text (0..{len(text)} code points)"
-        )
-
-
-def _add_phrase(graph: Graph, ctx: _Context, node: URIRef, start: int, end: int) -> None:
-    """Describe ``node`` as the span ``[start, end)`` of the article text.
-
-    Emits: nif:Phrase, nif:referenceContext, nif:beginIndex, nif:endIndex (xsd:integer code
-    points), nif:anchorOf, nif:sentence.
-    """
-    graph.add((node, RDF.type, NIF.Phrase))
-    graph.add((node, NIF.referenceContext, ctx.text_node))
-    graph.add((node, NIF.beginIndex, Literal(start, datatype=XSD.integer)))
-    graph.add((node, NIF.endIndex, Literal(end, datatype=XSD.integer)))
-    graph.add((node, NIF.anchorOf, Literal(ctx.text[start:end])))
-    sentence = ctx.sentence_of(start, end)
-    if sentence is not None:
-        graph.add((node, NIF.sentence, sentence))
-
 
 # --------------------------------------------------------------------------------------------
 # Entry point
@@ -181,10 +104,10 @@ def build_article_graph(analysis: Analysis) -> Dataset:
         target = graph
         if event.claim is not None:
             claim_number += 1
-            target = _add_claim(dataset, graph, ctx, event, claim_number, run)
-        _add_event(target, graph, ctx, event)
-        _add_event_time(target, iris.article_event_iri(article.id, event.id), event, timexes)
-    _add_comments(graph, ctx, analysis)
+            target = add_claim(dataset, graph, ctx, event, claim_number, run)
+        add_event(target, graph, ctx, event)
+        add_event_time(target, iris.article_event_iri(article.id, event.id), event, timexes)
+    add_comments(graph, ctx, analysis)
     return dataset
 
 
@@ -199,7 +122,7 @@ def issue_from_key(key: str) -> Issue:
     return Issue(key=key, relation=parts[0], subject=parts[1] or None, object=parts[2] or None)
 
 
-def _make_context(analysis: Analysis) -> _Context:
+def _make_context(analysis: Analysis) -> ArticleContext:
     article = analysis.article
     sentences = sorted(
         (s.start, s.end, iris.sentence_iri(article.id, s.id))
@@ -211,7 +134,7 @@ def _make_context(analysis: Analysis) -> _Context:
         published = Literal(article.published.isoformat(), datatype=XSD.date)
     elif article.published_at is not None:
         published = Literal(article.published_at.date().isoformat(), datatype=XSD.date)
-    return _Context(
+    return ArticleContext(
         article_id=article.id,
         article=iris.article_iri(article.id),
         text_node=iris.text_iri(article.id),
@@ -255,7 +178,7 @@ def _add_provenance(graph: Graph, analysis: Analysis) -> URIRef:
     return run
 
 
-def _add_article(graph: Graph, ctx: _Context, article: Article) -> None:
+def _add_article(graph: Graph, ctx: ArticleContext, article: Article) -> None:
     """Describe the article.
 
     Emits: schema:NewsArticle, prov:Entity, schema:identifier, schema:headline,
@@ -291,7 +214,7 @@ def _source(graph: Graph, name: str) -> URIRef:
     return node
 
 
-def _add_text(graph: Graph, ctx: _Context, analysis: Analysis) -> None:
+def _add_text(graph: Graph, ctx: ArticleContext, analysis: Analysis) -> None:
     """Store the exact text and its sentences.
 
     Emits: gk:hasText, nif:Context, nif:isString, nif:beginIndex, nif:endIndex, gk:sha256,
@@ -313,7 +236,7 @@ def _add_text(graph: Graph, ctx: _Context, analysis: Analysis) -> None:
         graph.add((node, NIF.endIndex, Literal(end, datatype=XSD.integer)))
 
 
-def _add_mention(graph: Graph, ctx: _Context, mention: Mention) -> None:
+def _add_mention(graph: Graph, ctx: ArticleContext, mention: Mention) -> None:
     """Add a mention span that denotes an actor.
 
     Emits: nif:Phrase (+ span terms), gaf:denotes, gk:mentionForm, gk:confidence,
@@ -321,7 +244,7 @@ def _add_mention(graph: Graph, ctx: _Context, mention: Mention) -> None:
     """
     check_offsets(ctx.text, mention.start, mention.end, what=f"mention {mention.id!r}")
     node = iris.mention_iri(ctx.article_id, mention.id)
-    _add_phrase(graph, ctx, node, mention.start, mention.end)
+    add_phrase(graph, ctx, node, mention.start, mention.end)
     graph.add((node, GAF.denotes, iris.actor_iri(mention.actor)))
     graph.add((node, GK.mentionForm, iris.vocab_iri("mention-form", mention.form.value)))
     graph.add((node, GK.confidence, decimal_literal(mention.confidence)))
@@ -333,7 +256,7 @@ def _add_mention(graph: Graph, ctx: _Context, mention: Mention) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def _add_holding(graph: Graph, ctx: _Context, holding: PostHolding) -> None:
+def _add_holding(graph: Graph, ctx: ArticleContext, holding: PostHolding) -> None:
     """Add a post holding the article attests.
 
     Emits: gk:PostHolding, org:Membership, org:member, org:organization, org:role, gk:post,
@@ -365,7 +288,7 @@ def _add_holding(graph: Graph, ctx: _Context, holding: PostHolding) -> None:
     graph.add((node, GK.extractionMethod, Literal(holding.method)))
 
 
-def _add_statement(graph: Graph, ctx: _Context, statement: Statement) -> None:
+def _add_statement(graph: Graph, ctx: ArticleContext, statement: Statement) -> None:
     """Add a direct quote or reported speech; one node per (speaker, words) across articles.
 
     Emits: gk:DirectQuote + schema:Quotation | gk:ReportedSpeech, schema:creator,
@@ -405,7 +328,7 @@ def _add_statement(graph: Graph, ctx: _Context, statement: Statement) -> None:
 
 
 def _add_stance(
-    graph: Graph, ctx: _Context, stance: Stance, statements: Mapping[str, Statement]
+    graph: Graph, ctx: ArticleContext, stance: Stance, statements: Mapping[str, Statement]
 ) -> None:
     """Add a stance with its evidence.
 
@@ -442,192 +365,3 @@ def _add_stance(
     graph.add((node, GK.reportedIn, ctx.article))
     graph.add((node, GK.confidence, decimal_literal(stance.confidence)))
     graph.add((node, GK.extractionMethod, Literal(stance.method)))
-
-
-# --------------------------------------------------------------------------------------------
-# Events and claims
-# --------------------------------------------------------------------------------------------
-
-
-def _add_claim(
-    dataset: Dataset, graph: Graph, ctx: _Context, event: Event, number: int, run: URIRef
-) -> Graph:
-    """Add the ``gk:Claim`` for an event and return the graph the event itself goes into.
-
-    Contested events (status not in ``ASSERTED_STATUSES``) go into a new claim graph that the
-    claim points to with ``gk:content``; the article graph lists it as a ``gk:ClaimGraph``.
-
-    Emits: gk:Claim, schema:Claim, schema:author (the source; the article for narrator voice),
-    gk:epistemicStatus, gk:accordingToPhrase, schema:appearance, schema:about, gaf:denotedBy,
-    gk:content, gk:ClaimGraph, prov:wasDerivedFrom, prov:wasGeneratedBy.
-    """
-    claim = event.claim
-    if claim is None:  # pragma: no cover - the caller checks
-        return graph
-    node = iris.claim_iri(ctx.article_id, number)
-    event_node = iris.article_event_iri(ctx.article_id, event.id)
-    graph.add((node, RDF.type, GK.Claim))
-    graph.add((node, RDF.type, SDO.Claim))
-    if claim.author is not None:
-        graph.add((node, SDO.author, iris.actor_iri(claim.author)))
-    elif claim.status is EpistemicStatus.ASSERTED_BY_NARRATOR:
-        graph.add((node, SDO.author, ctx.article))
-    graph.add((node, GK.epistemicStatus, iris.vocab_iri("epistemic-status", claim.status.value)))
-    if claim.phrase:
-        graph.add((node, GK.accordingToPhrase, Literal(claim.phrase, lang=ctx.lang)))
-    if claim.start is not None and claim.end is not None:
-        graph.add((node, GAF.denotedBy, ctx.span(graph, claim.start, claim.end)))
-    graph.add((node, SDO.appearance, ctx.article))
-    graph.add((node, SDO.about, event_node))
-    if claim.status in ASSERTED_STATUSES:
-        return graph
-    claim_graph = iris.claim_graph_iri(ctx.article_id, number)
-    graph.add((node, GK.content, claim_graph))
-    graph.add((claim_graph, RDF.type, GK.ClaimGraph))
-    graph.add((claim_graph, RDF.type, PROV.Entity))
-    graph.add((claim_graph, PROV.wasDerivedFrom, ctx.article))
-    graph.add((claim_graph, PROV.wasGeneratedBy, run))
-    return dataset.graph(claim_graph)
-
-
-def _add_event(target: Graph, graph: Graph, ctx: _Context, event: Event) -> None:
-    """Add an event to ``target`` (the article graph, or its claim graph when contested).
-
-    The trigger span always sits in the article graph (``graph``); it denotes the event only
-    when the event is asserted.
-
-    Emits: gk:Event, sem:Event, sem:eventType, gk:trigger, gaf:denotedBy, gaf:denotes,
-    sem:hasTimeStamp | sem:hasBeginTimeStamp + sem:hasEndTimeStamp, sem:hasPlace, sem:hasActor,
-    sem:Role, rdf:value, sem:roleType, schema:sameAs (catalogue event, Wikidata), gk:quantity,
-    gk:quantityUnit, gk:evidence, gk:reportedIn, gk:confidence, gk:extractionMethod.
-    """
-    node = iris.article_event_iri(ctx.article_id, event.id)
-    target.add((node, RDF.type, GK.Event))
-    target.add((node, RDF.type, SEM.Event))
-    target.add((node, SEM.eventType, iris.vocab_iri("event-type", event.type.value)))
-    target.add((node, GK.trigger, Literal(event.trigger, lang=ctx.lang)))
-    span = ctx.span(graph, event.start, event.end)
-    target.add((node, GAF.denotedBy, span))
-    if target is graph:
-        graph.add((span, GAF.denotes, node))
-    if event.place is not None:
-        target.add((node, SEM.hasPlace, iris.actor_iri(event.place)))
-    for participant in event.participants:
-        role = iris.participation_iri(node, participant.role, participant.actor)
-        target.add((node, SEM.hasActor, role))
-        target.add((role, RDF.type, SEM.Role))
-        target.add((role, RDF.value, iris.actor_iri(participant.actor)))
-        target.add((role, SEM.roleType, iris.vocab_iri("role", participant.role)))
-    if event.known_event is not None:
-        target.add((node, SDO.sameAs, iris.event_iri(event.known_event)))
-    if event.wikidata is not None:
-        target.add((node, SDO.sameAs, iris.wikidata_iri(event.wikidata)))
-    if event.quantity is not None:
-        target.add((node, GK.quantity, Literal(event.quantity, datatype=XSD.integer)))
-    if event.quantity_unit:
-        target.add((node, GK.quantityUnit, Literal(event.quantity_unit, lang=ctx.lang)))
-    if event.statement is not None and event.statement in ctx.statements:
-        target.add((node, GK.evidence, ctx.statements[event.statement]))
-    target.add((node, GK.reportedIn, ctx.article))
-    target.add((node, GK.confidence, decimal_literal(event.confidence)))
-    target.add((node, GK.extractionMethod, Literal(event.method)))
-
-
-def _add_event_time(
-    graph: Graph, node: URIRef, event: Event, timexes: Mapping[str, TimeExpression]
-) -> None:
-    """Add the event's time at the text's precision (interval bounds when it has them).
-
-    An interval comes from the event's time expression (``is_interval``: ``begin`` and
-    ``end_value``) or from ``when`` written as an ISO 8601 interval ``begin/end``.
-
-    Emits: sem:hasTimeStamp, sem:hasBeginTimeStamp, sem:hasEndTimeStamp.
-    """
-    timex = timexes.get(event.time) if event.time is not None else None
-    if timex is not None and timex.is_interval:
-        begin, end = timex.begin, timex.end_value
-    else:
-        begin, end = _event_bounds(event)
-    if begin is None and end is None:
-        if event.when:
-            graph.add((node, SEM.hasTimeStamp, time_literal(event.when)))
-        return
-    if begin is not None:
-        graph.add((node, SEM.hasBeginTimeStamp, time_literal(begin)))
-    if end is not None:
-        graph.add((node, SEM.hasEndTimeStamp, time_literal(end)))
-
-
-def _event_bounds(event: Event) -> tuple[str | None, str | None]:
-    """Return interval bounds encoded in ``when`` as ``begin/end`` (ISO 8601 interval)."""
-    if event.when and "/" in event.when:
-        begin, _, end = event.when.partition("/")
-        return begin or None, end or None
-    return None, None
-
-
-# --------------------------------------------------------------------------------------------
-# Reader comments
-# --------------------------------------------------------------------------------------------
-
-
-def _add_comments(graph: Graph, ctx: _Context, analysis: Analysis) -> None:
-    """Add the reader comments, their pseudonymous authors and the actors they mention.
-
-    Emits: schema:comment, schema:Comment, schema:parentItem, schema:author, schema:text,
-    schema:position, schema:dateCreated, schema:upvoteCount, schema:downvoteCount,
-    schema:mentions, schema:Person, schema:alternateName, gk:userRank.
-    """
-    article = analysis.article
-    publisher = article.publisher or _host(article.url) or ""
-    mentioned: dict[int, set[str]] = {}
-    for mention in analysis.mentions:
-        if mention.comment is not None:
-            mentioned.setdefault(mention.comment, set()).add(mention.actor)
-    indices = {comment.index for comment in article.comments}
-    for comment in article.comments:
-        if comment.parent is not None and comment.parent not in indices:
-            logger.warning(
-                "article %s: comment %d replies to unknown comment %d; attached to the article",
-                article.id,
-                comment.index,
-                comment.parent,
-            )
-            comment = dataclasses.replace(comment, parent=None)
-        _add_comment(graph, ctx, comment, publisher, sorted(mentioned.get(comment.index, ())))
-
-
-def _add_comment(
-    graph: Graph, ctx: _Context, comment: Comment, publisher: str, mentions: list[str]
-) -> None:
-    """Add one comment and its author (terms listed in ``_add_comments``)."""
-    node = iris.comment_iri(ctx.article_id, comment.index)
-    parent = (
-        iris.comment_iri(ctx.article_id, comment.parent)
-        if comment.parent is not None
-        else ctx.article
-    )
-    user = iris.user_iri(publisher, comment.author)
-    graph.add((ctx.article, SDO.comment, node))
-    graph.add((node, RDF.type, SDO.Comment))
-    graph.add((node, SDO.parentItem, parent))
-    graph.add((node, SDO.author, user))
-    graph.add((node, SDO.text, Literal(comment.text, lang=ctx.lang)))
-    graph.add((node, SDO.position, Literal(comment.index + 1, datatype=XSD.integer)))
-    if comment.created is not None:
-        graph.add((node, SDO.dateCreated, Literal(comment.created)))
-    if comment.upvotes is not None:
-        graph.add((node, SDO.upvoteCount, Literal(comment.upvotes, datatype=XSD.integer)))
-    if comment.downvotes is not None:
-        graph.add((node, SDO.downvoteCount, Literal(comment.downvotes, datatype=XSD.integer)))
-    for actor in mentions:
-        graph.add((node, SDO.mentions, iris.actor_iri(actor)))
-    graph.add((user, RDF.type, SDO.Person))
-    graph.add((user, SDO.alternateName, Literal(comment.author)))
-    if comment.rank:
-        graph.add((user, GK.userRank, Literal(comment.rank)))
-
-
-def _host(url: str | None) -> str | None:
-    """Return the host name of ``url`` (the publisher of last resort for commenter IRIs)."""
-    return urlsplit(url).hostname if url else None
