@@ -6,6 +6,7 @@
     from kg.rdf.validate import validate_graph
 
 Modules: ``vocab`` (namespaces; ``GK`` mirrors ontology/kg.ttl), ``iris`` (the only place IRIs
-are minted), ``build`` (article graph + claim graphs), ``reference`` (curated reference graph),
-``validate`` (pySHACL against ontology/shapes.ttl).
+are minted), ``build`` (article graph + claim graphs; private helpers in ``_context``,
+``_events``, ``_comments``, ``_terms``), ``reference`` (curated reference graph), ``validate``
+(pySHACL against ontology/shapes.ttl).
 """
