@@ -287,6 +287,7 @@ def _candidate(
 
 def find_subject(doc: Doc, lo: int, verb: int) -> Speaker | None:
     """The subject in tokens ``lo..verb`` (relative clauses and quotes skipped)."""
+    verb = min(verb, len(doc.tokens))
     i = lo
     while i < verb:
         if doc.tokens[i].text == "," and doc.lower(i + 1) in doc.lex.words("relative"):

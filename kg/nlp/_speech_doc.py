@@ -78,15 +78,17 @@ class Doc:
 
     def quoted(self, i: int) -> bool:
         """True when token ``i`` is a quotation mark or inside a quote."""
-        return self.token_quote[i] is not None
+        return 0 <= i < len(self.token_quote) and self.token_quote[i] is not None
 
     def is_mark(self, i: int) -> bool:
         """True when token ``i`` is a quotation mark of a balanced quote (not an apostrophe)."""
-        return self.tokens[i].text in QUOTE_MARKS and self.token_quote[i] is not None
+        return self.quoted(i) and self.tokens[i].text in QUOTE_MARKS
 
     def is_boundary(self, i: int) -> bool:
         """True when token ``i`` is clause punctuation or a quotation mark."""
-        return self.tokens[i].text in CLAUSE_PUNCT or self.is_mark(i)
+        return 0 <= i < len(self.tokens) and (
+            self.tokens[i].text in CLAUSE_PUNCT or self.is_mark(i)
+        )
 
     def clause_end(self, i: int, stop: int, *, marks: bool = True) -> int:
         """Index of the first clause punctuation (or, with ``marks``, quotation mark) at or

@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.errors import ConfigError
 from kg.model import (
@@ -711,3 +713,37 @@ def test_dev_set_meets_statement_bar() -> None:
     figures = _totals(DEV_GOLD)
     assert figures["statements"] >= 0.85
     assert figures["mode"] >= 0.90
+
+
+# --------------------------------------------------------------------------------------------
+# Robustness: any text, any quotation marks, never an exception, spans always inside the text
+# --------------------------------------------------------------------------------------------
+
+_ALPHABET = "ab Rutte sagte, „“”\"'‚‘’«»:.;?!\n-sei dass zufolge laut so er sie"
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(alphabet=_ALPHABET, max_size=160), lang=st.sampled_from(["de", "en"]))
+def test_extract_statements_survives_any_text(text: str, lang: str) -> None:
+    for statement in extract(text, lang):
+        assert 0 <= statement.start <= statement.end <= len(text)
+        assert statement.cue_start is None or 0 <= statement.cue_start <= len(text)
+        assert statement.speaker is None or statement.speaker in ACTORS
+
+
+_WORDS = [
+    "Rutte", "Baerbock", "Kreml", "Kallas", "Tusk", "Brüssel", "der", "die", "Sprecher", "des",
+    "sagte", "said", "told", "that", "dass", "sei", "would", "laut", "zufolge", "according", "to",
+    "so", "er", "sie", "he", "they", ",", ".", ":", "„", "“", '"', "'", "–", "\n", "Das", "wie",
+    "mitteilte", "teilte", "mit", "hieß", "es", "in", "einer", "Erklärung", "nach", "Angaben",
+    "von",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=st.lists(st.sampled_from(_WORDS), max_size=40), lang=st.sampled_from(["de", "en"]))
+def test_extract_statements_survives_any_word_salad(words: list[str], lang: str) -> None:
+    text = " ".join(words)
+    for statement in extract(text, lang):
+        assert 0 <= statement.start <= statement.end <= len(text)
+        assert statement.speaker is None or statement.speaker in ACTORS
