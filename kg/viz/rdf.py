@@ -258,7 +258,8 @@ def _comments_view(store: Store, opts: ViewOptions) -> tuple[ViewGraph, tuple[st
     comments: dict[str, dict[str, str]] = {}
     mentioned: dict[str, set[str]] = defaultdict(set)
     for row in rows_of(store, "viz_comments", bindings):
-        if not within(row.get("created"), opts):
+        # comments often carry only a relative age: then the article's date stands in
+        if not within(row.get("created") or row.get("published"), opts):
             continue
         comments.setdefault(row["comment"], row)
         if row.get("mentioned"):

@@ -182,6 +182,21 @@ def test_comment_view_has_replies_and_mentions(store: Store) -> None:
 
 
 @pytest.mark.parametrize(
+    ("since", "until", "replies"),
+    [
+        (date(2024, 12, 3), date(2024, 12, 3), 2),  # the undated reply takes the article's date
+        (date(2025, 1, 1), None, 0),
+    ],
+    ids=["article-day", "after"],
+)
+def test_comment_view_filters_by_comment_or_article_date(
+    store: Store, since: date, until: date | None, replies: int
+) -> None:
+    view = to_view_graph(store, ViewOptions(view="comments", since=since, until=until))
+    assert len(_edges(view, EdgeKind.REPLIES)) == replies
+
+
+@pytest.mark.parametrize(
     ("since", "until", "positions"),
     [
         (date(2025, 1, 1), None, {"demands", "hesitant", "supports"}),

@@ -127,7 +127,10 @@ def _comment(
     text: str,
     parent: int | None,
     mentions: tuple[str, ...],
+    *,
+    created: str | None = "2024-12-03T20:00:00+01:00",
 ) -> None:
+    """A reader comment; ``created`` None: only a relative age, as on many news sites."""
     article = iris.article_iri(article_id)
     node = iris.comment_iri(article_id, index)
     user = iris.user_iri("example.org", author)
@@ -142,7 +145,8 @@ def _comment(
             iris.comment_iri(article_id, parent) if parent is not None else article,
         )
     )
-    graph.add((node, SDO.dateCreated, Literal("2024-12-03T20:00:00+01:00", datatype=XSD.dateTime)))
+    if created:
+        graph.add((node, SDO.dateCreated, Literal(created, datatype=XSD.dateTime)))
     for actor in mentions:
         graph.add((node, SDO.mentions, iris.actor_iri(actor)))
     graph.add((user, RDF.type, SDO.Person))
@@ -224,7 +228,7 @@ def build_dataset() -> Dataset:
         g1, "v1", 0, "Nordlicht_42", "Und wer garantiert das? NATO redet nur.", None, ("nato",)
     )
     _comment(g1, "v1", 1, "kaffeesatz", COMMENT_XSS, 0, ("ukraine", "russia"))
-    _comment(g1, "v1", 2, "Nordlicht_42", "Abwarten.", 1, ())
+    _comment(g1, "v1", 2, "Nordlicht_42", "Abwarten.", 1, (), created=None)
 
     g2 = dataset.graph(iris.article_graph_iri("v2"))
     a2 = _article(g2, "v2", "Kiew fordert Einladung", "2025-02-01", "…")
