@@ -242,6 +242,8 @@ def _after_comma(doc: Doc, cue: Cue, i: int, b: int) -> tuple[int, int, str] | N
         return None  # purpose clause ("um … zu"), or the next cue's turn (", adding that …")
     end = doc.clause_end(i, b)
     if "clause" in frames and doc.lex.lang == "de":
+        if doc.lower(i) in doc.lex.words("relative") and _verb_final(doc, i, end):
+            return None  # "warnte vor einem Vakuum, das Dschihadisten nutzen könnten": relative
         if _has_konj(doc, i, end):
             return i, b, "konjunktiv-clause"
         after_speaker = any(
@@ -261,6 +263,15 @@ def _after_comma(doc: Doc, cue: Cue, i: int, b: int) -> tuple[int, int, str] | N
         if stop is not None:
             return i, stop, "infinitive"
     return None
+
+
+def _verb_final(doc: Doc, i: int, end: int) -> bool:
+    """True when the clause ``i..end`` ends in its finite verb (a German subordinate clause);
+    a main clause has it second ("die Lage sei ernst")."""
+    last = end - 1
+    while last > i and doc.is_boundary(last):
+        last -= 1
+    return last > i + 1 and bool(konj_tokens(doc, last, last + 1, substitutes=True))
 
 
 def _english_bare(doc: Doc, cue: Cue, i: int, b: int) -> tuple[int, int, str] | None:

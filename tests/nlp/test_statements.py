@@ -314,6 +314,7 @@ NEGATIVE_CASES = [
     ("no-clause-en", "Tusk warned the United States against a planned arms sale."),
     ("newspaper-name", "Rutte sagte der „Frankfurter Allgemeinen Zeitung“ nichts Neues."),
     ("irrealis-als", "Rutte tat so, als sei nichts geschehen."),
+    ("relative-verb-final", "Rutte warnte vor einem Vakuum, das Russland nutzen könnte."),
     ("attributive-participle", "Das erklärte Ziel der NATO, die Ukraine zu stärken, bleibt."),
     ("relative-gap-en", "The deal, which officials said would be signed soon, is expected."),
 ]
