@@ -45,6 +45,7 @@ proposition has one key. Issue keys use QIDs where the actor has one, else the a
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -89,6 +90,9 @@ NEGATED_ALTERNATIVE_WINDOW = 2
 #: Relations whose object receives something (aid, guarantees): an open object is an actor the
 #: clause names besides the holder ("Litauen will der Ukraine Flugabwehrsysteme liefern").
 RECIPIENT_RELATIONS = frozenset({"aid", "guarantee"})
+#: Relations whose open object is the article's most frequent object of that relation
+#: ("Germany pledged new military aid" in an article on aid to Ukraine).
+OBJECT_FALLBACK_RELATIONS = frozenset({"aid", "guarantee", "membership", "accession"})
 #: Sentences back within which an anaphoric noun ("die Zusage") finds the issue named last.
 #: The dev articles refer back at most three sentences.
 ANAPHOR_WINDOW = 4
@@ -111,9 +115,10 @@ SPEAKS_FOR_FACTOR = 0.9
 #: Factor for an issue whose open slots were completed from context.
 COMPLETED_FACTOR = 0.85
 _CUE_COLUMNS = 5
+_WORD = re.compile(r"\w+")
 _CLASSES = (
     "negation", "alternative", "first_person", "preposition", "boundary", "speaks_for",
-    "experiencer", "reaction", "speaker_modal", "commissive",
+    "experiencer", "reaction", "speaker_modal", "commissive", "determiner", "recipient",
 )  # fmt: skip
 
 
@@ -394,9 +399,31 @@ class _Context:
             ),
             key=lambda m: (m.start, -(m.end - m.start)),
         )
+        # "arms to Taiwan": a state after a preposition is a recipient, though marked a place
+        self.parties = sorted(
+            (
+                m
+                for m in mentions
+                if m.comment is None
+                and m.actor in self.actors
+                and self.actors[m.actor].kind in (ActorKind.STATE, ActorKind.ORGANIZATION)
+                and m.form is not MentionForm.DEMONYM
+                and self._may_receive(article.text, m)
+            ),
+            key=lambda m: m.start,
+        )
         self.holdings = holdings
         self.statements = [s for s in statements if s.speaker is not None]
         self.counts = Counter(m.actor for m in self.mentions)
+
+    def _may_receive(self, text: str, mention: Mention) -> bool:
+        """False after a preposition other than a recipient's ("of the Vilnius summit")."""
+        words = [w.lower() for w in _WORD.findall(text[max(0, mention.start - 40) : mention.start])]
+        if words and self.lexicon.has("determiner", words[-1]):
+            words = words[:-1]
+        if not words or not self.lexicon.has("preposition", words[-1]):
+            return True
+        return self.lexicon.has("recipient", words[-1])
 
     def statement_at(self, start: int, end: int) -> Statement | None:
         """The statement whose content or reporting cue contains ``[start, end)``."""
@@ -473,6 +500,8 @@ def _subject_candidates(
         if after == "-" or (after in ("'", "’") and last + 2 < len(tokens)):
             continue  # a modifier: "NATO-Generalsekretär", "Russia's"
         before = tokens[k - 1].text if k > 0 else ""
+        if k > 1 and ctx.lexicon.has("determiner", before):
+            before = tokens[k - 2].text  # "of the Vilnius summit"
         if ctx.lexicon.has("preposition", before) or before.lower() == "des":
             if ctx.lexicon.has("experiencer", before):
                 result.append((-1 - k, mention))  # marked: experiencer, not subject
@@ -563,9 +592,12 @@ class _Issues:
     def __init__(self, ctx: _Context, mentions: Sequence[IssueMention]) -> None:
         self.ctx = ctx
         self.full: dict[str, Counter[tuple[str, str]]] = {}
+        self.objects: dict[str, Counter[str]] = {}
         for m in mentions:
             if m.subject is not None and m.object is not None:
                 self.full.setdefault(m.relation, Counter())[(m.subject, m.object)] += 1
+            if m.object is not None:
+                self.objects.setdefault(m.relation, Counter())[m.object] += 1
         self.first = {(m.relation, m.subject, m.object): i for i, m in enumerate(mentions)}
         states = [
             key for key, _n in ctx.counts.most_common() if ctx.actors[key].kind is ActorKind.STATE
@@ -632,6 +664,15 @@ class _Issues:
                 subject, obj = default
         if obj is None and mention.relation in RECIPIENT_RELATIONS:
             obj = next((r for r in recipients if r not in (side, holder, subject)), None)
+        if obj is None and mention.relation in OBJECT_FALLBACK_RELATIONS:
+            obj = next(
+                (o for o, _n in self.objects.get(mention.relation, Counter()).most_common()
+                 if o not in (subject, holder)),
+                None,
+            )  # fmt: skip
+        if subject is None and obj is not None and mention.relation in GIVER_RELATIONS:
+            # "China warned the United States against an arms sale to Taiwan": the addressee
+            subject = next((r for r in recipients if r not in (side, holder, obj)), None)
         if (
             subject is None
             and obj is not None
@@ -820,12 +861,10 @@ def _clause_stances(
         recipients = [
             r.actor
             for r in sorted(
-                (r for r in ctx.mentions if clause.start <= r.start and r.end <= clause.end),
-                key=lambda r: abs(r.start - m.start),
+                (r for r in ctx.parties if clause.start <= r.start and r.end <= clause.end),
+                key=lambda r: (r.start < m.start, abs(r.start - m.start)),  # after it first
             )
             if r.actor not in named
-            and r.form is not MentionForm.DEMONYM
-            and ctx.actors[r.actor].kind in (ActorKind.STATE, ActorKind.ORGANIZATION)
         ]
         lo = min(m.start, anchor_token.start)
         hi = max(m.end, clause.tokens[cue.last].end if cue is not None else m.end)
