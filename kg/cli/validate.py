@@ -20,7 +20,9 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
             "Exit status 1 when a shape is violated."
         ),
     )
-    parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help="RDF file to check")
+    parser.add_argument(
+        "file", nargs="?", type=Path, metavar="FILE", help="RDF file to check (not the store)"
+    )
     add_store_option(parser)
     add_common_options(parser)
     parser.set_defaults(handler=_run)
