@@ -57,6 +57,9 @@ MAX_SUBJECT_OFFSET = 3
 #: Confidence factors for inherited speakers (a convention, not a cue).
 INHERITED = 0.7
 FROM_PREVIOUS_SUBJECT = 0.55
+#: A wording this long (words) inside another by the same speaker is the same statement: shorter
+#: phrases ("die Lage sei ernst") recur as different statements too often.
+MIN_CONTAINED_WORDS = 5
 _SPEAKER_KINDS = frozenset({ActorKind.PERSON, ActorKind.GOVERNMENT_BODY, ActorKind.MILITARY})
 CONTINUATION = "konjunktiv-continuation"
 _NON_WORD = re.compile(r"[^\w]+")
@@ -205,19 +208,33 @@ def _continue(doc: Doc, found: list[Found]) -> list[Found]:
 
 
 def _dedupe(doc: Doc, found: Iterable[Found]) -> list[Found]:
-    """One statement per speaker and wording (headline and body repeat each other)."""
-    seen: dict[tuple[str | None, str], Found] = {}
-    for item in found:
-        key = (
-            item.speaker.actor if item.speaker else None,
-            _normal(item.text or doc.text[item.start : item.end]),
-        )
-        if key not in seen:
-            seen[key] = item
-    attributed = {text for speaker, text in seen if speaker is not None}
-    return [
-        f for (speaker, text), f in seen.items() if speaker is not None or text not in attributed
-    ]
+    """One statement per speaker and wording: a headline repeating a body quote, or a shorter
+    wording contained in a longer one by the same speaker, is dropped. The direct report wins
+    over the indirect one, then the longer, then the earlier; an unattributed statement whose
+    wording an attributed one has is dropped."""
+    items = [(f, _normal(f.text or doc.text[f.start : f.end])) for f in found]
+    ranked = sorted(items, key=lambda p: (not p[0].direct, -len(p[1]), p[0].start))
+    kept: list[tuple[Found, str]] = []
+    for item, text in ranked:
+        speaker = item.speaker.actor if item.speaker else None
+        if any(
+            _same(text, other) and (speaker is None or speaker == _actor(o)) for o, other in kept
+        ):
+            continue
+        kept.append((item, text))
+    return [f for f, _ in kept]
+
+
+def _actor(found: Found) -> str | None:
+    return found.speaker.actor if found.speaker else None
+
+
+def _same(text: str, other: str) -> bool:
+    """Equal wording, or one wording of at least MIN_CONTAINED_WORDS words inside the other."""
+    if text == other:
+        return True
+    shorter, longer = sorted((text, other), key=len)
+    return len(shorter.split()) >= MIN_CONTAINED_WORDS and f" {shorter} " in f" {longer} "
 
 
 def _capacity(doc: Doc, actor: str, cue_start: int) -> PostHolding | None:

@@ -633,9 +633,21 @@ def test_extract_statements_falls_back_to_article_date() -> None:
     assert statement.date == DAY.isoformat()
 
 
-def test_extract_statements_counts_headline_repeat_once() -> None:
-    text = "Rutte: Putin hat kein Interesse an Frieden\nRutte: Putin hat kein Interesse an Frieden"
-    assert len(extract(text)) == 1
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Rutte: Putin hat kein Interesse an Frieden\nRutte: Putin hat kein Interesse an Frieden",
+         QuoteMode.INDIRECT),
+        ("Rutte: Putin hat kein Interesse an Frieden\n„Putin hat kein Interesse an Frieden“, "
+         "sagte Rutte.", QuoteMode.DIRECT),
+        ("Rutte: Putin hat kein Interesse an Frieden\n„Putin hat kein Interesse an Frieden, er "
+         "will siegen“, sagte Rutte.", QuoteMode.DIRECT),
+    ],
+    ids=["same-twice", "headline-and-quote", "headline-inside-quote"],
+)  # fmt: skip
+def test_extract_statements_counts_headline_repeat_once(text: str, mode: QuoteMode) -> None:
+    (statement,) = extract(text)
+    assert statement.mode is mode
 
 
 def test_statement_key_ignores_marks_case_and_offsets() -> None:
