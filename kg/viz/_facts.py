@@ -50,6 +50,7 @@ class Nodes:
     titles: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def label(self, node: str, lang: str | None) -> str:
+        """The best label: ``lang``, then English, German, untagged; names before keys."""
         candidates = self.labels.get(node) or []
         if not candidates:
             return node.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
@@ -64,6 +65,7 @@ class Nodes:
         return min(candidates, key=rank)[0]
 
     def node(self, node: str, lang: str | None, default: NodeKind = NodeKind.PERSON) -> ViewNode:
+        """The ``ViewNode`` of ``node`` (``default`` kind when no class is known)."""
         label = self.label(node, lang)
         qid = self.qids.get(node)
         lines = [label, *([f"Wikidata {qid}"] if qid else []), *self.titles.get(node, [])]
@@ -112,6 +114,7 @@ def resolve(store: Store, kind: str, value: str) -> Term:
 
 
 def load_nodes(store: Store) -> Nodes:
+    """Every actor, issue and event with its kind (most specific class), labels and QID."""
     nodes = Nodes()
     for row in rows_of(store, "viz_nodes"):  # each row carries one of type, label, qid
         node, kind = row["node"], _KIND_BY_TYPE.get(row.get("type", ""))
