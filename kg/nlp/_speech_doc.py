@@ -122,6 +122,10 @@ class Doc:
         if not entries or not token.text[0].islower() or self.quoted(i):
             return None
         nxt = self.tokens[i + 1].text if i + 1 < len(self.tokens) else ""
+        if self.lower(i - 1) in self.lex.words("passive_aux") and any(
+            "obj" in verb.frames for verb in entries
+        ):
+            return None  # "Rutte was told that …": the subject is the hearer, not the speaker
         attributive = nxt[:1].isupper() and (i + 1) not in self.mention_at
         if self.lower(i - 1) in self.lex.words("determiner") and attributive:
             return None  # an attributive participle: "das erklärte Ziel", "die genannte Zahl"

@@ -20,7 +20,7 @@ ATTRIBUTION_KINDS = frozenset(
         "prefix", "postfix", "self", "so", "as", "complementizer", "source_noun", "source_prep",
         "impersonal", "pronoun", "preposition", "determiner", "inf_blocker", "title_noun",
         "relative", "first_person", "anaphor", "person_noun", "body_noun", "indefinite",
-        "role_noun", "subordinator",
+        "role_noun", "subordinator", "passive_aux",
     }
 )  # fmt: skip
 _VERB_COLUMNS = 4
@@ -163,6 +163,6 @@ def load_statement_lexicon(lang: str, directory: Path | None = None) -> Statemen
             for kind in phrases
             for phrase in phrases[kind]
             for word in phrase
-            if kind not in ("person_noun", "body_noun", "title_noun", "source_noun")
+            if kind not in ("person_noun", "body_noun", "title_noun", "source_noun", "passive_aux")
         ),
     )

@@ -316,6 +316,7 @@ NEGATIVE_CASES = [
     ("irrealis-als", "Rutte tat so, als sei nichts geschehen."),
     ("relative-verb-final", "Rutte warnte vor einem Vakuum, das Russland nutzen könnte."),
     ("attributive-participle", "Das erklärte Ziel der NATO, die Ukraine zu stärken, bleibt."),
+    ("passive-hearer-en", "Tusk was told that Poland would act."),
     ("relative-gap-en", "The deal, which officials said would be signed soon, is expected."),
 ]
 
