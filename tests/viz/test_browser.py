@@ -13,8 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_shape import synthetic
-from viz_fixtures import XSS_IMG, fill_store
+from viz_fixtures import XSS_IMG, fill_store, synthetic
 
 from kg.rdf import iris
 from kg.store import Store, open_store

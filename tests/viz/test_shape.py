@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
+from viz_fixtures import synthetic
 
 from kg.viz import EdgeKind, NodeKind, ViewEdge, ViewGraph, ViewNode
 from kg.viz.shape import (
@@ -17,20 +18,6 @@ from kg.viz.shape import (
     layout_view,
     size_by_centrality,
 )
-
-KINDS = (NodeKind.STATE, NodeKind.PERSON, NodeKind.ISSUE)
-
-
-def synthetic(n: int, seed: int = 7) -> ViewGraph:
-    graph = nx.barabasi_albert_graph(n, 2, seed=seed)
-    nodes = tuple(
-        ViewNode(id=f"n{i}", label=f"node {i}", kind=KINDS[i % len(KINDS)]) for i in graph.nodes
-    )
-    edges = tuple(
-        ViewEdge(source=f"n{a}", target=f"n{b}", label="", kind=EdgeKind.STANCE)
-        for a, b in graph.edges
-    )
-    return ViewGraph(nodes=nodes, edges=edges)
 
 
 def star(leaves: int) -> ViewGraph:

@@ -14,6 +14,7 @@ from rdflib.namespace import RDF, RDFS, SKOS, TIME, XSD
 
 from kg.rdf import iris
 from kg.rdf.vocab import GAF, GK, NIF, ORG, SDO, SEM, bind_namespaces
+from kg.viz import EdgeKind, NodeKind, ViewEdge, ViewGraph, ViewNode
 
 #: Payloads: if any of them runs, ``window.__xss`` becomes truthy.
 XSS_SCRIPT = "<script>window.__xss = 'script';</script>"
@@ -267,3 +268,21 @@ def fill_store(store: object) -> None:
         graph_iri = iris.article_graph_iri(article_id)
         quads = [(s, p, o, graph_iri) for s, p, o in dataset.graph(graph_iri)]
         store.replace_graphs(graph_iri, quads)  # type: ignore[attr-defined]
+
+
+KINDS = (NodeKind.STATE, NodeKind.PERSON, NodeKind.ISSUE)
+
+
+def synthetic(n: int, seed: int = 7) -> ViewGraph:
+    """A scale-free view (Barabási-Albert, m=2) with ``n`` nodes of three kinds."""
+    import networkx as nx
+
+    graph = nx.barabasi_albert_graph(n, 2, seed=seed)
+    nodes = tuple(
+        ViewNode(id=f"n{i}", label=f"node {i}", kind=KINDS[i % len(KINDS)]) for i in graph.nodes
+    )
+    edges = tuple(
+        ViewEdge(source=f"n{a}", target=f"n{b}", label="", kind=EdgeKind.STANCE)
+        for a, b in graph.edges
+    )
+    return ViewGraph(nodes=nodes, edges=edges)
