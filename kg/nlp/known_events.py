@@ -49,6 +49,17 @@ class KnownEvent:
         return frozenset(p.actor for p in self.participants)
 
 
+def load_known_events(path: Path | None = None) -> tuple[KnownEvent, ...]:
+    """Return the events of the catalogue (default: the shipped ``kg/data/events.jsonl``).
+
+    This is what the reference graph is built from (``kg.rdf.reference.build_reference_graph``).
+
+    Raises:
+        ConfigError: a line is not a valid known event.
+    """
+    return KnownEventCatalogue.load(path).events()
+
+
 def times_compatible(first: str | None, second: str | None) -> bool:
     """Return True when two ISO values are equal or one is a prefix of the other.
 

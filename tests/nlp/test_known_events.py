@@ -96,3 +96,15 @@ def test_load_rejects_duplicate_keys(tmp_path: Path) -> None:
     path.write_text(line + line, encoding="utf-8")
     with pytest.raises(ConfigError, match="duplicate"):
         KnownEventCatalogue.load(path)
+
+
+def test_load_known_events_feeds_a_valid_reference_graph() -> None:
+    from kg.nlp.gazetteer import Gazetteer
+    from kg.nlp.known_events import load_known_events
+    from kg.rdf.reference import build_reference_graph
+    from kg.rdf.validate import validate_graph
+
+    events = load_known_events()
+    assert {e.key for e in events} >= {"budapest-memorandum", "russian-invasion-of-ukraine-2022"}
+    report = validate_graph(build_reference_graph(Gazetteer.load(), events))
+    assert report.conforms, report.text
