@@ -23,7 +23,9 @@ from typing import Any
 
 from kg.errors import KGError
 
+#: Debian's package (what .ci/run installs); other names are looked up on PATH.
 CHROMIUM = "/usr/bin/chromium"
+_OTHER_NAMES = ("chromium", "chromium-browser", "google-chrome")
 
 #: Flags that work on our build machines (performance.md §3.2), plus no name resolution at all.
 CHROMIUM_FLAGS = (
@@ -74,17 +76,26 @@ class PageReport:
     screenshot: Path | None = None
 
 
+def find_chromium() -> str | None:
+    """Return the Chromium executable: Debian's ``/usr/bin/chromium``, else one on PATH."""
+    if Path(CHROMIUM).exists():
+        return CHROMIUM
+    return next((found for name in _OTHER_NAMES if (found := shutil.which(name))), None)
+
+
 def chromium_available() -> bool:
-    """Return True when the Chromium binary kg drives exists."""
-    return Path(CHROMIUM).exists()
+    """Return True when there is a Chromium to drive."""
+    return find_chromium() is not None
 
 
 class Chromium:
     """A headless Chromium process driven over a DevTools pipe; use as a context manager."""
 
-    def __init__(self, *, executable: str = CHROMIUM, width: int = 1280, height: int = 900) -> None:
+    def __init__(
+        self, *, executable: str | None = None, width: int = 1280, height: int = 900
+    ) -> None:
         """Prepare (not start) a browser with a viewport of ``width`` x ``height``."""
-        self.executable = executable
+        self.executable = executable or find_chromium() or CHROMIUM
         self.width = width
         self.height = height
         self._proc: subprocess.Popen[bytes] | None = None

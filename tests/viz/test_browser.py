@@ -25,7 +25,7 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(
         not chromium_available(),
-        reason="needs /usr/bin/chromium (Debian package 'chromium'; .ci/run installs it)",
+        reason="needs Chromium (/usr/bin/chromium from Debian's 'chromium'; .ci/run installs it)",
     ),
 ]
 
