@@ -166,19 +166,13 @@ def _record(
     text = None
     if len(group) > 1:
         text = FRAGMENT_JOINER.join(doc.text[q.open + 1 : q.close].strip() for q in group)
-    cue_span = None
-    if cue is not None or speaker is not None:
-        first = min(
-            t
-            for t in (cue.index if cue else None, speaker.first if speaker else None)
-            if t is not None
-        )
-        last = max(
-            t
-            for t in (cue.last if cue else None, speaker.last if speaker else None)
-            if t is not None
-        )
-        cue_span = (doc.tokens[first].start, doc.tokens[last].end)
+    firsts = [
+        t for t in (cue.index if cue else None, speaker.first if speaker else None) if t is not None
+    ]
+    lasts = [
+        t for t in (cue.last if cue else None, speaker.last if speaker else None) if t is not None
+    ]
+    cue_span = (doc.tokens[min(firsts)].start, doc.tokens[max(lasts)].end) if firsts else None
     sentence = doc.token_sentence[doc.tok(group[0].open)]
     confidence = 0.95 if speaker else 0.5
     if speaker:
