@@ -599,10 +599,12 @@ class _Issues:
             if m.object is not None:
                 self.objects.setdefault(m.relation, Counter())[m.object] += 1
         self.first = {(m.relation, m.subject, m.object): i for i, m in enumerate(mentions)}
-        states = [
-            key for key, _n in ctx.counts.most_common() if ctx.actors[key].kind is ActorKind.STATE
+        parties = [
+            key
+            for key, _n in ctx.counts.most_common()
+            if ctx.actors[key].kind in (ActorKind.STATE, ActorKind.GROUP)
         ]
-        self.top_states = states[:2]
+        self.top_parties = parties[:2]
         self.records: dict[str, Issue] = {}
         self.resolved: Counter[tuple[str, str, str]] = Counter()
         self.last: tuple[Issue, int] | None = None  # the issue named last, its sentence index
@@ -636,6 +638,7 @@ class _Issues:
         sentence: int,
         *,
         commissive: bool = False,
+        co_holders: Sequence[str] = (),
     ) -> tuple[Issue, bool] | None:
         """The issue a mention names for ``holder``, and whether a slot was completed.
 
@@ -696,13 +699,11 @@ class _Issues:
             and self.ctx.actors[side].kind is ActorKind.ORGANIZATION
         ):
             obj = side  # "the bloc backs Georgia's membership"
-        if (
-            subject is None
-            and obj is None
-            and mention.relation in SYMMETRIC_RELATIONS
-            and len(self.top_states) == 2
-        ):
-            subject, obj = self.top_states
+        if subject is None and obj is None and mention.relation in SYMMETRIC_RELATIONS:
+            # "Israel and Hezbollah agreed to a ceasefire": coordinated holders are the parties
+            pair = list(co_holders) if len(co_holders) == 2 else self.top_parties
+            if len(pair) == 2:
+                subject, obj = pair
         if subject is None or obj is None or subject == obj:
             return None
         issue = self._record(mention.relation, subject, obj)
@@ -745,6 +746,7 @@ class _Found:
     confidence: float
     recipients: tuple[str, ...] = ()
     commissive: bool = False  # the cue commits the holder itself ("sagt … zu", "pledged")
+    co_holders: tuple[str, ...] = ()  # coordinated subjects of the clause ("Israel and Hezbollah")
 
 
 def _token_range(clause: _Clause, start: int, end: int) -> range:
@@ -764,9 +766,14 @@ def _in_statement(statement: Statement, anchor: int, mention: IssueMention) -> b
     return statement.start < mention.end and mention.start < statement.end
 
 
-def _outer_cue(cues: Sequence[_CueHit], inner: _CueHit | None) -> _CueHit | None:
-    """The cue governing ``inner`` ("weigert sich, … zu liefern", "welcomed the suspension")."""
-    if inner is None:
+def _outer_cue(
+    cues: Sequence[_CueHit], inner: _CueHit | None, lexicon: StanceLexicon
+) -> _CueHit | None:
+    """The cue governing ``inner`` ("weigert sich, … zu liefern", "welcomed the suspension").
+
+    A reaction noun is governed by nothing: "warnte vor einer Eskalation" opposes once.
+    """
+    if inner is None or lexicon.has("reaction", inner.cue.lemma):
         return None
     before = [c for c in cues if c.last < inner.first and inner.first - c.last <= COMPOSE_WINDOW]
     return max(before, key=lambda c: c.last, default=None)
@@ -813,7 +820,7 @@ def _clause_stances(
         position = _polarity(clause, cue, span, lexicon, m.asserts)
         if position is None:
             continue
-        outer = _outer_cue(cues, cue)
+        outer = _outer_cue(cues, cue, lexicon)
         if outer is not None:
             position = _compose(outer.cue.position, position)
             cue = outer
@@ -881,6 +888,7 @@ def _clause_stances(
             confidence=base,
             recipients=tuple(dict.fromkeys(recipients)),
             commissive=cue is not None and lexicon.has("commissive", cue.cue.lemma),
+            co_holders=tuple(h for h, f in holders if f == 1.0),
         )
 
 
@@ -897,6 +905,7 @@ def _stances(
                 item.recipients,
                 order[item.sentence.id],
                 commissive=item.commissive,
+                co_holders=item.co_holders,
             )
             if completed is None:
                 continue
