@@ -43,6 +43,8 @@ RELATIONS: Mapping[str, str | None] = {
 }
 #: The relation of an anaphoric noun ("die Zusage", "the decision"): the issue named last.
 ANAPHOR = "*"
+#: Relations whose object may be a place: territory is controlled.
+PLACE_RELATIONS = frozenset({"control"})
 SLOTS = frozenset({"subject", "object"})
 NEEDS = frozenset({"-", "subject", "object", "both"})
 #: Words a preposition or genitive phrase may skip before its mention ("in das westliche
@@ -273,9 +275,18 @@ class _Slots:
                 if mention.start <= token.start and token.end <= mention.end:
                     self.inside.setdefault(k, mention)
 
-    def mention_at(self, k: int) -> tuple[str, int] | None:
-        """Actor key and last token index of a mention or alias starting at token ``k``."""
+    def mention_at(self, k: int, *, places: bool = False) -> tuple[str, int] | None:
+        """Actor key and last token index of a mention or alias starting at token ``k``.
+
+        Places (cities, regions) fill a slot only when ``places`` ("Kontrolle über die Krim").
+        """
         mention = self.starting.get(k)
+        if (
+            mention is not None
+            and not places
+            and self.actors[mention.actor].kind is ActorKind.PLACE
+        ):
+            return None
         if mention is not None:
             last = k
             while last + 1 < len(self.tokens) and self.tokens[last + 1].end <= mention.end:
@@ -289,9 +300,11 @@ class _Slots:
         return None
 
     def mention_ending(self, k: int) -> str | None:
-        """Actor key of a (non-demonym) mention whose last token is ``k``."""
+        """Actor key of a (non-demonym, non-place) mention whose last token is ``k``."""
         mention = self.inside.get(k)
         if mention is None or mention.form is MentionForm.DEMONYM:
+            return None
+        if self.actors[mention.actor].kind is ActorKind.PLACE:
             return None
         if self.tokens[k].end != mention.end:
             return None
@@ -331,7 +344,7 @@ def _fill_after(
         word = token.text.lower()
         if k in triggers:  # "support for NATO membership": the outer noun is a stance word
             return phrase_end, role is not None and not direct and not filled
-        found = slots.mention_at(k)
+        found = slots.mention_at(k, places=rule.relation in PLACE_RELATIONS)
         if found is not None and role is not None:
             actor, last = found
             if _modifies_trigger(tokens, last, triggers):
@@ -471,7 +484,7 @@ def find_issues(
     Returns:
         Issue mentions in text order; slots the phrase leaves open are None.
     """
-    by_key = {a.key: a for a in actors if a.kind is not ActorKind.PLACE}
+    by_key = {a.key: a for a in actors}
     body = [m for m in mentions if m.comment is None]
     found: list[IssueMention] = []
     for sentence in sentences:

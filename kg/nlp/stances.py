@@ -74,9 +74,9 @@ __all__ = ["Cue", "StanceLexicon", "detect_stances", "issue_key", "load_stance_l
 
 logger = logging.getLogger(__name__)
 
-#: Relations whose subject gives something to the object (aid, sanctions, guarantees) or talks
-#: with it: an open subject is the holder's side.
-GIVER_RELATIONS = frozenset({"aid", "sanction", "guarantee", "negotiation"})
+#: Relations whose subject gives something to the object (aid, sanctions, guarantees), talks
+#: with it or holds it (control): an open subject is the holder's side.
+GIVER_RELATIONS = frozenset({"aid", "sanction", "guarantee", "negotiation", "control"})
 #: Relations between two parties on an equal footing: parties are ordered by identifier.
 SYMMETRIC_RELATIONS = frozenset({"ceasefire", "negotiation"})
 #: Words of coordination that join holders ("die USA und Deutschland").

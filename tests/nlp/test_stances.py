@@ -295,3 +295,20 @@ def test_stance_evidence_quotes_the_source(stance_store) -> None:  # type: ignor
     assert any("warnte vor einem NATO-Beitritt der Ukraine" in e for e in evidence)
     assert not any(e == "solange der Krieg andauere" for e in evidence)
     assert any("rejected any fast-track accession for Kyiv" in e for e in evidence)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Russland will die Kontrolle über die Krim behalten.",
+         ("russia", "control:Q159:Q7835", SUP)),
+        ("Moldau hält am EU-Beitritt fest.", ("moldova", "membership:Q217:Q458", SUP)),
+    ],
+    ids=["control-of-a-place", "separable-festhalten"],
+)  # fmt: skip
+def test_more_german_constructions(
+    resources,  # type: ignore[no-untyped-def]
+    body: str,
+    expected: tuple[str, str, StancePosition],
+) -> None:
+    assert expected in _found(_analyze(resources, "de", body))
