@@ -8,7 +8,6 @@ Stage order (each stage needs only what earlier stages produced)::
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -17,12 +16,17 @@ from typing import Any, Literal
 
 from kg import __version__
 from kg.errors import KGError, PipelineError
-from kg.model import Analysis, Article
+from kg.model import Analysis, Article, MentionResult, Sentence
 from kg.nlp._names import NameIndex, build_name_index
+from kg.nlp.events import extract_events, load_event_lexicon
 from kg.nlp.gazetteer import Gazetteer
+from kg.nlp.known_events import KnownEventCatalogue
 from kg.nlp.lexicon import MentionLexicon, load_mention_lexicon
 from kg.nlp.mentions import find_mentions
 from kg.nlp.sentences import split_sentences
+from kg.nlp.stances import detect_stances, load_stance_lexicon
+from kg.nlp.statements import extract_statements, load_statement_lexicon
+from kg.nlp.timex import find_time_expressions, load_time_lexicon
 
 logger = logging.getLogger(__name__)
 
@@ -47,14 +51,11 @@ STAGES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 
 @dataclass
 class Resources:
-    """Gazetteer and lexicons, loaded once and shared by every article (per language).
-
-    Optional stages (statements, stances, events, time expressions) are looked up by module
-    name; a stage whose module is not installed is skipped.
-    """
+    """Gazetteer and lexicons, loaded once and shared by every article (per language)."""
 
     gazetteer: Gazetteer
     index: NameIndex
+    catalogue: KnownEventCatalogue
     _lexicons: dict[tuple[str, str], Any] = field(default_factory=dict)
 
     def mention_lexicon(self, lang: str) -> MentionLexicon:
@@ -72,17 +73,11 @@ class Resources:
 def load_resources(gazetteer: Gazetteer | None = None) -> Resources:
     """Load the shipped gazetteer (or use ``gazetteer``) and index it."""
     gazetteer = gazetteer if gazetteer is not None else Gazetteer.load()
-    return Resources(gazetteer=gazetteer, index=build_name_index(gazetteer))
-
-
-def _optional(module: str, name: str) -> Callable[..., Any] | None:
-    try:
-        found = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name == module:
-            return None
-        raise
-    return getattr(found, name, None)  # type: ignore[no-any-return]
+    return Resources(
+        gazetteer=gazetteer,
+        index=build_name_index(gazetteer),
+        catalogue=KnownEventCatalogue.load(),
+    )
 
 
 def analyze(article: Article, resources: Resources) -> Analysis:
@@ -121,44 +116,47 @@ def analyze(article: Article, resources: Resources) -> Analysis:
 
 
 def _later_stages(
-    article: Article,
-    resources: Resources,
-    sentences: tuple[Any, ...],
-    found: Any,
+    article: Article, resources: Resources, sentences: tuple[Sentence, ...], found: MentionResult
 ) -> dict[str, Any]:
-    """Run the stages after mentions whose modules are present."""
-    extra: dict[str, Any] = {}
-    find_timex = _optional("kg.nlp.timex", "find_time_expressions")
-    timexes = find_timex(article, sentences) if find_timex else ()
-    extra["timexes"] = timexes
-    extract_statements = _optional("kg.nlp.statements", "extract_statements")
-    statements: tuple[Any, ...] = ()
-    if extract_statements:
-        load = _optional("kg.nlp.statements", "load_statement_lexicon")
-        assert load is not None  # noqa: S101 - the module defines both
-        statements = extract_statements(
-            article,
-            sentences,
-            found.mentions,
-            found.actors,
-            found.holdings,
-            lexicon=resources.lexicon("statements", article.lang, load),
-        )
-    extra["statements"] = statements
-    detect_stances = _optional("kg.nlp.stances", "detect_stances")
-    if detect_stances:
-        load_stances = _optional("kg.nlp.stances", "load_stance_lexicon")
-        assert load_stances is not None  # noqa: S101 - the module defines both
-        extra["issues"], extra["stances"] = detect_stances(
-            article,
-            sentences,
-            found.mentions,
-            found.actors,
-            found.holdings,
-            statements,
-            lexicon=resources.lexicon("stances", article.lang, load_stances),
-        )
-    return extra
+    """Run the stages after mentions: time, statements, stances, events."""
+    lang = article.lang
+    timexes = find_time_expressions(
+        article, sentences, lexicon=resources.lexicon("timex", lang, load_time_lexicon)
+    )
+    statements = extract_statements(
+        article,
+        sentences,
+        found.mentions,
+        found.actors,
+        found.holdings,
+        lexicon=resources.lexicon("statements", lang, load_statement_lexicon),
+    )
+    issues, stances = detect_stances(
+        article,
+        sentences,
+        found.mentions,
+        found.actors,
+        found.holdings,
+        statements,
+        lexicon=resources.lexicon("stances", lang, load_stance_lexicon),
+    )
+    events = extract_events(
+        article,
+        sentences,
+        found.mentions,
+        found.actors,
+        timexes,
+        statements,
+        lexicon=resources.lexicon("events", lang, load_event_lexicon),
+        catalogue=resources.catalogue,
+    )
+    return {
+        "timexes": timexes,
+        "statements": statements,
+        "issues": issues,
+        "stances": stances,
+        "events": events,
+    }
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
