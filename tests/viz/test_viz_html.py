@@ -1,4 +1,4 @@
-"""render_html, write_html and notebook_html on hand-made ViewGraphs (browser: test_browser)."""
+"""render_html, write_html and notebook_html on hand-made ViewGraphs (browser: test_viz_browser)."""
 
 from __future__ import annotations
 
