@@ -13,6 +13,9 @@ from kg.nlp._reported import MAX_LABEL_TOKENS, MAX_TAIL_TOKENS, clause_span, fou
 from kg.nlp._speakers import Speaker, find_after, find_subject
 from kg.nlp._speech_doc import Doc, Found
 
+#: Tokens of an unresolved source after "laut"/"according to" that still make an attribution
+#: ("laut einer Aussendung"); a single word is too often something else ("laut Plan").
+MIN_SOURCE_TOKENS = 2
 _LABEL_KINDS = frozenset(
     {ActorKind.PERSON.value, ActorKind.GOVERNMENT_BODY.value, ActorKind.MILITARY.value}
 )
@@ -68,8 +71,11 @@ def _attribution(doc: Doc, a: int, b: int, i: int) -> tuple[Speaker | None, int,
             )
             return found, i + n - 1, "self"
         if kind == "prefix":
-            found = find_after(doc, i + n, _np_end(doc, i + n, b), verb=None, allow_source=True)
-            return (found, found.last if found else i + n - 1, "prefix") if found else None
+            end = _np_end(doc, i + n, b)
+            found = find_after(doc, i + n, end, verb=None, allow_source=True)
+            if found is None:  # "laut einer Aussendung des Ministeriums": a source, unresolved
+                return (None, end - 1, "prefix") if end - (i + n) >= MIN_SOURCE_TOKENS else None
+            return found, found.last, "prefix"
         if kind == "postfix":
             lo = doc.clause_start(i, a)
             found = find_after(doc, max(lo, i - MAX_LABEL_TOKENS), i, verb=None, allow_source=True)

@@ -94,9 +94,10 @@ def _inside(inner: Found, outer: Found) -> bool:
 def _resolve_overlaps(doc: Doc, indirect: list[Found], direct: list[Found]) -> list[Found]:
     """Partial quotes inside reported clauses belong to the clause; a clause that is mostly one
     quote, with only a verbless lead-in ("Der russische Präsident Wladimir „Putin ist …“"), is
-    that quote. Among overlapping reported clauses the most confident wins."""
+    that quote. Among overlapping reported clauses one with a speaker wins, then the most
+    confident."""
     kept_indirect: list[Found] = []
-    for found in sorted(indirect, key=lambda f: (-f.confidence, f.start)):
+    for found in sorted(indirect, key=lambda f: (f.speaker is None, -f.confidence, f.start)):
         if not any(f.start < found.end and found.start < f.end for f in kept_indirect):
             kept_indirect.append(found)
     drop_direct: set[int] = set()
