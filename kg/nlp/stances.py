@@ -2,44 +2,58 @@
 
 Needs: Article, Sentence, Mention, Actor, PostHolding, Statement. Produces: Issue, Stance.
 
-Each body sentence is cut into clauses (";" and the lexicon's ``@boundary`` words). In a clause,
-every issue phrase (``kg.nlp.issues``) takes the position of the nearest stance cue of
-``kg/nlp/lexicons/<lang>/stance_cues.tsv`` ("fordert", "lehnt … ab", "als Bedrohung", "rule
+Each body sentence is cut into clauses (";" and the lexicon's ``@boundary`` words: "aber", "if").
+In a clause, every issue phrase (``kg.nlp.issues``) takes the position of the nearest stance cue
+of ``kg/nlp/lexicons/<lang>/stance_cues.tsv`` ("fordert", "lehnt … ab", "als Bedrohung", "rule
 out"), turned by negation: a negated cue takes the row's ``negated`` position ("unterstützt
-nicht" = opposes, "schließt nicht aus" = hesitant). Negated substitutes negate the negation:
-"keine anderen Sicherheitsgarantien als eine NATO-Mitgliedschaft akzeptieren" and "keine
-Alternative zu X akzeptieren" demand X (the substitute issue itself gets no stance). A phrase that
-presents its proposition as wanted ("die Zukunft der Ukraine in der NATO") supports it without a
-cue.
+nicht" = opposes, "schließt nicht aus" = hesitant, "kann nicht … hoffen" = nothing). Negated
+substitutes negate the negation: "keine anderen Sicherheitsgarantien als eine
+NATO-Mitgliedschaft akzeptieren" and "keine Alternative zu X" demand X (the substitute issue
+itself gets no stance). A cue governed by another cue forms a chain: "refused to deliver" and
+"welcomed the suspension of" oppose, "rejected a halt" supports. A phrase that presents its
+proposition as wanted ("die Zukunft der Ukraine in der NATO") supports it without a cue.
 
-Holder rules (documented in the module constants and tested):
+Holder rules:
 
-1. A cue (or cue-less phrase) inside a statement belongs to the statement's speaker, unless the
+1. A cue (or cue-less phrase) inside a statement belongs to the statement's speaker. If the
    clause inside the statement names another actor as its subject ("Rutte said Russia rejected
-   …": Russia holds that stance). A statement's own reporting verb counts as inside it.
+   …"), that actor holds the stance instead, unless it is the speaker's own side ("London would
+   keep supplying …" said by Starmer: Starmer and the UK) or the cue is the speaker's evaluation
+   (``@speaker_modal``: "Germany should supply …", "die Ukraine brauche dringend …": the
+   speaker's). A statement's reporting verb ("Orbán warnte vor …") belongs to its speaker; the
+   statement is cited as evidence only when the cue or the issue lies inside its content.
 2. Outside statements the narrator reports a stance: the holder is the clause's subject, the
    first actor mention of the clause before the cue (with actors coordinated to it: "die USA und
    Deutschland"), else the first one after the cue ("Allerdings sperren sich … die USA"), else a
    mention introduced by an ``@experiencer`` preposition ("für Moskau eine Bedrohung"). Mentions
-   that only modify ("NATO-Generalsekretär", "Russia's"), follow a preposition or lie inside the
-   issue phrase are never subjects.
-3. The holder also speaks for: the state or organisation the statement names
-   (``Statement.on_behalf_of``); the ``of`` of a post the holder holds when its role is one of
-   the lexicon's ``@speaks_for`` roles (foreign minister of Ukraine -> Ukraine, spokesperson of
-   the presidential administration -> that body); and a government body's state (the
-   presidential administration of Russia -> Russia). Those actors hold the stance too, expressed
-   by the speaker. A secretary general is not in the list: he voices the alliance's
-   deliberations, not a decision of its members (the seed gold keeps NATO out of Rutte's aid
-   stance).
+   that only modify ("NATO-Generalsekretär", "Russia's", "Frankreichs Präsident Macron"), follow
+   a preposition, follow another cue (its object) or lie inside the issue phrase are never
+   subjects.
+3. The holder also speaks for: the actor the statement names (``Statement.on_behalf_of``) and
+   the ``of`` of a post the holder holds when its role is one of the lexicon's ``@speaks_for``
+   roles (spokesperson, foreign minister, ambassador: the Kremlin spokesman for the presidential
+   administration, a foreign minister for the state). Those actors hold the stance too,
+   expressed by the speaker. Heads of state and government, ministers and secretaries general
+   are not in the list: the seed and dev gold name their states or organisations as holders only
+   when the text does (a president's stance is not his state's unless the state is named).
 
-Issue slots the phrase leaves open are completed, in this order, from the article's most
-frequent fully named issue of the same relation compatible with what the phrase names ("eine
-schnelle Einladung" after "NATO-Mitgliedschaft der Ukraine"); for aid, sanctions, guarantees and
-negotiations, the giver is the holder's side (the holder, or the state/organisation it speaks
-for or belongs to) unless that is the recipient; a membership's candidate is the holder's state;
-ceasefires and negotiations without parties are between the article's two most mentioned
-states. Symmetric relations (ceasefire, negotiation) order their parties by identifier, so one
-proposition has one key. Issue keys use QIDs where the actor has one, else the actor key.
+Issue slots the phrase leaves open are completed in this order: for a commissive cue ("sagt …
+zu", "pledged", ``@commissive``) the giver is the holder's side; then the article's most
+frequent fully named issue of the same relation compatible with the phrase ("eine schnelle
+Einladung" after "NATO-Mitgliedschaft der Ukraine"), then the issues already resolved in the
+article; an open recipient of aid or guarantees is another state in the clause (after a
+``@recipient`` preposition or none), else the article's most frequent object of that relation;
+an open giver is another state in the clause (the addressee: "China warned the United States
+against an arms sale to Taiwan"), else the holder's side (the holder, or the state or
+organisation it speaks for, holds a post in, or belongs to); a membership candidate is the
+holder's state, a membership's organisation the holder's organisation ("the bloc backs
+Georgia's membership"); ceasefires and negotiations without parties are between the clause's
+two coordinated holders ("Israel and Hezbollah agreed to a ceasefire"), else the article's two
+most mentioned states or armed groups. Anaphoric nouns ("die Zusage", "the decision") and
+reaction clauses with no issue right after a sentence with one ("Der Kreml sprach von einer
+Eskalation") take the issue resolved last. Symmetric relations order their parties by
+identifier, so one proposition has one key; keys use QIDs where the actor has one, else the
+actor key (a stable slug of the English name), so the issue IRI is the same in every article.
 """
 
 from __future__ import annotations
