@@ -555,6 +555,13 @@ SPEAKER_CASES = [
         "mark-rutte",
     ),
     ("impersonal-without-source", "Die Lage sei ernst, hieß es am Abend.", None),
+    (
+        "body-anaphor-other-kind",
+        "Die NATO tagte. Die Lage sei ernst, teilte das Ministerium mit.",
+        None,
+    ),
+    ("indefinite-official-of-body", "Die Lage sei ernst, sagte ein Sprecher des Kreml.", "kremlin"),
+    ("indefinite-refused", "Rutte kam nach Brüssel. Die Lage sei ernst, sagte ein Diplomat.", None),
     ("appositive-en", "Tusk, the Polish prime minister, said Poland would act.", "donald-tusk"),
 ]
 
