@@ -212,6 +212,7 @@ class Arguments:
     affected: tuple[str, ...]
     place: str | None
     subject: str | None
+    fallback: bool = False  # the agent is only the nearest actor before a noun
 
 
 def _in_phrase(text: str, group: Group, prepositions: frozenset[str], lower: int) -> bool:
@@ -328,6 +329,14 @@ def _compound_agent(text: str, trigger: Trigger, actors: Sequence[Actor]) -> str
     return None
 
 
+def _heads_nonstate(text: str, mention: Mention, nonstate: frozenset[str]) -> bool:
+    """Return True for a demonym before a non-state group: "Syrian rebels" are not Syria."""
+    if mention.form is not MentionForm.DEMONYM:
+        return False
+    following = re.match(r"\s*([\w-]+)", text[mention.end : mention.end + 40])
+    return following is not None and following.group(1).casefold() in nonstate
+
+
 def find_arguments(
     text: str,
     trigger: Trigger,
@@ -336,12 +345,15 @@ def find_arguments(
     lex: EventLexicon,
     host_mentions: Sequence[Mention] = (),
 ) -> Arguments:
+    nonstate = lex.words.get("@nonstate", frozenset())
+    mentions = [m for m in mentions if not _heads_nonstate(text, m, nonstate)]
     groups = group_mentions(text, mentions)
     clause = trigger.clause
     subject_group = next((g for g in groups if not g.is_place), None)
     subject = subject_group.actors[-1] if subject_group else None
     agent: Group | None = None
     agent_keys: tuple[str, ...] = ()
+    fallback = False
     passive_words = lex.words.get("@passive", frozenset())
     clause_words = {w.casefold() for w in re.findall(r"[\w-]+", text[clause.start : clause.end])}
     if trigger.rule.pos == "verb" and clause_words & passive_words:
@@ -383,6 +395,7 @@ def find_arguments(
                 agent_keys = (compound,)
             else:
                 agent = _nearest_subject(text, trigger, groups, lex)
+                fallback = agent is not None
     if agent is None and not agent_keys and trigger.rule.type is EventType.MEETING:
         with_words = lex.words.get("@with", frozenset())
         agent = next(
@@ -405,4 +418,6 @@ def find_arguments(
             if trigger.rule.type in PLACE_ONLY:
                 continue
         affected.extend(k for k in group.actors if k not in agent_keys)
-    return Arguments(tuple(agent_keys), tuple(dict.fromkeys(affected)), place, subject)
+    return Arguments(
+        tuple(agent_keys), tuple(dict.fromkeys(affected)), place, subject, fallback=fallback
+    )

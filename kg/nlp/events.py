@@ -101,6 +101,8 @@ REVISION_WINDOW = 600
 MIN_UNIT_CHARS = 6
 # Confidence of events found by the rules (extractor confidence); name mentions of catalogue
 # events are more certain, events without a time or with a fallback agent less so.
+# A number or counting word this many words before a plural noun makes it specific.
+MAX_COUNT_DISTANCE = 3
 # A meeting verb needs this many parties (a visit to troops or to a place is no meeting).
 MIN_MEETING_PARTIES = 2
 CONFIDENCE_TRIGGER = 0.8
@@ -182,6 +184,27 @@ def _cues(text: str, clause: Clause, lex: EventLexicon) -> tuple[ClaimCue, ...]:
     return tuple(sorted((*own, *others), key=lambda c: c.start))
 
 
+def _agents_of(event: Event | None) -> tuple[str, ...]:
+    if event is None:
+        return ()
+    return tuple(p.actor for p in event.participants if is_agent_role(p.role))
+
+
+def _content_start(text: str, clause: Clause, triggers: Sequence[Trigger]) -> int | None:
+    """Where the requested or promised content of a clause starts, or None.
+
+    After a request verb ("drängt … zur Lieferung"); for a verb at the end of a German clause,
+    the whole clause before it ("hatte … Angriffe auf russisches Gebiet gefordert").
+    """
+    takers = [t for t in triggers if t.rule.pos == "verb" and t.rule.type in _CONTENT_TAKING]
+    if not takers:
+        return None
+    first = min(takers, key=lambda t: t.start)
+    if re.fullmatch(r"[\s.,;:!?)\"“”»«]*", text[first.end : clause.end]):
+        return clause.start  # verb-final: the content stands before the verb
+    return first.end
+
+
 def _is_generic(text: str, trigger: Trigger, lex: EventLexicon) -> bool:
     """Return True for an undated noun that names no particular event.
 
@@ -200,7 +223,12 @@ def _is_generic(text: str, trigger: Trigger, lex: EventLexicon) -> bool:
         partner = bool(after) and after[0] in words.get("@with", set()) | words.get(
             "@between", set()
         )
-        return not (partner or any(w in words.get("@possessive", ()) for w in before[-2:]))
+        counted = any(
+            w.isdigit() or w in words.get("@count", ()) or w in lex.time.numbers
+            for w in before[-MAX_COUNT_DISTANCE:]
+        )  # "dozens of airstrikes", "mehrere Angriffe", "drei Luftangriffe"
+        possessive = any(w in words.get("@possessive", ()) for w in before[-2:])
+        return not (partner or possessive or counted)
     indefinite = [i for i, w in enumerate(before[-3:]) if w in words.get("@indefinite", ())]
     if not indefinite:
         return False
@@ -257,7 +285,14 @@ class _Context:
     names: tuple[tuple[int, int, KnownEvent], ...]
 
 
-def _event_from_trigger(trigger: Trigger, ctx: _Context) -> Event | None:
+def _event_from_trigger(
+    trigger: Trigger, ctx: _Context, inherited: tuple[str, ...] | None = None
+) -> Event | None:
+    """Build the event of one trigger, or None when it is not asserted or has no agent.
+
+    ``inherited``: the agents of a verb event earlier in the clause; a noun whose agent would
+    only be a guess takes them ("captured the capital Damascus after a lightning offensive").
+    """
     text = ctx.article.text
     clause = trigger.clause
     cues = _cues(text, clause, ctx.lex)
@@ -281,6 +316,8 @@ def _event_from_trigger(trigger: Trigger, ctx: _Context) -> Event | None:
     host = clause.host
     host_mentions = [m for m in ctx.mentions if host and host[0] <= m.start and m.end <= host[1]]
     args = find_arguments(text, trigger, in_clause, ctx.actors, ctx.lex, host_mentions)
+    if args.fallback and inherited is not None:
+        args = replace(args, agents=inherited, fallback=False)
     timex = _time_for(trigger, ctx.timexes)
     when = timex.value if timex else None
     known = next(
@@ -450,15 +487,9 @@ def extract_events(
             continue
         for clause in split_clauses(article.text, sentence, lexicon):
             triggers = find_triggers(article.text, clause, lexicon)
-            content_from = min(
-                (
-                    t.end
-                    for t in triggers
-                    if t.rule.pos == "verb" and t.rule.type in _CONTENT_TAKING
-                ),
-                default=None,
-            )
+            content_from = _content_start(article.text, clause, triggers)
             verb_types = {t.rule.type for t in triggers if t.rule.pos == "verb"}
+            inherited: tuple[str, ...] | None = None
             for trigger in triggers:
                 if trigger.rule.pos != "verb" and trigger.rule.type in verb_types:
                     continue  # "hat ein Sanktionspaket beschlossen": one event, the verb's
@@ -468,7 +499,9 @@ def extract_events(
                     and trigger.start >= content_from
                 ):
                     continue  # "drängt … zur Lieferung": the delivery is what is requested
-                event = _event_from_trigger(trigger, ctx)
+                event = _event_from_trigger(trigger, ctx, inherited)
+                if trigger.rule.pos == "verb" and inherited is None:
+                    inherited = _agents_of(event)
                 if event is not None:
                     events.append(event)
     covered = {e.known_event for e in events if e.known_event}

@@ -40,7 +40,8 @@ BLIND_GOLD = TESTS / "data" / "dev" / "events" / "blind.gold.jsonl"
 BLIND2_GOLD = TESTS / "data" / "dev" / "events" / "blind2.gold.jsonl"
 BLIND3_GOLD = TESTS / "data" / "dev" / "events" / "blind3.gold.jsonl"
 BLIND4_GOLD = TESTS / "data" / "dev" / "events" / "blind4.gold.jsonl"
-DEV_GOLDS = (DEV_GOLD, BLIND_GOLD, BLIND2_GOLD, BLIND3_GOLD, BLIND4_GOLD)
+BLIND5_GOLD = TESTS / "data" / "dev" / "events" / "blind5.gold.jsonl"
+DEV_GOLDS = (DEV_GOLD, BLIND_GOLD, BLIND2_GOLD, BLIND3_GOLD, BLIND4_GOLD, BLIND5_GOLD)
 SEED_GOLD = Path("/work/shared/eval/seed.gold.json")
 
 ACTORS = {
@@ -443,3 +444,17 @@ def test_extract_events_does_not_read_a_named_event_as_an_anaphor(
                   blocks=(first, second))  # fmt: skip
     assert [(e.when, _agents(e)) for e in events if e.type is EventType.MILITARY_EXERCISE] == [
         ("2024-12-02", ["nato"]), ("2021-09", ["russia"])]  # fmt: skip
+
+
+def test_extract_events_reads_content_before_a_verb_final_request(
+    catalogue: KnownEventCatalogue,
+) -> None:
+    text = "Die Ukraine hatte im Mai Angriffe mit westlichen Waffen auf Russland gefordert."
+    (event,) = _run(text, "de", [("Ukraine", "ukraine"), ("Russland", "russia")], catalogue)
+    assert (event.type, event.when, _agents(event)) == (EventType.REQUEST, "2024-05", ["ukraine"])
+
+
+def test_extract_events_counted_plural_is_specific(catalogue: KnownEventCatalogue) -> None:
+    text = "The United States carried out dozens of airstrikes against targets in Syria."
+    (event,) = _run(text, "en", [("United States", "germany")], catalogue)
+    assert (event.type, _agents(event)) == (EventType.ATTACK, ["germany"])
