@@ -36,12 +36,7 @@ from kg.nlp.timex import find_time_expressions
 
 TESTS = Path(__file__).resolve().parents[1]
 DEV_GOLD = TESTS / "data" / "dev" / "events" / "events.gold.jsonl"
-BLIND_GOLD = TESTS / "data" / "dev" / "events" / "blind.gold.jsonl"
-BLIND2_GOLD = TESTS / "data" / "dev" / "events" / "blind2.gold.jsonl"
-BLIND3_GOLD = TESTS / "data" / "dev" / "events" / "blind3.gold.jsonl"
-BLIND4_GOLD = TESTS / "data" / "dev" / "events" / "blind4.gold.jsonl"
-BLIND5_GOLD = TESTS / "data" / "dev" / "events" / "blind5.gold.jsonl"
-DEV_GOLDS = (DEV_GOLD, BLIND_GOLD, BLIND2_GOLD, BLIND3_GOLD, BLIND4_GOLD, BLIND5_GOLD)
+DEV_GOLDS = (DEV_GOLD, *sorted((TESTS / "data" / "dev" / "events").glob("blind*.gold.jsonl")))
 SEED_GOLD = Path("/work/shared/eval/seed.gold.json")
 
 ACTORS = {
