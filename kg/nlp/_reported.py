@@ -30,6 +30,8 @@ MAX_SUBJECT_OFFSET = 3
 #: Tokens after an English speech verb within which "that" still introduces its clause
 #: ("said on Thursday that", "told a news conference that").
 MAX_BEFORE_THAT = 6
+#: Tokens of the shortest prepositional phrase between "said" and its clause ("on Tuesday").
+MIN_PP_TOKENS = 2
 #: Shortest reported clause, in word tokens; shorter ones are fragments, not statements.
 MIN_CLAUSE_WORDS = 3
 #: A clause before an inverted cue that is mostly one quotation is that direct quote.
@@ -226,12 +228,26 @@ def _complement(doc: Doc, cue: Cue, b: int) -> tuple[int, int, str] | None:
             return _after_comma(doc, cue, i + 1, b)
         if doc.is_boundary(i):
             return None
-        if doc.lex.lang == "en" and i == max(cue.index, cue.last) + 1 and "clause" in frames:
+        if doc.lex.lang == "en" and "clause" in frames and _bare_start(doc, cue, i):
             bare = _english_bare(doc, cue, i, b)
             if bare is not None:
                 return bare
         i += 1
     return None
+
+
+def _bare_start(doc: Doc, cue: Cue, i: int) -> bool:
+    """Where an English clause without "that" may begin: right after the verb, or after a
+    prepositional phrase ("said on Tuesday Russia would …", "said in Brussels the alliance …")."""
+    first = max(cue.index, cue.last) + 1
+    if i == first:
+        return True
+    starts_np = doc.tokens[i].text[:1].isupper() or doc.lower(i) in doc.lex.words("determiner")
+    return (
+        doc.lower(first) in doc.lex.words("preposition")
+        and i - first >= MIN_PP_TOKENS
+        and starts_np
+    )
 
 
 def _after_comma(doc: Doc, cue: Cue, i: int, b: int) -> tuple[int, int, str] | None:

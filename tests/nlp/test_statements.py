@@ -486,6 +486,11 @@ ENGLISH_CASES = [
         [("donald-tusk", "Poland would push for")],
     ),
     (
+        "pp-before-bare-clause",
+        "Tusk said on Friday Poland would push for a ban.",
+        [("donald-tusk", "Poland would push for")],
+    ),
+    (
         "relative-that-in-subject",
         "Tusk said any decision that brought peace closer was welcome.",
         [("donald-tusk", "any decision that brought")],
