@@ -72,6 +72,8 @@ def _in_apposition(doc: Doc, j: int) -> bool:
     word = doc.lower(j)
     if doc.is_boundary(j) or word in doc.lex.verbs or word in doc.lex.words("preposition"):
         return False
+    if word in doc.lex.words("conjunction"):
+        return False  # "Macron und Scholz": two speakers, not one noun phrase
     return word[:1].isalpha() or word == "-"
 
 

@@ -20,7 +20,7 @@ ATTRIBUTION_KINDS = frozenset(
         "prefix", "postfix", "self", "so", "as", "complementizer", "source_noun", "source_prep",
         "impersonal", "pronoun", "preposition", "determiner", "inf_blocker", "title_noun",
         "relative", "first_person", "anaphor", "person_noun", "body_noun", "indefinite",
-        "role_noun", "subordinator", "passive_aux",
+        "role_noun", "subordinator", "passive_aux", "conjunction",
     }
 )  # fmt: skip
 _VERB_COLUMNS = 4

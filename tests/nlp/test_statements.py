@@ -567,6 +567,7 @@ SPEAKER_CASES = [
     ),
     ("indefinite-official-of-body", "Die Lage sei ernst, sagte ein Sprecher des Kreml.", "kremlin"),
     ("indefinite-refused", "Rutte kam nach Brüssel. Die Lage sei ernst, sagte ein Diplomat.", None),
+    ("coordinated-speakers", "Rutte und Sybiha betonten, dass die Lage ernst sei.", "mark-rutte"),
     ("appositive-en", "Tusk, the Polish prime minister, said Poland would act.", "donald-tusk"),
 ]
 
