@@ -39,12 +39,13 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Violation:
-    """One SHACL result: the focus node, the path, the failed constraint and the message."""
+    """One SHACL result: focus node, path, offending value, failed constraint and message."""
 
     focus: str
     path: str | None
     constraint: str
     message: str
+    value: str | None = None
     severity: str = "Violation"
 
 
@@ -171,12 +172,14 @@ def _violations(results: Graph) -> list[Violation]:
         path = results.value(result, SH.resultPath)
         component = results.value(result, SH.sourceConstraintComponent)
         severity = results.value(result, SH.resultSeverity)
+        value = results.value(result, SH.value)
         found.append(
             Violation(
                 focus=str(results.value(result, SH.focusNode)),
                 path=str(path) if isinstance(path, URIRef) else None,
                 constraint=_local(component),
                 message=str(results.value(result, SH.resultMessage) or ""),
+                value=None if value is None else str(value),
                 severity=_local(severity),
             )
         )

@@ -119,6 +119,14 @@ def test_broken_graph_fails_with_the_expected_constraints(
     assert set(report.constraints()) == expected, report.text
 
 
+def test_drifted_anchor_is_reported_on_its_text_with_the_span_as_value() -> None:
+    dataset = build_article_graph(make_t1())
+    _shift_offset(dataset.graph(T1_GRAPH))
+    (violation,) = validate_graph(dataset).violations
+    assert violation.focus == str(part("text"))
+    assert violation.value == str(part("mention-m1"))
+
+
 def test_require_valid_raises_with_the_report() -> None:
     dataset = build_article_graph(make_t1())
     _bad_position(dataset.graph(T1_GRAPH))
