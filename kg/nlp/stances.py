@@ -110,6 +110,11 @@ OBJECT_FALLBACK_RELATIONS = frozenset({"aid", "guarantee", "membership", "access
 #: Sentences back within which an anaphoric noun ("die Zusage") finds the issue named last.
 #: The dev articles refer back at most three sentences.
 ANAPHOR_WINDOW = 4
+#: Trigger of an aid issue implied by a support verb with an actor object ("unterstützt Kiew").
+AID_VERB = "@aid_verb"
+#: Tokens after a support verb within which its actor object starts ("backs the Kyiv
+#: government": 3); further mentions belong to other phrases ("… the Minsk agreements").
+AID_OBJECT_WINDOW = 4
 #: Confidence of an implicit reference to the issue of the previous sentence.
 CARRIED_FACTOR = 0.7
 _HESITANT = StancePosition.HESITANT
@@ -133,6 +138,7 @@ _WORD = re.compile(r"\w+")
 _CLASSES = (
     "negation", "alternative", "first_person", "preposition", "boundary", "speaks_for",
     "experiencer", "reaction", "speaker_modal", "commissive", "determiner", "recipient",
+    "aid_verb", "evaluative",
 )  # fmt: skip
 
 
@@ -670,7 +676,14 @@ class _Issues:
             commissive
             and subject is None
             and side not in (None, obj)
-            and mention.relation in GIVER_RELATIONS
+            and (
+                mention.relation in GIVER_RELATIONS
+                or (
+                    mention.relation in ("membership", "accession")
+                    and side is not None
+                    and self.ctx.actors[side].kind is ActorKind.STATE
+                )
+            )
         ):
             subject = side  # "Norway pledged military aid": Norway gives
         if completed:
@@ -690,6 +703,9 @@ class _Issues:
         if subject is None and obj is not None and mention.relation in GIVER_RELATIONS:
             # "China warned the United States against an arms sale to Taiwan": the addressee
             subject = next((r for r in recipients if r not in (side, holder, obj)), None)
+        if subject is None and obj is not None and mention.relation in ("membership", "accession"):
+            # "Kiew müsse … auf einen NATO-Beitritt verzichten": the other state of the clause
+            subject = next((r for r in recipients if r not in (holder, side, obj)), None)
         if (
             subject is None
             and obj is not None
@@ -787,7 +803,7 @@ def _outer_cue(
 
     A reaction noun is governed by nothing: "warnte vor einer Eskalation" opposes once.
     """
-    if inner is None or lexicon.has("reaction", inner.cue.lemma):
+    if inner is None or lexicon.has("evaluative", inner.cue.lemma):
         return None
     before = [c for c in cues if c.last < inner.first and inner.first - c.last <= COMPOSE_WINDOW]
     return max(before, key=lambda c: c.last, default=None)
@@ -839,7 +855,9 @@ def _clause_stances(
             position = _compose(outer.cue.position, position)
             cue = outer
         anchor = cue.first if cue is not None else span.start
-        modal = cue is not None and lexicon.has("speaker_modal", clause.tokens[cue.first].text)
+        modal = cue is not None and any(
+            lexicon.has("speaker_modal", t.text) for t in clause.tokens[: cue.last + 1]
+        )  # "Kiew müsse … auf einen NATO-Beitritt verzichten": the speaker's demand
         anchor_token = clause.tokens[anchor]
         statement = ctx.statement_at(anchor_token.start, anchor_token.end)
         holders: list[tuple[str, float]] = []
@@ -901,7 +919,8 @@ def _clause_stances(
             sentence=clause.sentence,
             confidence=base,
             recipients=tuple(dict.fromkeys(recipients)),
-            commissive=cue is not None and lexicon.has("commissive", cue.cue.lemma),
+            commissive=(cue is not None and lexicon.has("commissive", cue.cue.lemma))
+            or m.trigger == AID_VERB,
             co_holders=tuple(h for h, f in holders if f == 1.0),
         )
 
@@ -961,6 +980,42 @@ def _stances(
                 confidence=round(confidence, 3),
             )
     return tuple(sorted(merged.values(), key=lambda s: (s.start or 0, s.holder, s.issue)))
+
+
+def _implied_aid(ctx: _Context, clause: _Clause, sentence: Sentence) -> list[IssueMention]:
+    """Aid named by a support verb and its actor object: "Deutschland werde die Ukraine so lange
+    unterstützen", "Germany will keep supporting Kyiv" (aid from the holder's side).
+
+    The object is the first state or organisation of the clause that is not its first actor
+    mention before the verb (the subject).
+    """
+    cues = [c for c in _find_cues(clause, ctx.lexicon) if ctx.lexicon.has("aid_verb", c.cue.lemma)]
+    if not cues:
+        return []
+    verb_index = cues[0].first
+    verb = clause.tokens[verb_index]
+    parties = [m for m in ctx.parties if clause.start <= m.start and m.end <= clause.end]
+    if parties and parties[0].start < verb.start:
+        parties = parties[1:]  # the subject
+    # the object follows the verb closely ("supporting Ukraine") or precedes it (verb-final)
+    limit = clause.tokens[min(verb_index + AID_OBJECT_WINDOW, len(clause.tokens) - 1)].end
+    parties = [m for m in parties if m.end <= limit]
+    if not parties:
+        return []
+    target = parties[0]
+    return [
+        IssueMention(
+            id=f"i-{target.start}-{target.end}-aid-verb",
+            start=target.start,
+            end=target.end,
+            surface=target.surface,
+            relation="aid",
+            object=target.actor,
+            sentence_id=sentence.id,
+            trigger=AID_VERB,
+            confidence=CARRIED_FACTOR,
+        )
+    ]
 
 
 def _same_block(article: Article, first: Sentence, second: Sentence) -> bool:
@@ -1038,6 +1093,8 @@ def detect_stances(
         previous = sentence
         for clause in _clauses(article.text, sentence, lexicon):
             in_clause = [m for m in inside if clause.start <= m.start < clause.end]
+            if not in_clause:
+                in_clause = _implied_aid(ctx, clause, sentence)
             if in_clause:
                 found.extend(_clause_stances(ctx, clause, in_clause))
     order = {sentence.id: i for i, sentence in enumerate(sentences)}

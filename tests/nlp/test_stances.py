@@ -312,3 +312,42 @@ def test_more_german_constructions(
     expected: tuple[str, str, StancePosition],
 ) -> None:
     assert expected in _found(_analyze(resources, "de", body))
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    [
+        ("de", "Deutschland werde die Ukraine so lange unterstützen wie nötig, sagte Scholz.",
+         ("germany", "aid:Q183:Q212", SUP)),
+        ("en", "Germany will keep supporting Ukraine, the chancellor said.",
+         ("germany", "aid:Q183:Q212", SUP)),
+    ],
+    ids=["de-verb-final-support", "en-support-verb"],
+)  # fmt: skip
+def test_support_verb_with_an_actor_object_is_aid(
+    resources,  # type: ignore[no-untyped-def]
+    lang: str,
+    body: str,
+    expected: tuple[str, str, StancePosition],
+) -> None:
+    assert expected in _found(_analyze(resources, lang, body))
+
+
+def test_support_verb_object_must_be_near(resources) -> None:  # type: ignore[no-untyped-def]
+    analysis = _analyze(
+        resources,
+        "en",
+        "Russia annexed Crimea in 2014 and backed separatists in the Donbas, a conflict that the "
+        "Minsk agreements failed to end.",
+    )
+    assert not [s for s in analysis.stances if s.issue.startswith("aid")]
+
+
+def test_speaker_modal_keeps_the_speaker_as_holder(resources) -> None:  # type: ignore[no-untyped-def]
+    analysis = _analyze(
+        resources,
+        "de",
+        "Russlands Präsident Wladimir Putin sagte: „Kiew muss auf einen NATO-Beitritt verzichten.“",
+    )
+    assert ("vladimir-putin", NATO_UA, OPP) in _found(analysis)
+    assert not any(s.holder == "ukraine" for s in analysis.stances)
