@@ -173,13 +173,14 @@ def _previous_subject(doc: Doc, sentence: int) -> Speaker | None:
 
 def _continues(doc: Doc, last: Found, item: Found) -> bool:
     """True when ``item`` may continue ``last``'s speech: a few sentences on in the same
-    paragraph, or the very next sentence across a paragraph break (not out of a heading), with
-    no other person named in between."""
+    paragraph, or the very next sentence across a paragraph break (not into or out of a
+    heading), with no other person named in between."""
     paragraph = doc.sentence_paragraph
     distance = item.sentence - last.sentence
     same = paragraph[last.sentence] == paragraph[item.sentence]
-    from_heading = paragraph[last.sentence] in doc.heading_paragraphs
-    near = (same and distance <= MAX_INHERIT_SENTENCES) or (distance == 1 and not from_heading)
+    headings = doc.heading_paragraphs
+    crosses_heading = paragraph[last.sentence] in headings or paragraph[item.sentence] in headings
+    near = (same and distance <= MAX_INHERIT_SENTENCES) or (distance == 1 and not crosses_heading)
     return near and not _intervening_person(doc, last, item)
 
 
