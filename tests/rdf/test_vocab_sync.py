@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF
@@ -57,3 +60,18 @@ def test_schema_org_is_pinned_to_http() -> None:
     assert str(SDO.text) == "http://schema.org/text"
     graph = vocab.bind_namespaces(Graph())
     assert dict(graph.namespaces())["schema"] == URIRef("http://schema.org/")
+
+
+def _query_files() -> list[Path]:
+    from kg.resources import queries_dir
+
+    return sorted(queries_dir().glob("*.rq"))
+
+
+@pytest.mark.parametrize("path", _query_files(), ids=lambda p: p.stem)
+def test_queries_use_only_declared_gk_terms_and_http_schema_org(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    used = set(re.findall(r"\bgk:([A-Za-z][A-Za-z0-9_]*)", text))
+    used |= set(re.findall(re.escape(ONTOLOGY_NS) + r"([A-Za-z][A-Za-z0-9_]*)", text))
+    assert used - _ontology_terms() == set()
+    assert "https://schema.org" not in text
