@@ -580,7 +580,10 @@ def when_compatible(predicted: str | None, gold: str | None) -> bool:
 
 
 def _agents(event: Event) -> tuple[str, ...]:
-    return tuple(p.actor for p in event.participants if p.role.casefold() == "agent")
+    """FORMAT.md's agents: participants on the agent side (agent, attacker, requester, …)."""
+    from kg.nlp.events import is_agent_role
+
+    return tuple(p.actor for p in event.participants if is_agent_role(p.role))
 
 
 def score_events(

@@ -23,6 +23,7 @@ from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.known_events import KnownEventCatalogue
 from kg.nlp.lexicon import MentionLexicon, load_mention_lexicon
 from kg.nlp.mentions import find_mentions
+from kg.nlp.quantities import find_quantities
 from kg.nlp.sentences import split_sentences
 from kg.nlp.stances import detect_stances, load_stance_lexicon
 from kg.nlp.statements import extract_statements, load_statement_lexicon
@@ -130,6 +131,7 @@ def _later_stages(
         found.actors,
         found.holdings,
         lexicon=resources.lexicon("statements", lang, load_statement_lexicon),
+        timexes=timexes,
     )
     issues, stances = detect_stances(
         article,
@@ -150,7 +152,11 @@ def _later_stages(
         lexicon=resources.lexicon("events", lang, load_event_lexicon),
         catalogue=resources.catalogue,
     )
+    quantities = find_quantities(
+        article, sentences, timexes, lexicon=resources.lexicon("events", lang, load_event_lexicon)
+    )
     return {
+        "quantities": quantities,
         "timexes": timexes,
         "statements": statements,
         "issues": issues,
