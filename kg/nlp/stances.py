@@ -677,7 +677,7 @@ class _Issues:
             and subject is None
             and side not in (None, obj)
             and (
-                mention.relation in GIVER_RELATIONS
+                mention.relation in GIVER_RELATIONS - SYMMETRIC_RELATIONS  # a mediator is no party
                 or (
                     mention.relation in ("membership", "accession")
                     and side is not None
@@ -734,12 +734,20 @@ class _Issues:
             pair = list(co_holders) if len(co_holders) == 2 else self.top_parties
             if len(pair) == 2:
                 subject, obj = pair
+        subject, obj = self._party(subject), self._party(obj)
         if subject is None or obj is None or subject == obj:
             return None
         issue = self._record(mention.relation, subject, obj)
         self.resolved[(mention.relation, subject, obj)] += 1
         self.last = (issue, sentence)
         return issue, completed
+
+    def _party(self, key: str | None) -> str | None:
+        """Issues are between states, organisations and groups: a person stands for his side
+        ("negotiations with Vladimir Putin" are negotiations with Russia)."""
+        if key is None or self.ctx.actors[key].kind is not ActorKind.PERSON:
+            return key
+        return self.ctx.side(key)
 
     def _record(self, relation: str, subject: str, obj: str) -> Issue:
         s, o = self.ctx.actors[subject], self.ctx.actors[obj]
@@ -995,8 +1003,11 @@ def _implied_aid(ctx: _Context, clause: _Clause, sentence: Sentence) -> list[Iss
     verb_index = cues[0].first
     verb = clause.tokens[verb_index]
     parties = [m for m in ctx.parties if clause.start <= m.start and m.end <= clause.end]
-    if parties and parties[0].start < verb.start:
-        parties = parties[1:]  # the subject
+    first_person = any(
+        ctx.lexicon.has("first_person", t.text) for t in clause.tokens if t.start < verb.start
+    )
+    if parties and parties[0].start < verb.start and not first_person:
+        parties = parties[1:]  # the subject ("Wir dürfen die Ukraine nicht im Stich lassen")
     # the object follows the verb closely ("supporting Ukraine") or precedes it (verb-final)
     limit = clause.tokens[min(verb_index + AID_OBJECT_WINDOW, len(clause.tokens) - 1)].end
     parties = [m for m in parties if m.end <= limit]
@@ -1012,7 +1023,8 @@ def _implied_aid(ctx: _Context, clause: _Clause, sentence: Sentence) -> list[Iss
             relation="aid",
             object=target.actor,
             sentence_id=sentence.id,
-            trigger=AID_VERB,
+            # "wir" may be the state, the alliance or Europe: then the giver is left to context
+            trigger="" if first_person else AID_VERB,
             confidence=CARRIED_FACTOR,
         )
     ]
