@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -56,15 +57,8 @@ class NameIndex:
             return
         exact = name.isupper() and len(name) <= MAX_CASE_SENSITIVE_ACRONYM
         variants = [tokens]
-        if genitive and not tokens[-1].endswith(("s", "ss", "x", "z")) and not exact:
-            variants.append((*tokens[:-1], tokens[-1] + "s"))
-        if len(tokens) > 1 and not exact:
-            # German adjectives inside names inflect: "Europäische Union" -> "der Europäischen
-            # Union", "Vereinigte Staaten" -> "den Vereinigten Staaten".
-            for n, token in enumerate(tokens[:-1]):
-                if token.endswith("e") and len(token) > 3:  # noqa: PLR2004 - skip "de", "le"
-                    for ending in ("n", "r", "s", "m"):
-                        variants.append((*tokens[:n], token + ending, *tokens[n + 1 :]))
+        if not exact:
+            variants.extend(_german_variants(tokens, genitive=genitive))
         for variant in variants:
             bucket = self.names[variant]
             if all(existing is not entry for existing, _, _ in bucket):
@@ -88,13 +82,45 @@ def build_name_index(gazetteer: Gazetteer) -> NameIndex:
         if entry.kind is ActorKind.PERSON:
             for name in (*entry.labels.values(), *_flatten(entry.aliases)):
                 tokens = tokenize(name)
-                if len(tokens) > 1:
+                if len(tokens) > 1 and _is_surname(tokens[-1].text):
                     surname = tokens[-1].folded
                     if entry not in index.surnames[surname]:
                         index.surnames[surname].append(entry)
     for bucket in index.names.values():
         bucket.sort(key=lambda item: _KIND_PRIORITY.index(item[0].kind))
     return index
+
+
+_ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
+
+
+def _german_variants(tokens: tuple[str, ...], *, genitive: bool) -> list[tuple[str, ...]]:
+    """Inflected forms of a name: genitive "-s"/"-es" on the last word ("Russlands",
+    "Amtes"), and adjective endings inside multiword names ("der Europäischen Union", "des
+    Auswärtigen Amtes", "den Vereinigten Staaten")."""
+    lasts = [tokens[-1]]
+    if genitive and not tokens[-1].endswith(("s", "x", "z")):
+        lasts += [tokens[-1] + "s"]
+        if len(tokens) > 1:
+            lasts += [tokens[-1] + "es"]
+    heads: list[tuple[str, ...]] = [tokens[:-1]]
+    for n, token in enumerate(tokens[:-1]):
+        ending = next((e for e in _ADJECTIVE_ENDINGS if token.endswith(e)), None)
+        if ending is None or len(token) - len(ending) < 4:  # noqa: PLR2004 - "de", "la"
+            continue
+        stem = token[: -len(ending)]
+        heads += [(*tokens[:n], stem + e, *tokens[n + 1 : -1]) for e in _ADJECTIVE_ENDINGS]
+    return [(*head, last) for head in heads for last in lasts if (*head, last) != tokens]
+
+
+_ROMAN = re.compile(r"^[IVXLC]+$")
+#: Surnames shorter than this are not matched alone ("Frederik X", "Kim Il Sung" -> "Sung" is).
+MIN_SURNAME_LENGTH = 3
+
+
+def _is_surname(word: str) -> bool:
+    """A last name token that can stand alone: not a regnal number ("Charles III", "Frederik X")."""
+    return len(word) >= MIN_SURNAME_LENGTH and not _ROMAN.match(word)
 
 
 def _flatten(groups: object) -> list[str]:

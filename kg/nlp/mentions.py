@@ -510,18 +510,27 @@ def _role_of(state: _State, noun: RoleNoun, modifier: str | None) -> str | None:
     return body.key
 
 
-def _implied_mention(state: _State, text: str, tokens: list[Token], span: tuple[int, int],
-                     key: str) -> None:
+def _implied_mention(
+    state: _State, text: str, tokens: list[Token], span: tuple[int, int], key: str
+) -> None:
     """A role noun that names its organisation ("Kommissionspräsidentin") mentions it."""
     entry = state.gazetteer.get(key)
     if entry is None:
         return
     start, end = tokens[span[0]].start, tokens[span[1] - 1].end
     state.actors.setdefault(entry.key, _actor(state, entry))
-    state.mentions.append(Mention(
-        id=f"m-{start}-{end}-of", start=start, end=end, surface=text[start:end], actor=entry.key,
-        form=MentionForm.DESCRIPTOR, method="mentions.role_implies", confidence=0.7,
-    ))
+    state.mentions.append(
+        Mention(
+            id=f"m-{start}-{end}-of",
+            start=start,
+            end=end,
+            surface=text[start:end],
+            actor=entry.key,
+            form=MentionForm.DESCRIPTOR,
+            method="mentions.role_implies",
+            confidence=0.7,
+        )
+    )
 
 
 def _en_role_context(tokens: list[Token], j: int) -> bool:
@@ -550,9 +559,16 @@ def _of_phrase(
         state.actors.setdefault(actor.key, actor)
         first, last = tokens[start].start, tokens[end - 1].end
         prefix = "m" if comment is None else f"c{comment}-m"
-        body_mention = Mention(id=f"{prefix}-{first}-{last}", start=first, end=last,
-                               surface=text[first:last], actor=actor.key,
-                               form=MentionForm.NAME, comment=comment, method="mentions.body")
+        body_mention = Mention(
+            id=f"{prefix}-{first}-{last}",
+            start=first,
+            end=last,
+            surface=text[first:last],
+            actor=actor.key,
+            form=MentionForm.NAME,
+            comment=comment,
+            method="mentions.body",
+        )
         return actor.key, end, [*mentions, body_mention]
     hit = match_name(state.index, tokens, start)
     if hit is None:
@@ -650,14 +666,25 @@ def _name_end(state: _State, tokens: list[Token], k: int) -> int:
         if _is_name_token(state, token) and match_name(state.index, tokens, end) is None:
             end += 1
             words += 1
-        elif token.text in "-‐" and end > k and end + 1 < len(tokens) and _adjacent(
-            tokens, end - 1, end
-        ) and _adjacent(tokens, end, end + 1) and _is_name_token(state, tokens[end + 1]):
+        elif (
+            token.text in "-‐"
+            and end > k
+            and end + 1 < len(tokens)
+            and _adjacent(tokens, end - 1, end)
+            and _adjacent(tokens, end, end + 1)
+            and _is_name_token(state, tokens[end + 1])
+        ):
             end += 1
-        elif token.text in state.lexicon.name_particles and end + 1 < len(tokens) and (
-            _is_name_token(state, tokens[end + 1]) or tokens[end + 1].text in "-‐"
-            or tokens[end + 1].text in state.lexicon.name_particles
-        ) and (end > k or state.lexicon.lang == "de"):
+        elif (
+            token.text in state.lexicon.name_particles
+            and end + 1 < len(tokens)
+            and (
+                _is_name_token(state, tokens[end + 1])
+                or tokens[end + 1].text in "-‐"
+                or tokens[end + 1].text in state.lexicon.name_particles
+            )
+            and (end > k or state.lexicon.lang == "de")
+        ):
             end += 1
         else:
             break
@@ -666,9 +693,16 @@ def _name_end(state: _State, tokens: list[Token], k: int) -> int:
     return end
 
 
-def _new_person(state: _State, text: str, tokens: list[Token], k: int, comment: int | None,
-                gender: str | None = None, *, dry_run: bool = False,
-                ) -> tuple[str, int, list[Mention]] | None:
+def _new_person(
+    state: _State,
+    text: str,
+    tokens: list[Token],
+    k: int,
+    comment: int | None,
+    gender: str | None = None,
+    *,
+    dry_run: bool = False,
+) -> tuple[str, int, list[Mention]] | None:
     """A person not in the gazetteer, introduced by a role noun: "Außenminister Tomas Beispiel"."""
     end = _name_end(state, tokens, k)
     if end == k or not _is_name_token(state, tokens[k]):
@@ -679,14 +713,21 @@ def _new_person(state: _State, text: str, tokens: list[Token], k: int, comment: 
     key = slugify(name)
     if dry_run:
         return key, end, []
-    actor = state.actors.get(key) or Actor(key=key, name=name, kind=ActorKind.PERSON,
-                                           names=(name,), gender=gender, curated=False)
+    actor = state.actors.get(key) or Actor(
+        key=key, name=name, kind=ActorKind.PERSON, names=(name,), gender=gender, curated=False
+    )
     state.actors.setdefault(key, actor)
-    mention = Mention(id=f"{'m' if comment is None else f'c{comment}-m'}-"
-                         f"{tokens[k].start}-{tokens[end - 1].end}",
-                      start=tokens[k].start, end=tokens[end - 1].end, surface=name, actor=key,
-                      form=MentionForm.NAME, comment=comment, method="mentions.role_name",
-                      confidence=0.8)
+    mention = Mention(
+        id=f"{'m' if comment is None else f'c{comment}-m'}-{tokens[k].start}-{tokens[end - 1].end}",
+        start=tokens[k].start,
+        end=tokens[end - 1].end,
+        surface=name,
+        actor=key,
+        form=MentionForm.NAME,
+        comment=comment,
+        method="mentions.role_name",
+        confidence=0.8,
+    )
     state.surnames[tokens[end - 1].folded] = key
     return key, end, [mention]
 
@@ -740,6 +781,81 @@ def _body_phrase(
     return end
 
 
+#: What "Selenskyjs Büro" / "Netanyahu's office" is, by the post its owner holds.
+_OFFICE_OF_ROLE = {
+    "president": "presidential_office",
+    "prime minister": "head_of_government_office",
+    "chancellor": "head_of_government_office",
+}
+
+
+def _person_genitive(state: _State, tokens: list[Token], i: int) -> tuple[str, int] | None:
+    """A person in the genitive before a noun: "Selenskyjs Büro", "Netanyahu's office"."""
+    hit = match_name(state.index, tokens, i)
+    if hit is not None:
+        if hit.entry.kind is not ActorKind.PERSON:
+            return None
+        key, end = hit.entry.key, hit.last
+    else:
+        folded = tokens[i].folded
+        key_or_none = state.surnames.get(folded) or state.surnames.get(folded.removesuffix("s"))
+        if key_or_none is None and tokens[i].is_capitalized:
+            key_or_none = _curated_surname(state, tokens, i, folded)
+        if key_or_none is None or not tokens[i].is_capitalized:
+            return None
+        key, end = key_or_none, i + 1
+    if state.lexicon.lang == "en":
+        if end + 1 < len(tokens) and tokens[end].text in "'’" and tokens[end + 1].text == "s":
+            return key, end + 2
+        return None
+    return (key, end) if tokens[end - 1].folded.endswith("s") else None
+
+
+def _person_state_and_role(state: _State, person: str) -> tuple[str | None, str | None]:
+    """The state a person serves and the post they hold (from this article, else curated)."""
+    for holding in reversed(state.holdings):
+        if holding.person == person and holding.of:
+            entry = state.gazetteer.get(holding.of)
+            if entry is not None and entry.kind is ActorKind.STATE:
+                return entry.key, holding.role
+    entry = state.gazetteer.get(person)
+    if entry is not None:
+        for post in entry.posts:
+            of = state.gazetteer.get(post.of) if post.of else None
+            if (
+                of is not None
+                and of.kind is ActorKind.STATE
+                and post.held_on(state.article.published)
+            ):
+                return of.key, post.role
+        return entry.state, None
+    return None, None
+
+
+def _person_body(
+    state: _State,
+    tokens: list[Token],
+    i: int,
+) -> tuple[Actor, int, list[Mention]] | None:
+    """ "Selenskyjs Büro" -> the Office of the President of Ukraine; "Putins Armee" -> the
+    armed forces of Russia."""
+    found = _person_genitive(state, tokens, i)
+    if found is None:
+        return None
+    person, j = found
+    body = _lookup(state.lexicon.bodies, tokens, j, state.lexicon.max_body_tokens)  # type: ignore[arg-type]
+    if body is None:
+        return None
+    body_type, end = body
+    country, role = _person_state_and_role(state, person)
+    if body_type == "office":
+        body_type = _OFFICE_OF_ROLE.get(role or "")
+    country_entry = state.gazetteer.get(country) if country else None
+    if body_type is None or country_entry is None:
+        return None
+    return _body_actor(state, str(body_type), country_entry), end, []
+
+
 def _parse_body(
     state: _State,
     text: str,
@@ -747,12 +863,17 @@ def _parse_body(
     i: int,
     comment: int | None,
 ) -> tuple[Actor, int, list[Mention]] | None:
+    personal = _person_body(state, tokens, i)
+    if personal is not None:
+        return personal
     parsed = _modifier(state, text, tokens, i, comment)
     modifier, j = parsed if parsed else (_Modifier(start=i, actor=None), i)
     found = _lookup(state.lexicon.bodies, tokens, j, state.lexicon.max_body_tokens)  # type: ignore[arg-type]
     if found is None:
         return None
     body_type, end = found
+    if body_type == "office":
+        return None  # "das ukrainische Büro": an office is a body only through its holder
     assert isinstance(body_type, str)  # noqa: S101 - the table holds body types only
     country = modifier.actor
     mentions = list(modifier.mentions)

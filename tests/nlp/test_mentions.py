@@ -398,3 +398,141 @@ def test_curated_holdings_of_mentioned_persons_are_added(gazetteer: Gazetteer) -
     assert [(h.person, h.role, h.of) for h in curated] == [
         ("mark-rutte", "secretary general", "nato")
     ]
+
+
+GAZETTEER_MORE = [
+    *ENTRIES,
+    {
+        "key": "federal-foreign-office",
+        "kind": "government_body",
+        "labels": {"de": "Auswärtiges Amt", "en": "Federal Foreign Office"},
+        "state": "germany",
+        "body_type": "foreign_ministry",
+    },
+    {
+        "key": "european-union",
+        "kind": "organization",
+        "labels": {"de": "Europäische Union", "en": "European Union"},
+    },
+    {
+        "key": "volodymyr-zelenskyy",
+        "kind": "person",
+        "gender": "m",
+        "labels": {"de": "Wolodymyr Selenskyj", "en": "Volodymyr Zelenskyy"},
+        "state": "ukraine",
+        "posts": [{"role": "president", "of": "ukraine", "start": "2019-05-20"}],
+    },
+    {"key": "frederik-x", "kind": "person", "labels": {"de": "Frederik X", "en": "Frederik X"}},
+]
+
+
+@pytest.fixture(scope="module")
+def gazetteer_more() -> Gazetteer:
+    return Gazetteer(parse_entry(e) for e in GAZETTEER_MORE)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "actor"),
+    [
+        (
+            "Das sagte ein Sprecher des Auswärtigen Amtes.",
+            "de",
+            "Auswärtigen Amtes",
+            "federal-foreign-office",
+        ),
+        (
+            "Die Gipfel der Europäischen Union enden spät.",
+            "de",
+            "Europäischen Union",
+            "european-union",
+        ),
+        (
+            "Selenskyjs Büro teilte das mit.",
+            "de",
+            "Selenskyjs Büro",
+            "presidential-office-of-ukraine",
+        ),
+        ("Zelensky's office said so.", "en", "Zelensky's office", "presidential-office-of-ukraine"),
+        ("Die russische Botschaft widersprach.", "de", "russische Botschaft", "embassy-of-russia"),
+    ],
+    ids=[
+        "adjective-genitive",
+        "adjective-dative",
+        "person-office-de",
+        "person-office-en",
+        "embassy",
+    ],
+)
+def test_inflected_and_owned_bodies(
+    gazetteer_more: Gazetteer, text: str, lang: str, surface: str, actor: str
+) -> None:
+    gazetteer = gazetteer_more
+    if lang == "en":
+        entries = [dict(e) for e in GAZETTEER_MORE]
+        for entry in entries:
+            if entry["key"] == "volodymyr-zelenskyy":
+                entry["aliases"] = {"en": ["Volodymyr Zelensky"]}
+        gazetteer = Gazetteer(parse_entry(e) for e in entries)
+    result = _run(gazetteer, text, lang)
+    assert (surface, actor) in {(m.surface, m.actor) for m in result.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role", "of"),
+    [
+        (
+            "Der estnische Europaminister Mart Beispiel begrüßte das.",
+            "mart-beispiel",
+            "minister",
+            "estonia",
+        ),
+        (
+            "Der Sprecher des katarischen Außenministeriums, Madschid al-Beispiel, sagte das.",
+            "madschid-al-beispiel",
+            "spokesperson",
+            "ministry-of-foreign-affairs-of-qatar",
+        ),
+        (
+            "Der nigrische Regierungssprecher Amadou Beispiel sagte das.",
+            "amadou-beispiel",
+            "spokesperson",
+            "government-of-niger",
+        ),
+    ],
+    ids=["compound-suffix", "comma-apposition-particle", "body-role"],
+)
+def test_roles_generalise(text: str, person: str, role: str, of: str) -> None:
+    entries = [
+        *ENTRIES,
+        {
+            "key": "estonia",
+            "kind": "state",
+            "labels": {"de": "Estland", "en": "Estonia"},
+            "demonyms": {"de": ["estnisch"]},
+        },
+        {
+            "key": "qatar",
+            "kind": "state",
+            "labels": {"de": "Katar", "en": "Qatar"},
+            "demonyms": {"de": ["katarisch"]},
+        },
+        {
+            "key": "niger",
+            "kind": "state",
+            "labels": {"de": "Niger", "en": "Niger"},
+            "demonyms": {"de": ["nigrisch"]},
+        },
+    ]
+    result = _run(Gazetteer(parse_entry(e) for e in entries), text)
+    assert (person, role, of) in {(h.person, h.role, h.of) for h in result.holdings}
+
+
+def test_regnal_numbers_are_no_surnames(gazetteer_more: Gazetteer) -> None:
+    result = _run(gazetteer_more, "Scholz schrieb auf X, die Lage sei ernst.")
+    assert "frederik-x" not in {m.actor for m in result.mentions}
+
+
+def test_states_after_locatives_are_places(gazetteer: Gazetteer) -> None:
+    result = _run(gazetteer, "In Litauen und Deutschland wird gewählt. Russland warnt.")
+    assert _actors(result) == {"russia"}
+    assert {m.actor for m in result.mentions if m.is_place} == {"lithuania", "germany"}
