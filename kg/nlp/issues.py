@@ -327,11 +327,18 @@ def _modifies_trigger(tokens: Sequence[Token], last: int, triggers: set[int]) ->
 
 
 def _fill_after(
-    slots: _Slots, hit: _Hit, filled: dict[str, str], triggers: set[int], end: int
+    slots: _Slots,
+    hit: _Hit,
+    filled: dict[str, str],
+    triggers: set[int],
+    end: int,
+    extra: list[tuple[str, str]],
 ) -> tuple[int, bool]:
     """Fill slots from the phrases after the trigger; return the phrase end and a conflict flag.
 
     A conflict is another issue trigger inside the phrase (the outer noun is then a stance word).
+    Actors coordinated with a slot's actor ("mit der Ukraine und Moldau") go to ``extra`` as
+    (slot, actor): each names an issue of its own.
     """
     rule, tokens = hit.rule, slots.tokens
     k = hit.last + 1
@@ -355,6 +362,9 @@ def _fill_after(
             if pair and tokens[last + 1].text.lower() in slots.lexicon.conjunctions:
                 k, role, skipped = last + 2, "object", 0  # "zwischen Russland und der Ukraine"
                 continue
+            if role != "both":
+                last = _coordinated(slots, role, last, end, extra)
+                phrase_end = last
             k, role, skipped, direct = last + 1, None, 0, False
             continue
         if word in slots.lexicon.skip and role is None:
@@ -372,6 +382,23 @@ def _fill_after(
             break
         k += 1
     return phrase_end, False
+
+
+def _coordinated(
+    slots: _Slots, role: str, last: int, end: int, extra: list[tuple[str, str]]
+) -> int:
+    """Collect actors joined to the slot's actor by "und"/"and"; return the last token used."""
+    tokens = slots.tokens
+    while last + 2 < end and tokens[last + 1].text.lower() in slots.lexicon.conjunctions:
+        k = last + 2
+        if not slots.mention_at(k) and k + 1 < end and tokens[k].text[:1].islower():
+            k += 1  # a determiner: "und der Ukraine"
+        found = slots.mention_at(k)
+        if found is None or _modifies_trigger(tokens, found[1], set()):
+            break
+        extra.append((role, found[0]))
+        last = found[1]
+    return last
 
 
 def _fill_before(slots: _Slots, hit: _Hit, filled: dict[str, str]) -> int:
@@ -440,7 +467,8 @@ def _sentence_issues(
     for hit in hits:
         filled: dict[str, str] = {}
         first = _fill_before(slots, hit, filled)
-        last, conflict = _fill_after(slots, hit, filled, trigger_tokens, len(tokens))
+        extra: list[tuple[str, str]] = []
+        last, conflict = _fill_after(slots, hit, filled, trigger_tokens, len(tokens), extra)
         if conflict or not _needs_met(hit.rule.need, filled):
             continue
         subject, obj = filled.get("subject"), filled.get("object")
@@ -449,19 +477,25 @@ def _sentence_issues(
         if _after_temporal(tokens, first, lexicon):
             continue
         start, end = tokens[first].start, tokens[max(last, hit.last)].end
-        yield IssueMention(
-            id=f"i-{start}-{end}",
-            start=start,
-            end=end,
-            surface=text[start:end],
-            relation=hit.rule.relation,
-            subject=subject,
-            object=obj,
-            sentence_id=sentence.id,
-            trigger=hit.form,
-            asserts=hit.rule.asserts,
-            confidence=1.0 if subject and obj else _CONFIDENCE_PARTIAL,
-        )
+        variants = [(subject, obj)] + [
+            (actor, obj) if role == "subject" else (subject, actor) for role, actor in extra
+        ]
+        for n, (s, o) in enumerate(dict.fromkeys(variants)):
+            if s is not None and s == o:
+                continue
+            yield IssueMention(
+                id=f"i-{start}-{end}" + (f"-{n}" if n else ""),
+                start=start,
+                end=end,
+                surface=text[start:end],
+                relation=hit.rule.relation,
+                subject=s,
+                object=o,
+                sentence_id=sentence.id,
+                trigger=hit.form,
+                asserts=hit.rule.asserts,
+                confidence=1.0 if s and o else _CONFIDENCE_PARTIAL,
+            )
 
 
 def find_issues(

@@ -150,3 +150,24 @@ def test_missing_lexicon_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="cannot read lexicon"):
         load_issue_lexicon("de", tmp_path)
     assert (lexicon_dir("de") / "issue_patterns.tsv").is_file()
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    [
+        ("de", "Die EU eröffnet Beitrittsgespräche mit der Ukraine und Moldau.",
+         {("accession", "ukraine", None), ("accession", "moldova", None)}),
+        ("en", "The EU imposed sanctions on Russia and Belarus.",
+         {("sanction", None, "russia"), ("sanction", None, "belarus")}),
+    ],
+    ids=["de-coordinated-subjects", "en-coordinated-objects"],
+)  # fmt: skip
+def test_coordinated_actors_name_one_issue_each(
+    resources,  # type: ignore[no-untyped-def]
+    lang: str,
+    body: str,
+    expected: set[tuple[str, str | None, str | None]],
+) -> None:
+    _, issues = _issues(resources, lang, body)
+    assert expected <= _slots(issues)
+    assert len({i.id for i in issues}) == len(issues)
