@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from pathlib import Path
 
 import pyoxigraph
 import pytest
@@ -511,3 +512,15 @@ def test_reply_to_an_unknown_comment_hangs_on_the_article(caplog: pytest.LogCapt
     comment = iris.comment_iri("c", 0)
     assert graph.value(comment, SDO.parentItem) == iris.article_iri("c")
     assert "unknown comment 7" in caplog.text
+
+
+def test_store_keeps_every_quad_exactly(tmp_path: Path) -> None:
+    """No literal is normalised on the way into Oxigraph (offsets are plain xsd:integer)."""
+    from kg.store import open_store
+
+    dataset = build_article_graph(make_t1())
+    built = {(s, p, o, str(g)) for s, p, o, g in dataset.quads((None, None, None, None))}
+    with open_store(tmp_path / "kg") as store:
+        store.replace_graphs(T1_GRAPH, dataset)
+        stored = {(s, p, o, str(g)) for s, p, o, g in store.quads() if g is not None}
+    assert stored == built
