@@ -115,6 +115,9 @@ AID_VERB = "@aid_verb"
 #: Tokens after a support verb within which its actor object starts ("backs the Kyiv
 #: government": 3); further mentions belong to other phrases ("… the Minsk agreements").
 AID_OBJECT_WINDOW = 4
+#: Sentences back (same paragraph) within which a reaction clause finds the issue it reacts to
+#: ("Orbán hatte mit einem Veto gedroht. Ungarn stimmte am Ende aber doch zu.": 2).
+CARRY_SENTENCES = 2
 #: Confidence of an implicit reference to the issue of the previous sentence.
 CARRIED_FACTOR = 0.7
 _HESITANT = StancePosition.HESITANT
@@ -138,7 +141,7 @@ _WORD = re.compile(r"\w+")
 _CLASSES = (
     "negation", "alternative", "first_person", "preposition", "boundary", "speaks_for",
     "experiencer", "reaction", "speaker_modal", "commissive", "determiner", "recipient",
-    "aid_verb", "evaluative",
+    "aid_verb", "evaluative", "comma_boundary",
 )  # fmt: skip
 
 
@@ -292,14 +295,25 @@ class _Clause:
 
 
 def _clauses(text: str, sentence: Sentence, lexicon: StanceLexicon) -> list[_Clause]:
+    """Cut a sentence at ``@boundary`` words (";", "but", "if") and at a comma shortly before a
+    ``@comma_boundary`` word ("…, werde aber keine …"); without the comma such a word is an
+    adverb ("stimmte am Ende aber doch zu")."""
     clauses: list[_Clause] = []
     current: list[Token] = []
     for token in tokenize(text, sentence.start, sentence.end):
-        if lexicon.has("boundary", token.text) and current:
+        comma = next(
+            (i for i in range(len(current) - 1, max(-1, len(current) - 3), -1)
+             if current[i].text == ","),
+            None,
+        )  # fmt: skip
+        if current and lexicon.has("boundary", token.text):
             clauses.append(_Clause(current, sentence))
             current = []
             if token.text == ";":
                 continue
+        elif comma is not None and comma > 0 and lexicon.has("comma_boundary", token.text):
+            clauses.append(_Clause(current[:comma], sentence))
+            current = current[comma:]
         current.append(token)
     if current:
         clauses.append(_Clause(current, sentence))
@@ -1094,15 +1108,17 @@ def detect_stances(
     issue_mentions = find_issues(article, sentences, mentions, actors, lexicon=lexicon.issues)
     issues = _Issues(ctx, issue_mentions)
     found: list[_Found] = []
-    previous: Sentence | None = None
+    recent: list[tuple[Sentence, bool]] = []  # body sentences so far, with "names an issue"
     for sentence in sentences:
         if sentence.comment is not None:
             continue
         inside = [m for m in issue_mentions if m.sentence_id == sentence.id]
-        if not inside and previous is not None and _same_block(article, previous, sentence):
-            had_issue = any(m.sentence_id == previous.id for m in issue_mentions)
-            inside = _carried(article, sentence, lexicon) if had_issue else []
-        previous = sentence
+        if not inside and any(
+            named and _same_block(article, earlier, sentence)
+            for earlier, named in recent[-CARRY_SENTENCES:]
+        ):
+            inside = _carried(article, sentence, lexicon)
+        recent.append((sentence, bool(inside)))
         for clause in _clauses(article.text, sentence, lexicon):
             in_clause = [m for m in inside if clause.start <= m.start < clause.end]
             if not in_clause:

@@ -351,3 +351,30 @@ def test_speaker_modal_keeps_the_speaker_as_holder(resources) -> None:  # type: 
     )
     assert ("vladimir-putin", NATO_UA, OPP) in _found(analysis)
     assert not any(s.holder == "ukraine" for s in analysis.stances)
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected", "absent"),
+    [
+        ("de", "Die EU hat neue Sanktionen gegen Russland verhängt. Ungarn stimmte am Ende aber "
+               "doch zu.", ("hungary", "sanction:Q458:Q159", SUP), None),
+        ("de", "Die Ukraine sei zu Verhandlungen mit Russland bereit, werde aber keine Gebiete "
+               "abtreten, sagte Sybiha.", ("ukraine", "negotiation:Q159:Q212", SUP),
+         ("ukraine", "negotiation:Q159:Q212", OPP)),
+        ("en", "Hungary has not yet decided whether to back new EU sanctions against Russia.",
+         None, ("hungary", "sanction:Q458:Q159", OPP)),
+    ],
+    ids=["de-aber-as-adverb", "de-comma-aber-ends-clause", "en-whether-ends-clause"],
+)  # fmt: skip
+def test_clause_boundaries(
+    resources,  # type: ignore[no-untyped-def]
+    lang: str,
+    body: str,
+    expected: tuple[str, str, StancePosition] | None,
+    absent: tuple[str, str, StancePosition] | None,
+) -> None:
+    found = _found(_analyze(resources, lang, body))
+    if expected is not None:
+        assert expected in found
+    if absent is not None:
+        assert absent not in found
