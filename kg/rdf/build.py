@@ -19,6 +19,7 @@ No blank nodes: every node has an IRI from ``kg.rdf.iris``.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 from collections.abc import Mapping
@@ -30,6 +31,9 @@ from kg.errors import GraphError
 from kg.model import (
     Analysis,
     Article,
+    Claim,
+    EpistemicStatus,
+    Event,
     Issue,
     Mention,
     PostHolding,
@@ -100,7 +104,8 @@ def build_article_graph(analysis: Analysis) -> Dataset:
         _add_stance(graph, ctx, stance, statements_by_id)
     timexes = {timex.id: timex for timex in analysis.timexes}
     claim_number = 0
-    for event in analysis.events:
+    for reported in analysis.events:
+        event = _attributed(reported, statements_by_id)
         target = graph
         if event.claim is not None:
             claim_number += 1
@@ -109,6 +114,19 @@ def build_article_graph(analysis: Analysis) -> Dataset:
         add_event_time(target, iris.article_event_iri(article.id, event.id), event, timexes)
     add_comments(graph, ctx, analysis)
     return dataset
+
+
+def _attributed(event: Event, statements: Mapping[str, Statement]) -> Event:
+    """Return ``event`` with an ``attributed`` claim when only a statement reports it.
+
+    An event taken from someone's words (``event.statement``) is that speaker's claim, not the
+    article's assertion (ontology.md §3.8, pitfall 16): it goes into a claim graph.
+    """
+    if event.claim is not None or event.statement is None or event.statement not in statements:
+        return event
+    speaker = statements[event.statement].speaker
+    claim = Claim(author=speaker, status=EpistemicStatus.ATTRIBUTED)
+    return dataclasses.replace(event, claim=claim)
 
 
 def issue_from_key(key: str) -> Issue:

@@ -3,6 +3,8 @@
 Layout under ``BASE`` (placeholder base until a w3id.org redirect is registered)::
 
     ont#Term                      the kg ontology (prefix gk:)
+    graph/links                   online Wikidata links (link/<actor-key> nodes, schema:sameAs)
+    graph/wikidata                Wikidata facts fetched by kg enrich (wd:/wdt:/p:/ps:/pq:)
     graph/reference               curated actors, posts, issues, known events
     graph/ontology                the T-box and code lists
     graph/<article-id>            everything extracted from one article
@@ -36,6 +38,7 @@ ONTOLOGY_NS = BASE + "ont#"
 REFERENCE_GRAPH = URIRef(BASE + "graph/reference")
 ONTOLOGY_GRAPH = URIRef(BASE + "graph/ontology")
 ENRICHMENT_GRAPH = URIRef(BASE + "graph/wikidata")
+LINKS_GRAPH = URIRef(BASE + "graph/links")  # online Wikidata links (kg link)
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
 
 #: Salt for commenter IRIs: the pseudonym must not be recoverable from the IRI alone
@@ -138,6 +141,15 @@ def vocab_iri(scheme: str, value: str) -> URIRef:
 def wikidata_iri(qid: str) -> URIRef:
     """IRI of a Wikidata item (``wd:Q…``); used only as the object of ``schema:sameAs``."""
     return URIRef(WIKIDATA_ENTITY + qid)
+
+
+def link_iri(actor_key: str) -> URIRef:
+    """IRI of the ``gk:EntityLink`` that ties an actor to a Wikidata item (graph/links).
+
+    >>> str(link_iri("dmitry-peskov"))
+    'https://w3id.org/newskg/link/dmitry-peskov'
+    """
+    return URIRef(f"{BASE}link/{slugify(actor_key)}")
 
 
 # --------------------------------------------------------------------------------------------

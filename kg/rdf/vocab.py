@@ -49,6 +49,7 @@ class GK(DefinedNamespace):
     Claim: URIRef
     ClaimGraph: URIRef
     DirectQuote: URIRef
+    EntityLink: URIRef
     Event: URIRef
     GovernmentBody: URIRef
     InternationalOrganization: URIRef
@@ -80,6 +81,11 @@ class GK(DefinedNamespace):
     issue: URIRef
     issueObject: URIRef
     issueSubject: URIRef
+    linkAccepted: URIRef
+    linkConfidence: URIRef
+    linkMethod: URIRef
+    linkTarget: URIRef
+    linkedActor: URIRef
     mentionForm: URIRef
     metonymFor: URIRef
     observedAt: URIRef

@@ -524,3 +524,17 @@ def test_store_keeps_every_quad_exactly(tmp_path: Path) -> None:
         store.replace_graphs(T1_GRAPH, dataset)
         stored = {(s, p, o, str(g)) for s, p, o, g in store.quads() if g is not None}
     assert stored == built
+
+
+def test_event_taken_from_a_statement_is_the_speakers_claim() -> None:
+    analysis = make_t1()
+    event = dataclasses.replace(analysis.events[2], claim=None, statement="q2")
+    dataset = build_article_graph(dataclasses.replace(analysis, events=(event,)))
+    claim = part("claim-1")
+    graph = dataset.graph(T1_GRAPH)
+    assert graph.value(claim, SDO.author) == iris.actor_iri("dmitry-peskov")
+    assert graph.value(claim, GK.epistemicStatus) == iris.vocab_iri(
+        "epistemic-status", "attributed"
+    )
+    assert (part("event-e3"), RDF.type, GK.Event) in dataset.graph(CLAIM_GRAPH)
+    assert (part("event-e3"), RDF.type, GK.Event) not in graph
