@@ -7,18 +7,24 @@ in one transaction), so a bad input or a crash at article N leaves articles 1..N
 from __future__ import annotations
 
 import logging
+import pickle
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
+from typing import Any
 
-from kg.errors import InputError, KGError
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from kg.errors import InputError, KGError, PipelineError
 from kg.model import Analysis, Article
 from kg.nlp.pipeline import Resources, analyze
 from kg.rdf import iris
 from kg.rdf.build import build_article_graph
 from kg.rdf.reference import build_reference_graph
 from kg.reading import Source, read_source_results
-from kg.store import Store, ensure_reference
+from kg.store import Quad, Store, ensure_reference
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +36,7 @@ class IngestOptions:
     lang: str | None = None  # force the language (else detected)
     published: date | None = None  # publication date when the text gives none
     keep_going: bool = False  # skip bad articles instead of stopping at the first
+    jobs: int = 1  # worker processes that analyse and build (the calling process writes)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -89,17 +96,91 @@ def write_reference(store: Store, resources: Resources) -> bool:
 
 def ingest_article(store: Store, article: Article, resources: Resources) -> Ingested:
     """Analyse one article and replace its graphs in the store (atomically)."""
+    result, quads = prepare_article(article, resources)
+    store.replace_graphs(iris.article_graph_iri(article.id), quads)
+    return result
+
+
+def prepare_article(article: Article, resources: Resources) -> tuple[Ingested, list[Quad]]:
+    """Analyse one article and build its quads (no store access; runs in worker processes)."""
     analysis: Analysis = analyze(article, resources)
     dataset = build_article_graph(analysis)
-    quads = store.replace_graphs(iris.article_graph_iri(article.id), dataset)
+    quads: list[Quad] = [
+        (s, p, o, None if g == DATASET_DEFAULT_GRAPH_ID else g)
+        for s, p, o, g in dataset.quads((None, None, None, None))
+    ]
     return Ingested(
         article_id=article.id,
         source=article.source,
         headline=article.headline,
-        quads=quads,
+        quads=len(quads),
         actors=len({m.actor for m in analysis.mentions if not m.is_place}),
         statements=len(analysis.statements),
-    )
+    ), quads
+
+
+def prepare_articles(
+    items: Iterable[Article | InputError], resources: Resources, *, jobs: int = 1
+) -> Iterator[tuple[Ingested, list[Quad]] | KGError]:
+    """Yield, in input order, each article's prepared quads or the error that stopped it.
+
+    With ``jobs`` > 1 the work runs in that many worker processes (forked, so the resources
+    loaded here are shared copy-on-write); the order of the output does not depend on ``jobs``.
+    At most ``PARALLEL_WINDOW`` × ``jobs`` articles are in flight, so memory stays flat.
+    """
+    if jobs <= 1:
+        for item in items:
+            yield item if isinstance(item, InputError) else _prepare_or_error(item, resources)
+        return
+    import multiprocessing
+
+    global _WORKER_RESOURCES  # handed to forked workers, read-only there
+    _WORKER_RESOURCES = resources
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs) as pool:
+        window: list[Article | InputError] = []
+        for item in items:
+            window.append(item)
+            if len(window) >= PARALLEL_WINDOW * jobs:
+                yield from _prepare_window(pool, window)
+                window = []
+        yield from _prepare_window(pool, window)
+
+
+#: Articles per worker handed out at once: large enough to keep workers busy between the
+#: parent's writes, small enough that memory stays flat on 100k-article runs.
+PARALLEL_WINDOW = 32
+_WORKER_RESOURCES: Resources | None = None
+
+
+def _prepare_window(
+    pool: Any, window: list[Article | InputError]
+) -> Iterator[tuple[Ingested, list[Quad]] | KGError]:
+    articles = [item for item in window if not isinstance(item, InputError)]
+    results = iter(pool.map(_prepare_in_worker, articles, chunksize=4))
+    for item in window:
+        yield item if isinstance(item, InputError) else next(results)
+
+
+def _prepare_in_worker(article: Article) -> tuple[Ingested, list[Quad]] | KGError:
+    if _WORKER_RESOURCES is None:  # pragma: no cover - set before the pool forks
+        raise RuntimeError("worker started without resources")
+    result = _prepare_or_error(article, _WORKER_RESOURCES)
+    if isinstance(result, KGError):
+        try:  # KGError subclasses with keyword-only fields may not survive pickling
+            pickle.loads(pickle.dumps(result))  # noqa: S301 - our own bytes, just made
+        except (TypeError, pickle.PicklingError):
+            return PipelineError(str(result), stage="ingest", article_id=article.id)
+    return result
+
+
+def _prepare_or_error(
+    article: Article, resources: Resources
+) -> tuple[Ingested, list[Quad]] | KGError:
+    try:
+        return prepare_article(article, resources)
+    except KGError as exc:
+        return exc
 
 
 def ingest_articles(
@@ -116,7 +197,8 @@ def ingest_articles(
         items: articles, or the errors of records that could not be read (``iter_articles``).
         store: an open, writable store.
         resources: gazetteer and lexicons.
-        options: reading and error policy.
+        options: reading, error policy and ``jobs`` (worker processes; the store content is
+            the same for any number).
         on_item: called after each article (progress, live output).
 
     Returns:
@@ -126,12 +208,13 @@ def ingest_articles(
         KGError: the first failure, unless ``options.keep_going`` (then it is reported).
     """
     report = IngestReport(reference_written=write_reference(store, resources))
-    for item in items:
+    for prepared in prepare_articles(items, resources, jobs=options.jobs):
         result: Ingested | Rejected
         try:
-            if isinstance(item, InputError):
-                raise item
-            result = ingest_article(store, item, resources)
+            if isinstance(prepared, KGError):
+                raise prepared
+            result, quads = prepared
+            store.replace_graphs(iris.article_graph_iri(result.article_id), quads)
             report.ingested.append(result)
         except KGError as exc:
             if not options.keep_going:
@@ -161,3 +244,96 @@ def read_articles(
             raise item
         articles.append(item)
     return articles
+
+
+@dataclass(slots=True)
+class ExtractReport:
+    """What an extract run wrote: one N-Quads file per input shard."""
+
+    files: list[str] = field(default_factory=list)
+    ingested: list[Ingested] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+
+    @property
+    def quads(self) -> int:
+        """Quads written over all articles."""
+        return sum(item.quads for item in self.ingested)
+
+
+def extract_shards(
+    sources: Sequence[Source],
+    out_dir: Path,
+    resources: Resources,
+    *,
+    options: IngestOptions,
+    on_item: Callable[[Ingested | Rejected], None] | None = None,
+) -> ExtractReport:
+    """Analyse every article and write its quads as N-Quads, one file per input source.
+
+    The files (``<source stem>.nq`` in ``out_dir``) hold whole articles in input order and are
+    the same for any ``options.jobs``; ``kg load`` (:func:`kg.store.bulk.load_nquads`) loads
+    them. This is the distributable half of ``kg ingest``: shards can be extracted anywhere.
+
+    Raises:
+        KGError: the first failure, unless ``options.keep_going``.
+        InputError: ``out_dir`` cannot be written.
+    """
+    import pyoxigraph as ox
+
+    from kg.store._terms import to_ox_quad
+
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(str(out_dir), f"cannot create output directory: {exc}") from exc
+    report = ExtractReport()
+    shards: deque[int] = deque()
+
+    def tagged() -> Iterator[Article | InputError]:
+        for index, source in enumerate(sources):
+            for item in read_source_results(source, lang=options.lang, published=options.published):
+                shards.append(index)
+                yield item
+
+    names = _shard_names(sources)
+    current, handle = -1, None
+    try:
+        for prepared in prepare_articles(tagged(), resources, jobs=options.jobs):
+            shard = shards.popleft()
+            if shard != current:
+                if handle is not None:
+                    handle.close()
+                path = out_dir / names[shard]
+                handle, current = path.open("wb"), shard
+                report.files.append(str(path))
+            result: Ingested | Rejected
+            if isinstance(prepared, KGError):
+                if not options.keep_going:
+                    raise prepared
+                result = Rejected(source=getattr(prepared, "source", "") or "",
+                                  message=str(prepared))
+                report.rejected.append(result)
+            else:
+                result, quads = prepared
+                ox.serialize((to_ox_quad(*q) for q in quads), handle, ox.RdfFormat.N_QUADS)
+                report.ingested.append(result)
+            if on_item is not None:
+                on_item(result)
+    finally:
+        if handle is not None:
+            handle.close()
+    return report
+
+
+def _shard_names(sources: Sequence[Source]) -> list[str]:
+    """``<stem>.nq`` per source, made unique with a counter where stems repeat."""
+    names: list[str] = []
+    used: set[str] = set()
+    for number, source in enumerate(sources):
+        stem = "stdin" if source.name == "<stdin>" else Path(source.location).stem or "source"
+        name = f"{stem}.nq"
+        if name in used:
+            name = f"{stem}-{number}.nq"
+        used.add(name)
+        names.append(name)
+    return names

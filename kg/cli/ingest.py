@@ -33,8 +33,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="summary format"
     )
+    parser.add_argument(
+        "-j", "--jobs", type=_jobs, default=1, metavar="N",
+        help="worker processes for analysis (default 1; the store content is the same for any N)",
+    )
     add_common_options(parser)
     parser.set_defaults(handler=_run)
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of processes") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"{value!r}: use 1 or more processes")
+    return jobs
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -53,7 +67,7 @@ def _run(args: argparse.Namespace) -> int:
     from kg.store import open_store
 
     options = IngestOptions(lang=args.lang, published=_parse_date(args.date),
-                            keep_going=args.keep_going)
+                            keep_going=args.keep_going, jobs=args.jobs)
     sources = iter_sources(args.paths)
     resources = load_resources()
 

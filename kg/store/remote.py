@@ -115,7 +115,7 @@ def open_remote(url: str, *, read_only: bool = False) -> RemoteStore:
 class RemoteStore:
     """A kg store on a SPARQL 1.1 endpoint (see :class:`kg.store.base.Store` for the contract)."""
 
-    def __init__(  # noqa: PLR0913 - connection settings, all keyword-only
+    def __init__(
         self,
         url: str,
         *,
@@ -229,7 +229,8 @@ class RemoteStore:
             ]
             values = " ".join(sparql_term(c) for c in candidates)
             rows = self.query(
-                f"SELECT ?g WHERE {{ VALUES ?g {{ {values} }} FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }}"
+                f"SELECT ?g WHERE {{ VALUES ?g {{ {values} }} "
+                "FILTER EXISTS { GRAPH ?g { ?s ?p ?o } } }"
             ).rows
             hits = {str(row[0]) for row in rows}
             full = []
@@ -257,12 +258,13 @@ class RemoteStore:
         """Run a SELECT query; bound variables are substituted into the text (see ``Store``)."""
         text = substitute(unbound_tests(sparql, bindings or {}), bindings or {})
         result = self._select(text, union=union)
-        if "results" not in result:
+        head, results = result.get("head"), result.get("results")
+        if not isinstance(results, dict) or not isinstance(head, dict):
             raise QueryError("expected a SELECT query", query="<inline query>", target=self._url)
-        names = tuple(result.get("head", {}).get("vars", ()))
+        names = tuple(head.get("vars", ()))
         rows = tuple(
             tuple(_term(binding.get(name)) for name in names)
-            for binding in result["results"].get("bindings", ())
+            for binding in results.get("bindings", ())
         )
         return QueryRows(names, rows)
 
@@ -272,9 +274,9 @@ class RemoteStore:
         if "boolean" in result:
             return bool(result["boolean"])
         # Virtuoso 7.2 answers ASK in JSON as a one-column SELECT (?__ASK_RETVAL = 1, or no row).
-        head = result.get("head")
+        head, results = result.get("head"), result.get("results")
         if isinstance(head, dict) and head.get("vars") == ["__ASK_RETVAL"]:
-            rows = result.get("results", {}).get("bindings", [])  # type: ignore[attr-defined]
+            rows = results.get("bindings", []) if isinstance(results, dict) else []
             return any(str(row.get("__ASK_RETVAL", {}).get("value")) == "1" for row in rows)
         raise QueryError("expected an ASK query", query="<inline query>", target=self._url)
 
@@ -375,7 +377,7 @@ class RemoteStore:
                     return bytes(response.read())
             except urllib.error.HTTPError as exc:
                 detail = _first_line(exc.read())
-                if exc.code < 500:  # noqa: PLR2004 - 4xx: the request is wrong; retrying won't help
+                if exc.code < 500:
                     error = QueryError if what == "query" else StoreError
                     message = f"{what} rejected by {url}: HTTP {exc.code}: {detail}"
                     if error is QueryError:
