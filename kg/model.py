@@ -441,3 +441,28 @@ class Quantity:
     unit: str | None = None
     approximate: bool = False  # "rund", "fast", "about"
     comment: int | None = None
+
+
+# --------------------------------------------------------------------------------------------
+# Linking: an actor tied to a Wikidata item
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Link:
+    """An actor linked (or considered for linking) to a Wikidata item.
+
+    ``method`` says how: ``"gazetteer"`` (curated QID) or ``"wikidata.<evidence>"`` (online:
+    which label matched and which context agreed, e.g. ``"wikidata.label+post+country"``).
+    ``accepted`` is False below the linking threshold: such a link is kept for review but is
+    never written as ``schema:sameAs`` (a wrong QID is worse than none).
+    """
+
+    actor: str  # Actor.key
+    qid: str
+    method: str
+    confidence: float
+    accepted: bool = True
+    label: str | None = None  # the item's label, for review
+    description: str | None = None  # the item's description, for review
+    alternatives: tuple[str, ...] = ()  # other candidate QIDs that were considered
