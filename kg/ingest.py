@@ -15,13 +15,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.errors import InputError, KGError, PipelineError
 from kg.model import Analysis, Article
 from kg.nlp.pipeline import Resources, analyze
 from kg.rdf import iris
-from kg.rdf.build import build_article_graph
+from kg.rdf.build import build_article_quads
 from kg.rdf.reference import build_reference_graph
 from kg.reading import Source, read_source_results
 from kg.store import Quad, Store, ensure_reference
@@ -104,11 +103,7 @@ def ingest_article(store: Store, article: Article, resources: Resources) -> Inge
 def prepare_article(article: Article, resources: Resources) -> tuple[Ingested, list[Quad]]:
     """Analyse one article and build its quads (no store access; runs in worker processes)."""
     analysis: Analysis = analyze(article, resources)
-    dataset = build_article_graph(analysis)
-    quads: list[Quad] = [
-        (s, p, o, None if g == DATASET_DEFAULT_GRAPH_ID else g)
-        for s, p, o, g in dataset.quads((None, None, None, None))
-    ]
+    quads: list[Quad] = list(build_article_quads(analysis))
     return Ingested(
         article_id=article.id,
         source=article.source,

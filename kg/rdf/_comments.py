@@ -6,17 +6,18 @@ import dataclasses
 import logging
 from urllib.parse import urlsplit
 
-from rdflib import Graph, Literal
+from rdflib import Literal
 
 from kg.model import Analysis, Comment
 from kg.rdf import iris
+from kg.rdf._sink import TripleSink
 from kg.rdf._context import ArticleContext
 from kg.rdf.vocab import GK, RDF, SDO, XSD
 
 logger = logging.getLogger(__name__)
 
 
-def add_comments(graph: Graph, ctx: ArticleContext, analysis: Analysis) -> None:
+def add_comments(graph: TripleSink, ctx: ArticleContext, analysis: Analysis) -> None:
     """Add the reader comments, their pseudonymous authors and the actors they mention.
 
     Emits: schema:comment, schema:Comment, schema:parentItem, schema:author, schema:text,
@@ -43,7 +44,7 @@ def add_comments(graph: Graph, ctx: ArticleContext, analysis: Analysis) -> None:
 
 
 def _add_comment(
-    graph: Graph, ctx: ArticleContext, comment: Comment, publisher: str, mentions: list[str]
+    graph: TripleSink, ctx: ArticleContext, comment: Comment, publisher: str, mentions: list[str]
 ) -> None:
     """Add one comment and its author (terms listed in ``_add_comments``)."""
     node = iris.comment_iri(ctx.article_id, comment.index)

@@ -6,9 +6,10 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from kg.errors import GraphError
+from kg.rdf._sink import TripleSink
 from kg.rdf import iris
 from kg.rdf.vocab import NIF, RDF, XSD
 
@@ -29,7 +30,7 @@ class ArticleContext:
     descriptors: Mapping[str, str]
     published: Literal | None
 
-    def span(self, graph: Graph, start: int, end: int) -> URIRef:
+    def span(self, graph: TripleSink, start: int, end: int) -> URIRef:
         """Add the ``nif:Phrase`` for ``text[start:end]`` and return its IRI.
 
         Emits: nif:Phrase, nif:referenceContext, nif:beginIndex, nif:endIndex, nif:anchorOf,
@@ -64,7 +65,7 @@ def check_offsets(text: str, start: int, end: int, *, what: str) -> None:
         )
 
 
-def add_phrase(graph: Graph, ctx: ArticleContext, node: URIRef, start: int, end: int) -> None:
+def add_phrase(graph: TripleSink, ctx: ArticleContext, node: URIRef, start: int, end: int) -> None:
     """Describe ``node`` as the span ``[start, end)`` of the article text.
 
     Emits: nif:Phrase, nif:referenceContext, nif:beginIndex, nif:endIndex (xsd:integer code

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from kg.model import EpistemicStatus, Event, TimeExpression
 from kg.rdf import iris
 from kg.rdf._context import ArticleContext
+from kg.rdf._sink import QuadSink, TripleSink
 from kg.rdf._terms import decimal_literal, time_literal
 from kg.rdf.vocab import GAF, GK, PROV, RDF, SDO, SEM, XSD
 
@@ -19,8 +20,13 @@ ASSERTED_STATUSES = frozenset({EpistemicStatus.ASSERTED_BY_NARRATOR, EpistemicSt
 
 
 def add_claim(
-    dataset: Dataset, graph: Graph, ctx: ArticleContext, event: Event, number: int, run: URIRef
-) -> Graph:
+    dataset: QuadSink,
+    graph: TripleSink,
+    ctx: ArticleContext,
+    event: Event,
+    number: int,
+    run: URIRef,
+) -> TripleSink:
     """Add the ``gk:Claim`` for an event and return the graph the event itself goes into.
 
     Contested events (status not in ``ASSERTED_STATUSES``) go into a new claim graph that the
@@ -59,7 +65,7 @@ def add_claim(
     return dataset.graph(claim_graph)
 
 
-def add_event(target: Graph, graph: Graph, ctx: ArticleContext, event: Event) -> None:
+def add_event(target: TripleSink, graph: TripleSink, ctx: ArticleContext, event: Event) -> None:
     """Add an event to ``target`` (the article graph, or its claim graph when contested).
 
     The trigger span always sits in the article graph (``graph``); it denotes the event only
@@ -103,7 +109,7 @@ def add_event(target: Graph, graph: Graph, ctx: ArticleContext, event: Event) ->
 
 
 def add_event_time(
-    graph: Graph, node: URIRef, event: Event, timexes: Mapping[str, TimeExpression]
+    graph: TripleSink, node: URIRef, event: Event, timexes: Mapping[str, TimeExpression]
 ) -> None:
     """Add the event's time at the text's precision (interval bounds when it has them).
 

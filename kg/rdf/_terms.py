@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from kg.errors import GraphError
 from kg.model import Actor, ActorKind, Issue
 from kg.rdf import iris
+from kg.rdf._sink import TripleSink
 from kg.rdf.vocab import GK, ORG, RDF, RDFS, SDO, SEM, SKOS, WDT, XSD
 
 #: rdf:type per actor kind (the gk: classes are subclasses of schema.org classes, kg.ttl).
@@ -76,7 +77,7 @@ def decimal_literal(value: float) -> Literal:
     return Literal(Decimal(str(round(value, 3))).normalize(), datatype=XSD.decimal)
 
 
-def actor_triples(graph: Graph, actor: Actor, *, lang: str) -> URIRef:
+def actor_triples(graph: TripleSink, actor: Actor, *, lang: str) -> URIRef:
     """Type and label an actor of one article; return its IRI.
 
     Discovered (non-curated) actors also get their other names as ``skos:altLabel``.
@@ -96,7 +97,7 @@ def actor_triples(graph: Graph, actor: Actor, *, lang: str) -> URIRef:
     return node
 
 
-def type_actor(graph: Graph, node: URIRef, kind: ActorKind, state: str | None) -> None:
+def type_actor(graph: TripleSink, node: URIRef, kind: ActorKind, state: str | None) -> None:
     """Add the kind-dependent types of an actor and the state it belongs to.
 
     Emits: rdf:type, gk:actorKind, gk:partOfState (bodies, militaries, parties, groups),
@@ -113,7 +114,7 @@ def type_actor(graph: Graph, node: URIRef, kind: ActorKind, state: str | None) -
         graph.add((node, GK.partOfState, iris.actor_iri(state)))
 
 
-def post_triples(graph: Graph, role: str, of: str | None) -> URIRef:
+def post_triples(graph: TripleSink, role: str, of: str | None) -> URIRef:
     """Add a post (a role in/of an actor) and its role concept; return the post IRI.
 
     Emits: org:Post, org:postIn, org:role, org:Role, skos:Concept, skos:prefLabel.
@@ -130,7 +131,7 @@ def post_triples(graph: Graph, role: str, of: str | None) -> URIRef:
     return post
 
 
-def issue_triples(graph: Graph, issue: Issue, actors: Sequence[Actor]) -> URIRef:
+def issue_triples(graph: TripleSink, issue: Issue, actors: Sequence[Actor]) -> URIRef:
     """Add an issue with its proposition in Wikidata terms where the parts have QIDs.
 
     ``subject``/``object`` are QIDs or actor keys (eval/FORMAT.md). A QID becomes

@@ -43,6 +43,7 @@ from kg.model import (
 )
 from kg.rdf import iris
 from kg.rdf._comments import add_comments
+from kg.rdf._sink import Quad, QuadSink, TripleSink
 from kg.rdf._context import ArticleContext, add_phrase, check_offsets
 from kg.rdf._events import ASSERTED_STATUSES, add_claim, add_event, add_event_time
 from kg.rdf._terms import (
@@ -64,23 +65,24 @@ logger = logging.getLogger(__name__)
 # --------------------------------------------------------------------------------------------
 
 
-def build_article_graph(analysis: Analysis) -> Dataset:
+def build_article_quads(analysis: Analysis) -> list[Quad]:
     """Build the named graphs of one analysed article.
 
     Args:
         analysis: the records the NLP layer produced for one article.
 
     Returns:
-        A ``Dataset`` with the article graph and its claim graphs (default graph empty).
+        The quads of the article graph and its claim graphs (no default-graph quads), ready
+        for ``Store.replace_graphs``. ``build_article_graph`` wraps them in a ``Dataset``.
 
     Raises:
         GraphError: a record has offsets outside the text or refers to a record that does not
             exist (an unknown statement id in a stance's evidence).
     """
     article = analysis.article
-    dataset = Dataset()
-    bind_namespaces(dataset)
-    graph = dataset.graph(iris.article_graph_iri(article.id))
+    quads: list[Quad] = []
+    dataset = QuadSink(quads, iris.article_graph_iri(article.id))
+    graph = dataset
     ctx = _make_context(analysis)
     run = _add_provenance(graph, analysis)
     _add_article(graph, ctx, article)
@@ -106,13 +108,32 @@ def build_article_graph(analysis: Analysis) -> Dataset:
     claim_number = 0
     for reported in analysis.events:
         event = _attributed(reported, statements_by_id)
-        target = graph
+        target: TripleSink = graph
         if event.claim is not None:
             claim_number += 1
             target = add_claim(dataset, graph, ctx, event, claim_number, run)
         add_event(target, graph, ctx, event)
         add_event_time(target, iris.article_event_iri(article.id, event.id), event, timexes)
     add_comments(graph, ctx, analysis)
+    return quads
+
+
+def build_article_graph(analysis: Analysis) -> Dataset:
+    """Build the named graphs of one analysed article as an rdflib ``Dataset``.
+
+    The same content as ``build_article_quads``, for validation, export and inspection.
+
+    Raises:
+        GraphError: see ``build_article_quads``.
+    """
+    dataset = Dataset()
+    bind_namespaces(dataset)
+    graphs: dict[URIRef, Graph] = {}
+    for s, p, o, context in build_article_quads(analysis):
+        graph = graphs.get(context)
+        if graph is None:
+            graph = graphs[context] = dataset.graph(context)
+        graph.add((s, p, o))
     return dataset
 
 
@@ -172,7 +193,7 @@ def _make_context(analysis: Analysis) -> ArticleContext:
 # --------------------------------------------------------------------------------------------
 
 
-def _add_provenance(graph: Graph, analysis: Analysis) -> URIRef:
+def _add_provenance(graph: TripleSink, analysis: Analysis) -> URIRef:
     """Describe the article graph itself and the run that made it; return the run IRI.
 
     Emits: gk:ArticleGraph, prov:Entity, prov:wasDerivedFrom, prov:wasGeneratedBy,
@@ -182,7 +203,7 @@ def _add_provenance(graph: Graph, analysis: Analysis) -> URIRef:
     started = analysis.extracted_at.isoformat() if analysis.extracted_at else ""
     run = iris.run_iri(article_id, analysis.extractor, started)
     agent = iris.agent_iri(analysis.extractor)
-    node = URIRef(str(graph.identifier))
+    node = iris.article_graph_iri(article_id)
     graph.add((node, RDF.type, GK.ArticleGraph))
     graph.add((node, RDF.type, PROV.Entity))
     graph.add((node, PROV.wasDerivedFrom, iris.article_iri(article_id)))
@@ -196,7 +217,7 @@ def _add_provenance(graph: Graph, analysis: Analysis) -> URIRef:
     return run
 
 
-def _add_article(graph: Graph, ctx: ArticleContext, article: Article) -> None:
+def _add_article(graph: TripleSink, ctx: ArticleContext, article: Article) -> None:
     """Describe the article.
 
     Emits: schema:NewsArticle, prov:Entity, schema:identifier, schema:headline,
@@ -224,7 +245,7 @@ def _add_article(graph: Graph, ctx: ArticleContext, article: Article) -> None:
             graph.add((node, SDO.contributor, _source(graph, agency)))
 
 
-def _source(graph: Graph, name: str) -> URIRef:
+def _source(graph: TripleSink, name: str) -> URIRef:
     """Add a publisher or agency and return its IRI. Emits: schema:Organization, schema:name."""
     node = iris.source_iri(name)
     graph.add((node, RDF.type, SDO.Organization))
@@ -232,7 +253,7 @@ def _source(graph: Graph, name: str) -> URIRef:
     return node
 
 
-def _add_text(graph: Graph, ctx: ArticleContext, analysis: Analysis) -> None:
+def _add_text(graph: TripleSink, ctx: ArticleContext, analysis: Analysis) -> None:
     """Store the exact text and its sentences.
 
     Emits: gk:hasText, nif:Context, nif:isString, nif:beginIndex, nif:endIndex, gk:sha256,
@@ -254,7 +275,7 @@ def _add_text(graph: Graph, ctx: ArticleContext, analysis: Analysis) -> None:
         graph.add((node, NIF.endIndex, Literal(end, datatype=XSD.integer)))
 
 
-def _add_mention(graph: Graph, ctx: ArticleContext, mention: Mention) -> None:
+def _add_mention(graph: TripleSink, ctx: ArticleContext, mention: Mention) -> None:
     """Add a mention span that denotes an actor.
 
     Emits: nif:Phrase (+ span terms), gaf:denotes, gk:mentionForm, gk:confidence,
@@ -274,7 +295,7 @@ def _add_mention(graph: Graph, ctx: ArticleContext, mention: Mention) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def _add_holding(graph: Graph, ctx: ArticleContext, holding: PostHolding) -> None:
+def _add_holding(graph: TripleSink, ctx: ArticleContext, holding: PostHolding) -> None:
     """Add a post holding the article attests.
 
     Emits: gk:PostHolding, org:Membership, org:member, org:organization, org:role, gk:post,
@@ -306,7 +327,7 @@ def _add_holding(graph: Graph, ctx: ArticleContext, holding: PostHolding) -> Non
     graph.add((node, GK.extractionMethod, Literal(holding.method)))
 
 
-def _add_statement(graph: Graph, ctx: ArticleContext, statement: Statement) -> None:
+def _add_statement(graph: TripleSink, ctx: ArticleContext, statement: Statement) -> None:
     """Add a direct quote or reported speech; one node per (speaker, words) across articles.
 
     Emits: gk:DirectQuote + schema:Quotation | gk:ReportedSpeech, schema:creator,
@@ -346,7 +367,7 @@ def _add_statement(graph: Graph, ctx: ArticleContext, statement: Statement) -> N
 
 
 def _add_stance(
-    graph: Graph, ctx: ArticleContext, stance: Stance, statements: Mapping[str, Statement]
+    graph: TripleSink, ctx: ArticleContext, stance: Stance, statements: Mapping[str, Statement]
 ) -> None:
     """Add a stance with its evidence.
 
