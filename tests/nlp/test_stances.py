@@ -232,6 +232,14 @@ def test_dev_set_meets_stance_bar() -> None:
     assert _stance_f1(DEV_GOLD) >= 0.70
 
 
+def test_whole_dev_set_with_blind_batches_meets_stance_bar() -> None:
+    from kg.eval import evaluate
+
+    stances = evaluate(sorted(DEV_GOLD.parent.glob("*.gold.jsonl"))).totals()["stances"]
+    assert stances is not None
+    assert stances.f1 >= 0.70
+
+
 # --------------------------------------------------------------------------------------------
 # The stance queries on real records: two articles (de, en) in a store on disk
 # --------------------------------------------------------------------------------------------
