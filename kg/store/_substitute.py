@@ -184,6 +184,17 @@ def substitute(sparql: str, bindings: Mapping[str, Node]) -> str:
     return "".join(out)
 
 
+def names_graphs(sparql: str) -> bool:
+    """True if the query uses the ``GRAPH`` keyword outside comments, strings and IRIs.
+
+    >>> names_graphs('SELECT * WHERE { ?s ?p "GRAPH" } # GRAPH')
+    False
+    """
+    return any(
+        m.lastgroup == "word" and m.group().upper() == "GRAPH" for m in _TOKEN.finditer(sparql)
+    )
+
+
 def previous_word(tokens: list[str]) -> str:
     """The last non-blank token emitted, upper-cased."""
     for token in reversed(tokens):

@@ -14,10 +14,14 @@ the environment (all optional):
 
 Graph layout: the same named graphs as the embedded store. Many servers (Virtuoso among them)
 have no separate default graph (a query without ``FROM`` sees the union of all graphs), so
-kg's catalogue (the embedded default graph) lives in the named graph :data:`CATALOGUE_GRAPH`
-and queries are sent with ``default-graph-uri`` set to it; ``union=True`` sends none (on
-Virtuoso that is the union of all graphs). ``graphs()`` lists only graphs under kg's base IRI,
-so an endpoint may hold other data too.
+kg's catalogue (the embedded default graph) lives in the named graph :data:`CATALOGUE_GRAPH`.
+A query that never says ``GRAPH`` is sent with ``default-graph-uri`` set to it, so it reads the
+catalogue as on the embedded store. A query that says ``GRAPH`` is sent without dataset
+parameters: by the protocol ``default-graph-uri`` alone would hide every named graph (Virtuoso
+7.2 then finds nothing in ``GRAPH <iri>``), so its default graph is the server's (on Virtuoso
+the union of all graphs; kg's named queries read every pattern through ``GRAPH``). ``union=True``
+sends no dataset parameters. ``graphs()`` lists only graphs under kg's base IRI, so an endpoint
+may hold other data too.
 
 Writes. Replacing an article is **one update request** (``DROP SILENT GRAPH`` for the article
 and its claim graphs, ``DELETE WHERE`` for their catalogue entries, ``INSERT DATA``), retried as
@@ -51,7 +55,7 @@ from rdflib.term import BNode, Literal, Node, URIRef
 
 from kg.errors import GraphError, QueryError, StoreError
 from kg.rdf import iris
-from kg.store._substitute import sparql_term, substitute, unbound_tests
+from kg.store._substitute import names_graphs, sparql_term, substitute, unbound_tests
 from kg.store._terms import to_ox_quad
 from kg.store.base import DumpFormat, Quad, QueryRows, Term, Triple
 
@@ -349,7 +353,7 @@ class RemoteStore:
 
     def _select(self, sparql: str, *, union: bool) -> dict[str, object]:
         fields = [("query", sparql)]
-        if not union:
+        if not union and not names_graphs(sparql):
             fields.append(("default-graph-uri", str(CATALOGUE_GRAPH)))
         body = self._post(self._url, fields, accept=_JSON_RESULTS, what="query")
         try:
@@ -426,18 +430,26 @@ def _drop_operations(graphs: Iterable[URIRef]) -> list[str]:
 
 def _insert_data(items: Iterable[Quad]) -> str:
     """``INSERT DATA`` grouped by graph (default graph → the catalogue graph); terms are
-    written by Oxigraph's N-Triples serialiser from validated rdflib terms."""
+    written by Oxigraph's N-Triples serialiser from validated rdflib terms.
+
+    A chunk holding blank nodes becomes ``INSERT { … } WHERE { }`` (Virtuoso 7.2 refuses blank
+    nodes in ``INSERT DATA``); a blank node split across two chunks of one graph would become
+    two nodes, which kg's graphs (no blank nodes in article graphs) never need.
+    """
     by_graph: dict[str, list[str]] = {}
     for s, p, o, g in items:
         quad = to_ox_quad(s, p, o, CATALOGUE_GRAPH if g is None else g)
         by_graph.setdefault(str(quad.graph_name), []).append(
             f"{quad.subject} {quad.predicate} {quad.object} ."
         )
-    operations = [
-        f"INSERT DATA {{ GRAPH {name} {{\n" + "\n".join(lines[i : i + TRIPLES_PER_INSERT]) + "\n} }"
-        for name, lines in by_graph.items()
-        for i in range(0, len(lines), TRIPLES_PER_INSERT)
-    ]
+    operations = []
+    for name, lines in by_graph.items():
+        for i in range(0, len(lines), TRIPLES_PER_INSERT):
+            body = "\n".join(lines[i : i + TRIPLES_PER_INSERT])
+            if "_:" in body:  # Virtuoso 7.2 refuses blank nodes in INSERT DATA, not in templates
+                operations.append(f"INSERT {{ GRAPH {name} {{\n{body}\n}} }} WHERE {{ }}")
+            else:
+                operations.append(f"INSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
     return " ;\n".join(operations)
 
 
