@@ -683,7 +683,7 @@ class _Issues:
             if self.last is None or sentence - self.last[1] > ANAPHOR_WINDOW:
                 return None
             return self.last[0], True
-        subject, obj = mention.subject, mention.object
+        subject, obj = self._typed(mention)
         completed = subject is None or obj is None
         side = self.ctx.side(holder)
         if (
@@ -755,6 +755,19 @@ class _Issues:
         self.resolved[(mention.relation, subject, obj)] += 1
         self.last = (issue, sentence)
         return issue, completed
+
+    def _typed(self, mention: IssueMention) -> tuple[str | None, str | None]:
+        """A state is the member, an organisation what it joins: "an invitation to Ukraine"
+        names the candidate even where "to" usually names the organisation."""
+        subject, obj = mention.subject, mention.object
+        if mention.relation in ("membership", "accession") and obj is not None:
+            kinds = self.ctx.actors
+            joinable = (ActorKind.ORGANIZATION, ActorKind.GOVERNMENT_BODY)
+            if kinds[obj].kind not in joinable and (
+                subject is None or kinds[subject].kind in joinable
+            ):
+                return obj, subject
+        return subject, obj
 
     def _party(self, key: str | None) -> str | None:
         """Issues are between states, organisations and groups: a person stands for his side
