@@ -75,7 +75,7 @@ def fetch_facts(
     Raises:
         LinkingError: the endpoint failed.
     """
-    template = load_wikidata_query("enrich")
+    templates = (load_wikidata_query("enrich"), load_wikidata_query("enrich_statements"))
     seen: set[str] = set()
     triples: list[Triple] = []
     frontier = sorted(set(qids))
@@ -86,8 +86,9 @@ def fetch_facts(
         seen.update(frontier)
         following: set[str] = set()
         for batch in _batches(frontier, BATCH_SIZE):
-            query = render_query(template, {"items": [iris.wikidata_iri(q) for q in batch]})
-            for row in client.select(query):
+            items = {"items": [iris.wikidata_iri(q) for q in batch]}
+            rows = [row for t in templates for row in client.select(render_query(t, items))]
+            for row in rows:
                 s, p, o = row.get("s"), row.get("p"), row.get("o")
                 if s is None or p is None or o is None:
                     continue

@@ -198,9 +198,10 @@ class WikidataClient:
             try:
                 return self._fetch(query)
             except LinkingError as exc:
-                if not exc.retryable or attempt >= self.options.retries:
-                    raise
                 delay = exc.retry_after if isinstance(exc, _ThrottledError) else None
+                too_long = delay is not None and delay > MAX_RETRY_AFTER
+                if not exc.retryable or too_long or attempt >= self.options.retries:
+                    raise
                 if delay is None:
                     delay = self.options.backoff * (2**attempt)
                 attempt += 1
@@ -221,10 +222,15 @@ class WikidataClient:
         self.requests += 1
         try:
             response = client.query().response
-            raw = response.read()
+            try:
+                raw = response.read()
+            finally:
+                response.close()
         except urllib.error.HTTPError as exc:
+            exc.close()
             raise self._http_error(exc.code, exc.headers.get("Retry-After")) from exc
         except SPARQLWrapperException as exc:
+            _close(exc.__context__)  # the HTTPError SPARQLWrapper translated (unclosed)
             raise self._wrapper_error(exc) from exc
         except TimeoutError as exc:
             raise self._error("timed out", retryable=True) from exc
@@ -254,18 +260,20 @@ class WikidataClient:
 
     def _http_error(self, status: int, retry_after: str | None) -> LinkingError:
         retryable = status in RETRYABLE_STATUSES
-        error = self._error(f"answered HTTP {status}", retryable=retryable, status=status)
-        if status == 429 and retry_after is not None:
-            delay = parse_retry_after(retry_after)
-            if delay is not None and delay > MAX_RETRY_AFTER:
-                return self._error(
-                    f"answered HTTP 429 with Retry-After {delay:.0f} s (more than "
-                    f"{MAX_RETRY_AFTER:.0f} s); try again later",
-                    retryable=True,
-                    status=status,
-                )
-            return _ThrottledError(error.message, endpoint=self.endpoint, retry_after=delay)
-        return error
+        if status != 429:
+            return self._error(f"answered HTTP {status}", retryable=retryable, status=status)
+        delay = parse_retry_after(retry_after) if retry_after is not None else None
+        problem = "answered HTTP 429 (too many requests)"
+        if delay is not None and delay > MAX_RETRY_AFTER:
+            problem = (
+                f"answered HTTP 429 with Retry-After {delay:.0f} s (more than "
+                f"{MAX_RETRY_AFTER:.0f} s); try again later"
+            )
+        return _ThrottledError(
+            f"Wikidata endpoint {self.endpoint} {problem}",
+            endpoint=self.endpoint,
+            retry_after=delay,
+        )
 
     def _wrapper_error(self, exc: Exception) -> LinkingError:
         from SPARQLWrapper.SPARQLExceptions import (
@@ -287,6 +295,11 @@ class WikidataClient:
             if isinstance(exc, kind):
                 return self._error(problem, retryable=False, status=status)
         return self._error(f"failed ({type(exc).__name__})", retryable=False)
+
+
+def _close(error: BaseException | None) -> None:
+    if isinstance(error, urllib.error.HTTPError):
+        error.close()
 
 
 class _ThrottledError(LinkingError):
