@@ -6,9 +6,14 @@ import argparse
 import json
 import sys
 from datetime import date
+from typing import TYPE_CHECKING
 
 from kg.cli._common import add_common_options, add_store_option, progress, store_target
+from kg.cli._wikidata import add_wikidata_options, wikidata_client
 from kg.errors import ConfigError
+
+if TYPE_CHECKING:
+    from kg.store import Store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -37,6 +42,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "-j", "--jobs", type=_jobs, default=1, metavar="N",
         help="worker processes for analysis (default 1; the store content is the same for any N)",
     )
+    parser.add_argument(
+        "--link", choices=("offline", "online"), default="offline",
+        help="offline: QIDs from the shipped gazetteer only (default); online: also look up "
+        "the ingested actors without a QID on Wikidata afterwards (as 'kg link' does)",
+    )
+    add_wikidata_options(parser)
     add_common_options(parser)
     parser.set_defaults(handler=_run)
 
@@ -81,6 +92,8 @@ def _run(args: argparse.Namespace) -> int:
         items = progress(iter_articles(sources, options), total=len(sources) or None,
                          quiet=args.quiet, label="ingest")
         report = ingest_articles(items, store, resources, options=options, on_item=report_item)
+        if args.link == "online" and report.ingested:
+            _link_online(args, store, [item.article_id for item in report.ingested])
     if args.format == "json":
         print(json.dumps({
             "store": store_target(args),
@@ -95,6 +108,20 @@ def _run(args: argparse.Namespace) -> int:
             + (f"; {len(report.rejected)} rejected" if report.rejected else "")
         )
     return 1 if report.rejected else 0
+
+
+def _link_online(args: argparse.Namespace, store: Store, article_ids: list[str]) -> None:
+    """Link the unlinked actors of the ingested articles on Wikidata (``--link online``)."""
+    from kg.linking.candidates import WikidataCandidates
+    from kg.linking.store_links import link_store
+    from kg.rdf import iris
+
+    client = wikidata_client(args)
+    graphs = [iris.article_graph_iri(article_id) for article_id in article_ids]
+    linked = link_store(store, WikidataCandidates(client), graphs=graphs)
+    if not args.quiet:
+        print(f"linked {len(linked.accepted)} of {linked.actors} unlinked actor(s) online "
+              f"({client.requests} request(s) to {client.endpoint})", file=sys.stderr)
 
 
 def vars_of(item: object) -> dict[str, object]:
