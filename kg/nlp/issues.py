@@ -17,6 +17,7 @@ the outer noun is a stance word.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -229,12 +230,24 @@ class _Hit:
     last: int  # token index of its last token (inclusive)
 
 
+@functools.lru_cache(maxsize=8)
+def _first_words(lexicon: IssueLexicon) -> re.Pattern[str]:
+    """One pattern for every trigger's first word: most tokens start no trigger, and one
+    regex test rejects them instead of one test per trigger form."""
+    firsts = {pattern[0].pattern for rule in lexicon.rules for pattern in rule.patterns}
+    return re.compile("|".join(f"(?:{p})" for p in sorted(firsts)))
+
+
 def _triggers(tokens: Sequence[Token], lexicon: IssueLexicon) -> Iterator[_Hit]:
     """Longest trigger at each token, rows in file order; overlapping triggers are skipped."""
     words = [t.text.lower() for t in tokens]
+    starts = _first_words(lexicon)
     i = 0
     while i < len(tokens):
         best: _Hit | None = None
+        if not starts.fullmatch(words[i]):
+            i += 1
+            continue
         for rule in lexicon.rules:
             for form, pattern in zip(rule.forms, rule.patterns, strict=True):
                 n = len(pattern)
