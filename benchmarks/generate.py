@@ -83,7 +83,7 @@ def generate(count: int, *, seed: int = 7) -> list[dict[str, object]]:
     start = date(2024, 1, 1)
     records = []
     for number in range(count):
-        lang = "de" if rng.random() < 0.6 else "en"  # noqa: PLR2004 - German first
+        lang = "de" if rng.random() < 0.6 else "en"
         paragraphs = [
             " ".join(_sentence(rng, lang) for _ in range(rng.randint(3, 6)))
             for _ in range(rng.randint(4, 7))

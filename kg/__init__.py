@@ -36,12 +36,12 @@ _API = {
     "run_query": "kg.store",
 }
 
-__all__ = sorted([*_API, "__version__"])  # noqa: PLE0605 - built from the table above
+__all__ = sorted([*_API, "__version__"])
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
-def __getattr__(name: str) -> Any:  # noqa: ANN401 - lazily re-exported objects of any type
+def __getattr__(name: str) -> Any:
     module = _API.get(name)
     if module is None:
         raise AttributeError(f"module 'kg' has no attribute {name!r}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,14 +13,13 @@ SEED_GOLD = SHARED / "eval" / "seed.gold.json"
 
 
 @pytest.fixture(autouse=True)
-def _no_kg_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _no_kg_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests never see the developer's KG_* settings (e.g. KG_STORE)."""
     import os
 
     for name in list(os.environ):
         if name.startswith("KG_"):
             monkeypatch.delenv(name)
-    yield
 
 
 @pytest.fixture(scope="session")

@@ -106,7 +106,7 @@ def _german_variants(tokens: tuple[str, ...], *, genitive: bool) -> list[tuple[s
     heads: list[tuple[str, ...]] = [tokens[:-1]]
     for n, token in enumerate(tokens[:-1]):
         ending = next((e for e in _ADJECTIVE_ENDINGS if token.endswith(e)), None)
-        if ending is None or len(token) - len(ending) < 4:  # noqa: PLR2004 - "de", "la"
+        if ending is None or len(token) - len(ending) < 4:
             continue
         stem = token[: -len(ending)]
         heads += [(*tokens[:n], stem + e, *tokens[n + 1 : -1]) for e in _ADJECTIVE_ENDINGS]

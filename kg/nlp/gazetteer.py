@@ -10,7 +10,7 @@ import functools
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -145,7 +145,7 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self._by_key)
 
-    def __iter__(self) -> Iterable[Entry]:  # type: ignore[override]
+    def __iter__(self) -> Iterator[Entry]:
         return iter(self._by_key.values())
 
     def __contains__(self, key: object) -> bool:
@@ -299,7 +299,7 @@ def parse_entry(record: Mapping[str, object], *, where: str = "<entry>") -> Entr
 
 def check_references(gazetteer: Gazetteer) -> Sequence[str]:
     """Return problems with cross-references (unknown state/of/metonym_of keys)."""
-    problems = []
+    problems: list[str] = []
     for entry in gazetteer.entries():
         refs = [("state", entry.state), ("metonym_of", entry.metonym_of)]
         refs += [("posts.of", post.of) for post in entry.posts]

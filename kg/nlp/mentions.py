@@ -432,7 +432,7 @@ def _suffix_role(lexicon: MentionLexicon, word: str) -> RoleNoun | None:
     for suffix, noun in lexicon.role_suffixes:
         at = word.rfind(suffix)
         # the suffix ends the word (allowing inflection) and something precedes it
-        if at > 2 and word[at + len(suffix) :] in ("", "s", "n", "nen", "en"):  # noqa: PLR2004
+        if at > 2 and word[at + len(suffix) :] in ("", "s", "n", "nen", "en"):
             return noun
     return None
 
@@ -673,9 +673,7 @@ def _name_end(state: _State, tokens: list[Token], k: int) -> int:
             and _adjacent(tokens, end - 1, end)
             and _adjacent(tokens, end, end + 1)
             and _is_name_token(state, tokens[end + 1])
-        ):
-            end += 1
-        elif (
+        ) or (
             token.text in state.lexicon.name_particles
             and end + 1 < len(tokens)
             and (

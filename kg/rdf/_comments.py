@@ -10,8 +10,8 @@ from rdflib import Literal
 
 from kg.model import Analysis, Comment
 from kg.rdf import iris
-from kg.rdf._sink import TripleSink
 from kg.rdf._context import ArticleContext
+from kg.rdf._sink import TripleSink
 from kg.rdf.vocab import GK, RDF, SDO, XSD
 
 logger = logging.getLogger(__name__)

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from rdflib import Literal, URIRef
 
 from kg.errors import GraphError
-from kg.rdf._sink import TripleSink
 from kg.rdf import iris
+from kg.rdf._sink import TripleSink
 from kg.rdf.vocab import NIF, RDF, XSD
 
 

@@ -43,9 +43,9 @@ from kg.model import (
 )
 from kg.rdf import iris
 from kg.rdf._comments import add_comments
-from kg.rdf._sink import Quad, QuadSink, TripleSink
 from kg.rdf._context import ArticleContext, add_phrase, check_offsets
 from kg.rdf._events import ASSERTED_STATUSES, add_claim, add_event, add_event_time
+from kg.rdf._sink import Quad, QuadSink, TripleSink
 from kg.rdf._terms import (
     actor_triples,
     decimal_literal,
