@@ -74,12 +74,16 @@ class WikidataCandidates:
 def _candidate(qid: str, via: str, facts: Sequence[Row]) -> Candidate:
     rows = [row for row in facts if qid_of(row.get("item")) == qid]
     labels = {str(r["label"].language): str(r["label"]) for r in rows if "label" in r}  # type: ignore[attr-defined]
-    descriptions = [str(r["description"]) for r in rows if "description" in r]
+    descriptions = {
+        str(r["description"].language): str(r["description"])  # type: ignore[attr-defined]
+        for r in rows
+        if "description" in r
+    }
     return Candidate(
         qid=qid,
         via=via,
         label=labels.get("en") or labels.get("de"),
-        description=min(descriptions) if descriptions else None,
+        description=descriptions.get("en") or descriptions.get("de"),
         countries=_qids(rows, "country"),
         jurisdictions=_qids(rows, "jurisdiction"),
         related=_qids(rows, "related"),
