@@ -52,6 +52,10 @@ FORBIDDEN = {
     "kg/store/": ("kg.viz", "kg.cli", "pyvis"),
     "kg/viz/": ("kg.cli",),
     "kg/eval/": ("kg.cli", "kg.viz"),
+    "kg/linking/": ("kg.cli", "kg.viz", "pyvis"),
+    # matching logic stays free of RDF and stores; only the store/enrich adapters use them
+    "kg/linking/link.py": ("rdflib", "kg.rdf", "kg.store", "SPARQLWrapper"),
+    "kg/linking/candidates.py": ("kg.store", "kg.viz"),
 }
 
 
