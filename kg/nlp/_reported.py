@@ -251,6 +251,8 @@ def _bare_start(doc: Doc, cue: Cue, i: int) -> bool:
 
 
 def _after_comma(doc: Doc, cue: Cue, i: int, b: int) -> tuple[int, int, str] | None:
+    if i >= min(b, len(doc.tokens)):
+        return None  # the comma ends the sentence: nothing is reported after it
     frames = cue.verb.frames
     if doc.lower(i) in doc.lex.words("complementizer") and "dass" in frames:
         return i + 1, b, "dass"
