@@ -1,0 +1,306 @@
+"""Scale benchmark (issue 8): extraction, bulk load, store size and named-query latency.
+
+One command reproduces every figure::
+
+    python benchmarks/bench_scale.py --articles 10000 --work /tmp/kg-bench --virtuoso
+
+Steps (each step's output is kept in ``--work`` and reused when present, so a second run only
+re-measures what is missing; ``--fresh`` starts over):
+
+1. generate ``--articles`` varied German/English articles (``generate.py``, seed 7);
+2. extraction throughput on a ``--sample`` of them with 1 and 2 processes (``kg extract``);
+3. extract all articles with 2 processes into N-Quads (``nq/articles.nq``);
+4. bulk-load them into a new embedded store (quads/s, store size on disk);
+5. p50/p95 latency of every named query on the embedded store (``--runs`` runs each);
+6. with ``--virtuoso``: the same load and queries on a Virtuoso server started for the run;
+7. the rdflib in-memory baseline on the first ``--rdflib-articles`` articles (rdflib needs
+   ~1.8 KB per quad, so 10k articles = 14M quads do not fit in this machine's 24 GB), against
+   an embedded store holding the same articles: the ratio of medians per query.
+
+Prints Markdown tables and writes them to ``WORK/results-<articles>.md``. Nothing here is a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "tests"))
+
+from generate import write  # type: ignore[import-not-found]  # noqa: E402
+
+from kg.ingest import IngestOptions, extract_shards  # noqa: E402
+from kg.nlp.pipeline import load_resources  # noqa: E402
+from kg.reading import iter_sources  # noqa: E402
+from kg.store import Store, list_queries, open_store, run_query  # noqa: E402
+from kg.store.bulk import load_nquads  # noqa: E402
+from kg.store.queries import NamedQuery, bind_params  # noqa: E402
+
+#: Parameter values for the latency runs (present in the generated corpus, seed 7).
+PARAMS = {
+    "article": "bench-7-0",
+    "actor": "Q7184",
+    "speaker": "Q57792",
+    "issue": "membership:Q212:Q7184",
+    "since": "2024-01-01",
+    "until": "2025-12-31",
+    "participant": "Q159",
+    "source": "Q159",
+    "name": "NATO",
+    "of": "Q7184",
+}
+
+#: Stop repeating a query once its runs took this long (p50/p95 then come from fewer runs).
+QUERY_BUDGET_MS = 20_000
+#: An rdflib query still running after this long is stopped and reported as "> limit".
+RDFLIB_TIMEOUT_S = 60
+
+
+def main() -> None:
+    """Run the benchmark steps and print the tables."""
+    args = _parse()
+    work = Path(args.work)
+    if args.fresh and work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True, exist_ok=True)
+    lines: list[str] = [f"# kg scale benchmark: {args.articles} articles", ""]
+    feed = work / "articles.jsonl"
+    if not feed.exists():
+        write(args.articles, feed)
+    lines += _extraction_rates(feed, work, args.sample)
+    nq = work / "nq"
+    if not (nq / "articles.nq").exists():
+        seconds = _time(lambda: _extract(feed, nq, jobs=2))
+        lines.append(f"full extraction, 2 processes: {args.articles / seconds:.1f} articles/s")
+    quads = sum(1 for _ in (nq / "articles.nq").open("rb"))
+    lines += ["", f"N-Quads: {quads:,} quads ({quads / args.articles:.0f} per article)", ""]
+    embedded = work / "store"
+    if embedded.exists():
+        shutil.rmtree(embedded)
+    with open_store(embedded) as store:
+        seconds = _time(lambda: load_nquads(store, [nq / "articles.nq"]))
+    size = sum(p.stat().st_size for p in embedded.rglob("*") if p.is_file())
+    lines += [
+        "| store | load quads/s | size on disk |",
+        "|---|---:|---:|",
+        f"| embedded Oxigraph (bulk load) | {quads / seconds:,.0f} | {size / 1e6:,.0f} MB |",
+    ]
+    latency: dict[str, dict[str, tuple[float, float, int]]] = {}
+    with open_store(embedded, read_only=True) as store:
+        latency["embedded"] = _latencies(store, args.runs)
+    subset = _subset(nq / "articles.nq", args.rdflib_articles, work)
+    if args.virtuoso:
+        rows, latency["virtuoso"] = _virtuoso(nq / "articles.nq", quads, work, args.runs, subset)
+        lines += rows
+    lines += ["", *_latency_table(latency, args.articles)]
+    lines += ["", *_rdflib_baseline(subset, args.rdflib_articles, args.runs, work)]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    (work / f"results-{args.articles}.md").write_text(text, encoding="utf-8")
+    (work / f"latency-{args.articles}.json").write_text(json.dumps(latency, indent=1))
+
+
+def _parse() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--work", default=str(Path(tempfile.gettempdir()) / "kg-bench"))
+    parser.add_argument("--sample", type=int, default=200, help="articles for the rate runs")
+    parser.add_argument("--runs", type=int, default=7, help="runs per query")
+    parser.add_argument("--rdflib-articles", type=int, default=200)
+    parser.add_argument("--virtuoso", action="store_true", help="also benchmark Virtuoso")
+    parser.add_argument("--fresh", action="store_true", help="delete --work first")
+    return parser.parse_args()
+
+
+def _time(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def _extract(feed: Path, out: Path, *, jobs: int) -> None:
+    resources = load_resources()
+    extract_shards(iter_sources([str(feed)]), out, resources,
+                   options=IngestOptions(jobs=jobs, keep_going=True))
+
+
+def _extraction_rates(feed: Path, work: Path, sample: int) -> list[str]:
+    head = work / f"sample-{sample}.jsonl"
+    with feed.open(encoding="utf-8") as source:
+        head.write_text("".join(line for _, line in zip(range(sample), source, strict=False)),
+                        encoding="utf-8")
+    load_resources()  # warm the import and file caches before timing
+    rows = ["| extraction (analyse + build + N-Quads) | articles/s |", "|---|---:|"]
+    for jobs in (1, 2):
+        out = work / f"rate-{jobs}"
+        seconds = _time(lambda jobs=jobs, out=out: _extract(head, out, jobs=jobs))
+        rows.append(f"| {jobs} process{'es' if jobs > 1 else ''} ({sample} articles) | "
+                    f"{sample / seconds:.1f} |")
+    return [*rows, ""]
+
+
+def _query_params(query: NamedQuery) -> dict[str, str] | None:
+    if any(p.required and p.name not in PARAMS for p in query.params):
+        return None
+    return {p.name: PARAMS[p.name] for p in query.params if p.required}
+
+
+def _latencies(store: Store, runs: int) -> dict[str, tuple[float, float, int]]:
+    results: dict[str, tuple[float, float, int]] = {}
+    for query in list_queries():
+        params = _query_params(query)
+        if params is None:
+            continue
+        times: list[float] = []
+        rows = 0
+        try:
+            while len(times) < runs and sum(times) < QUERY_BUDGET_MS:
+                start = time.perf_counter()
+                rows = len(run_query(store, query, params).rows)
+                times.append((time.perf_counter() - start) * 1000)
+        except Exception as exc:  # noqa: BLE001 - report and go on with the next query
+            print(f"{query.name}: failed: {exc}", file=sys.stderr)
+            continue
+        results[query.name] = (statistics.median(times), _p95(times), rows)
+    return results
+
+
+def _p95(times: list[float]) -> float:
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def _latency_table(latency: dict[str, dict[str, tuple[float, float, int]]], n: int) -> list[str]:
+    stores = list(latency)
+    head = " | ".join(f"{s} p50 ms | {s} p95 ms | rows" for s in stores)
+    rows = [f"Named-query latency at {n} articles:", "", f"| query | {head} |",
+            "|---|" + "---:|" * (3 * len(stores))]
+    for name in sorted(latency[stores[0]]):
+        cells = []
+        for store in stores:
+            p50, p95, count = latency[store].get(name, (float("nan"), float("nan"), 0))
+            cells.append(f"{p50:.1f} | {p95:.1f} | {count}")
+        rows.append(f"| {name} | " + " | ".join(cells) + " |")
+    return rows
+
+
+def _virtuoso(
+    nq: Path, quads: int, work: Path, runs: int, subset: Path
+) -> tuple[list[str], dict[str, tuple[float, float, int]]]:
+    """``kg load`` rate on ``subset`` (SPARQL updates), then the whole file through Virtuoso's
+    own bulk loader (``ld_dir`` + ``rdf_loader_run``, as an operator would), then latencies."""
+    import os
+
+    from virtuoso import start_virtuoso  # type: ignore[import-not-found]
+
+    from kg.ingest import write_reference
+
+    directory = work / "virtuoso"
+    if directory.exists():
+        shutil.rmtree(directory)
+    server = start_virtuoso(directory, buffers=340_000)  # ~2.7 GB of page cache
+    try:
+        subset_quads = sum(1 for _ in subset.open("rb"))
+        with open_store(server.sparql_url) as store:
+            write_reference(store, load_resources())
+            update_s = _time(lambda: load_nquads(store, [subset]))
+            os.link(nq, directory / "articles.nq")
+            bulk_s = _time(lambda: server.isql(
+                f"ld_dir('{directory}', 'articles.nq', 'http://example.org/unused'); "
+                "rdf_loader_run(); checkpoint;"))
+            size = sum(p.stat().st_size for p in directory.glob("virtuoso*.db"))
+            latency = _latencies(store, runs)
+    finally:
+        server.stop()
+    rows = [
+        f"| Virtuoso 7.2, kg load (SPARQL updates, {subset_quads:,} quads) | "
+        f"{subset_quads / update_s:,.0f} | |",
+        f"| Virtuoso 7.2, its bulk loader (all {quads:,} quads) | {quads / bulk_s:,.0f} | "
+        f"{size / 1e6:,.0f} MB |",
+    ]
+    return rows, latency
+
+
+def _subset(nq: Path, articles: int, work: Path) -> Path:
+    """The first ``articles`` articles of ``nq`` (kg extract writes articles whole, in order)."""
+    subset = work / f"subset-{articles}.nq"
+    graphs: set[bytes] = set()
+    with nq.open("rb") as source, subset.open("wb") as target:
+        for line in source:
+            graph = line.rsplit(b" ", 2)[-2]
+            if graph not in graphs and len(graphs) >= articles and b"-claim-" not in graph:
+                break
+            graphs.add(graph)
+            target.write(line)
+    return subset
+
+
+def _rdflib_baseline(subset: Path, articles: int, runs: int, work: Path) -> list[str]:
+    from rdflib import Dataset
+
+    from kg.ingest import write_reference
+
+    lines = sum(1 for _ in subset.open("rb"))
+    dataset = Dataset()
+    parse_s = _time(lambda: dataset.parse(subset, format="nquads"))
+    store_dir = work / f"store-{articles}"
+    if store_dir.exists():
+        shutil.rmtree(store_dir)
+    with open_store(store_dir) as store:
+        load_nquads(store, [subset])
+        write_reference(store, load_resources())
+        for s, p, o, g in [q for q in store.quads() if "graph/reference" in str(q[3])]:
+            dataset.graph(g).add((s, p, o))  # type: ignore[arg-type]
+        rows = [f"rdflib baseline at {articles} articles ({lines:,} quads; rdflib parses them "
+                f"in {parse_s:.0f} s, {lines / parse_s:,.0f} quads/s):", "",
+                "| query | embedded p50 ms | rdflib p50 ms | rdflib / embedded |",
+                "|---|---:|---:|---:|"]
+        ours = _latencies(store, runs)
+        for query in list_queries():
+            params = _query_params(query)
+            if params is None or query.name not in ours:
+                continue
+            bindings = bind_params(store, query, params)
+            theirs = _rdflib_time(dataset, query.text, bindings)
+            mine = max(ours[query.name][0], 0.01)
+            if theirs is None:
+                rows.append(f"| {query.name} | {mine:.1f} | > {RDFLIB_TIMEOUT_S} s | "
+                            f"> {RDFLIB_TIMEOUT_S * 1000 / mine:.0f}× |")
+            else:
+                rows.append(f"| {query.name} | {mine:.1f} | {theirs:.0f} | {theirs / mine:.0f}× |")
+    return rows
+
+
+def _rdflib_time(dataset: object, text: str, bindings: object) -> float | None:
+    """Milliseconds of one rdflib run in a forked child (killed after ``RDFLIB_TIMEOUT_S``)."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+
+    def run() -> None:
+        start = time.perf_counter()
+        list(dataset.query(text, initBindings=bindings))  # type: ignore[attr-defined]
+        sender.send((time.perf_counter() - start) * 1000)
+
+    child = context.Process(target=run)
+    child.start()
+    ready = receiver.poll(RDFLIB_TIMEOUT_S)
+    result = float(receiver.recv()) if ready else None
+    if child.is_alive():
+        child.kill()
+    child.join()
+    return result
+
+
+if __name__ == "__main__":
+    main()
