@@ -34,11 +34,12 @@ def test_open_creates_the_directory_and_reopens_with_the_data(tmp_path: Path) ->
 @pytest.mark.parametrize(
     "target",
     [
-        pytest.param("http://localhost:8890/sparql", id="http"),
-        pytest.param("https://x/q", id="https"),
+        pytest.param("ftp://localhost/sparql", id="ftp"),
+        pytest.param("s3://bucket/store", id="s3"),
     ],
 )
-def test_urls_are_not_supported_yet_and_the_error_lists_supported_targets(target: str) -> None:
+def test_other_urls_are_not_supported_and_the_error_lists_supported_targets(target: str) -> None:
+    # http(s) URLs open a remote SPARQL store (tests/store/test_remote.py)
     with pytest.raises(StoreError, match="supported: a directory"):
         open_store(target)
 
