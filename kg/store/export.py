@@ -72,6 +72,12 @@ def _write(store: Store, fmt: ExportFormat, stream: BinaryIO, graph: URIRef | No
             store.dump(stream, dump_format, graph=graph)
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def _write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> None:
     """Call ``write(stream)`` on a temporary file beside ``target``; rename it on success."""
     directory = target.parent
@@ -82,6 +88,7 @@ def _write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> None:
     try:
         with os.fdopen(fd, "wb") as stream:
             write(stream)
+        temp.chmod(0o666 & ~_umask())  # mkstemp makes 0600; an export is an ordinary file
         temp.replace(target)
     except OSError as exc:
         temp.unlink(missing_ok=True)

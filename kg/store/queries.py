@@ -338,6 +338,12 @@ def _by_label(store: Store, name: str, namespace: str, what: str) -> Term:
         return URIRef(exact[0])
     if exact:
         raise _BadValueError(f"{name!r} is ambiguous; candidates: {', '.join(exact)}")
+    # a surname or the last words of a name ("Rutte", "von der Leyen"), when only one fits
+    tail = sorted({
+        str(r[0]) for r in labels if str(r[1]).casefold().endswith(" " + wanted)
+    })
+    if len(tail) == 1:
+        return URIRef(tail[0])
     near = _near_labels(name, [(str(r[1]), str(r[0])) for r in labels])
     hint = f"; did you mean: {', '.join(near)}" if near else ""
     raise _BadValueError(f"no {what} named {name!r} in the store (give a QID, key or IRI){hint}")

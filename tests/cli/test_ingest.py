@@ -270,3 +270,27 @@ def test_killing_ingest_midway_leaves_complete_articles(tmp_path: Path) -> None:
     # ingest again: the rest is added, nothing duplicated
     assert main(["ingest", str(corpus), "--store", str(store), "-q"]) == 0
     assert len(_graphs(store)) == 400
+
+
+def test_query_by_surname_after_ingest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = str(tmp_path / "store")
+    assert (
+        main(["ingest", str(EXAMPLES / "articles" / "01_nato_gipfel.txt"), "--store", store, "-q"])
+        == 0
+    )
+    code = main(
+        [
+            "query",
+            "statements_by_speaker",
+            "--param",
+            "speaker=Rutte",
+            "--store",
+            store,
+            "--format",
+            "csv",
+        ]
+    )
+    out = capsys.readouterr().out.splitlines()
+    assert code == 0
+    assert len(out) >= 2  # header + Rutte's statements
+    assert any("Verantwortung" in line or "gefährlichen" in line for line in out[1:])
