@@ -37,7 +37,7 @@ from kg.nlp.timex import find_time_expressions
 TESTS = Path(__file__).resolve().parents[1]
 DEV_GOLD = TESTS / "data" / "dev" / "events" / "events.gold.jsonl"
 DEV_GOLDS = (DEV_GOLD, *sorted((TESTS / "data" / "dev" / "events").glob("blind*.gold.jsonl")))
-SEED_GOLD = Path("/work/shared/eval/seed.gold.json")
+SEED_GOLD = Path(__file__).resolve().parents[3] / "shared" / "eval" / "seed.gold.json"
 
 ACTORS = {
     "russia": Actor(key="russia", name="Russland", kind=ActorKind.STATE, qid="Q159",
