@@ -171,6 +171,7 @@ def _latencies(store: Store, runs: int) -> dict[str, tuple[float, float, int]]:
             print(f"{query.name}: failed: {exc}", file=sys.stderr)
             continue
         results[query.name] = (statistics.median(times), _p95(times), rows)
+        print(f"  {query.name}: p50 {results[query.name][0]:.1f} ms", file=sys.stderr, flush=True)
     return results
 
 
