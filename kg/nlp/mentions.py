@@ -183,6 +183,36 @@ def _scan(state: _State, text: str, tokens: list[Token], comment: int | None) ->
         i = consumed if consumed else i + 1
 
 
+def _mention(
+    text: str,
+    tokens: list[Token],
+    span: tuple[int, int],
+    actor: str,
+    form: MentionForm,
+    comment: int | None,
+    *,
+    method: str | None = None,
+    confidence: float | None = None,
+    is_place: bool = False,
+    suffix: str = "",
+) -> Mention:
+    """The mention of ``actor`` over tokens ``span`` (ids: "m-<start>-<end>", "c<i>-m-…")."""
+    start, end = tokens[span[0]].start, tokens[span[1] - 1].end
+    prefix = "m" if comment is None else f"c{comment}-m"
+    return Mention(
+        id=f"{prefix}-{start}-{end}{suffix}",
+        start=start,
+        end=end,
+        surface=text[start:end],
+        actor=actor,
+        form=form,
+        is_place=is_place,
+        comment=comment,
+        method=method or f"mentions.{form.value}",
+        confidence=CONFIDENCE.get(form, 1.0) if confidence is None else confidence,
+    )
+
+
 def _emit(
     state: _State,
     text: str,
@@ -194,20 +224,7 @@ def _emit(
     *,
     is_place: bool = False,
 ) -> Mention:
-    start, end = tokens[span[0]].start, tokens[span[1] - 1].end
-    prefix = "m" if comment is None else f"c{comment}-m"
-    mention = Mention(
-        id=f"{prefix}-{start}-{end}",
-        start=start,
-        end=end,
-        surface=text[start:end],
-        actor=actor.key,
-        form=form,
-        is_place=is_place,
-        comment=comment,
-        method=f"mentions.{form.value}",
-        confidence=CONFIDENCE.get(form, 1.0),
-    )
+    mention = _mention(text, tokens, span, actor.key, form, comment, is_place=is_place)
     state.actors.setdefault(actor.key, actor)
     state.mentions.append(mention)
     if form is MentionForm.NAME and not is_place:
@@ -392,19 +409,7 @@ def _pending(
     comment: int | None,
 ) -> Mention:
     """Build a mention without recording it (the phrase may still be rejected)."""
-    start, end = tokens[span[0]].start, tokens[span[1] - 1].end
-    prefix = "m" if comment is None else f"c{comment}-m"
-    return Mention(
-        id=f"{prefix}-{start}-{end}",
-        start=start,
-        end=end,
-        surface=text[start:end],
-        actor=entry.key,
-        form=form,
-        comment=comment,
-        method=f"mentions.{form.value}",
-        confidence=CONFIDENCE.get(form, 1.0),
-    )
+    return _mention(text, tokens, span, entry.key, form, comment)
 
 
 def _commit(state: _State, mentions: Sequence[Mention]) -> None:
@@ -517,18 +522,18 @@ def _implied_mention(
     entry = state.gazetteer.get(key)
     if entry is None:
         return
-    start, end = tokens[span[0]].start, tokens[span[1] - 1].end
     state.actors.setdefault(entry.key, _actor(state, entry))
     state.mentions.append(
-        Mention(
-            id=f"m-{start}-{end}-of",
-            start=start,
-            end=end,
-            surface=text[start:end],
-            actor=entry.key,
-            form=MentionForm.DESCRIPTOR,
+        _mention(
+            text,
+            tokens,
+            span,
+            entry.key,
+            MentionForm.DESCRIPTOR,
+            None,
             method="mentions.role_implies",
             confidence=0.7,
+            suffix="-of",
         )
     )
 
@@ -557,17 +562,15 @@ def _of_phrase(
     if body is not None:
         actor, end, mentions = body
         state.actors.setdefault(actor.key, actor)
-        first, last = tokens[start].start, tokens[end - 1].end
-        prefix = "m" if comment is None else f"c{comment}-m"
-        body_mention = Mention(
-            id=f"{prefix}-{first}-{last}",
-            start=first,
-            end=last,
-            surface=text[first:last],
-            actor=actor.key,
-            form=MentionForm.NAME,
-            comment=comment,
+        body_mention = _mention(
+            text,
+            tokens,
+            (start, end),
+            actor.key,
+            MentionForm.NAME,
+            comment,
             method="mentions.body",
+            confidence=1.0,
         )
         return actor.key, end, [*mentions, body_mention]
     hit = match_name(state.index, tokens, start)
@@ -614,18 +617,7 @@ def _person_after_role(
                 longer = _new_person(state, text, tokens, k, comment, gender, dry_run=True)
                 if longer is not None and longer[1] - k > 1:
                     break  # "Wolodymyr Selenskyj" after an earlier, cut-off "Wolodymyr"
-            prefix = "m" if comment is None else f"c{comment}-m"
-            mention = Mention(
-                id=f"{prefix}-{tokens[j].start}-{tokens[j].end}",
-                start=tokens[j].start,
-                end=tokens[j].end,
-                surface=tokens[j].text,
-                actor=known,
-                form=MentionForm.SHORT_NAME,
-                comment=comment,
-                method="mentions.short_name",
-                confidence=0.9,
-            )
+            mention = _mention(text, tokens, (j, j + 1), known, MentionForm.SHORT_NAME, comment)
             return known, j + 1, [mention]
         if not (tokens[j].is_capitalized or tokens[j].text in _QUOTES):
             break
@@ -715,14 +707,13 @@ def _new_person(
         key=key, name=name, kind=ActorKind.PERSON, names=(name,), gender=gender, curated=False
     )
     state.actors.setdefault(key, actor)
-    mention = Mention(
-        id=f"{'m' if comment is None else f'c{comment}-m'}-{tokens[k].start}-{tokens[end - 1].end}",
-        start=tokens[k].start,
-        end=tokens[end - 1].end,
-        surface=name,
-        actor=key,
-        form=MentionForm.NAME,
-        comment=comment,
+    mention = _mention(
+        text,
+        tokens,
+        (k, end),
+        key,
+        MentionForm.NAME,
+        comment,
         method="mentions.role_name",
         confidence=0.8,
     )
