@@ -61,6 +61,8 @@ PARAMS = {
 
 #: Stop repeating a query once its runs took this long (p50/p95 then come from fewer runs).
 QUERY_BUDGET_MS = 20_000
+#: A kg query (embedded or Virtuoso) still running after this long is stopped.
+QUERY_TIMEOUT_S = 45
 #: An rdflib query still running after this long is stopped and reported as "> limit".
 RDFLIB_TIMEOUT_S = 60
 
@@ -155,24 +157,45 @@ def _query_params(query: NamedQuery) -> dict[str, str] | None:
 
 
 def _latencies(store: Store, runs: int) -> dict[str, tuple[float, float, int]]:
+    """p50/p95 ms and rows of every named query, each timed in a child process that is
+    killed after ``QUERY_TIMEOUT_S`` (reported as the timeout, with -1 rows)."""
+    import subprocess
+
     results: dict[str, tuple[float, float, int]] = {}
     for query in list_queries():
         params = _query_params(query)
         if params is None:
             continue
-        times: list[float] = []
-        rows = 0
+        job = json.dumps({"target": store.target, "query": query.name, "params": params,
+                          "runs": runs, "budget": QUERY_BUDGET_MS})
         try:
-            while len(times) < runs and sum(times) < QUERY_BUDGET_MS:
-                start = time.perf_counter()
-                rows = len(run_query(store, query, params).rows)
-                times.append((time.perf_counter() - start) * 1000)
-        except Exception as exc:  # noqa: BLE001 - report and go on with the next query
-            print(f"{query.name}: failed: {exc}", file=sys.stderr)
+            done = subprocess.run([sys.executable, __file__, "--time-query", job],
+                                  capture_output=True, text=True, timeout=QUERY_TIMEOUT_S,
+                                  check=False)
+        except subprocess.TimeoutExpired:
+            results[query.name] = (QUERY_TIMEOUT_S * 1000.0, QUERY_TIMEOUT_S * 1000.0, -1)
+            print(f"  {query.name}: > {QUERY_TIMEOUT_S} s", file=sys.stderr, flush=True)
             continue
-        results[query.name] = (statistics.median(times), _p95(times), rows)
-        print(f"  {query.name}: p50 {results[query.name][0]:.1f} ms", file=sys.stderr, flush=True)
+        if done.returncode != 0:
+            print(f"{query.name}: failed: {done.stderr.strip()[-300:]}", file=sys.stderr)
+            continue
+        p50, p95, rows = json.loads(done.stdout.strip().splitlines()[-1])
+        results[query.name] = (p50, p95, rows)
+        print(f"  {query.name}: p50 {p50:.1f} ms", file=sys.stderr, flush=True)
     return results
+
+
+def _time_query(job_text: str) -> None:
+    """Child side of ``_latencies``: open the store read-only, time one query, print JSON."""
+    job = json.loads(job_text)
+    times: list[float] = []
+    rows = 0
+    with open_store(job["target"], read_only=True) as store:
+        while len(times) < job["runs"] and sum(times) < job["budget"]:
+            start = time.perf_counter()
+            rows = len(run_query(store, job["query"], job["params"]).rows)
+            times.append((time.perf_counter() - start) * 1000)
+    print(json.dumps([statistics.median(times), _p95(times), rows]))
 
 
 def _p95(times: list[float]) -> float:
@@ -261,6 +284,7 @@ def _rdflib_baseline(subset: Path, articles: int, runs: int, work: Path) -> list
         write_reference(store, load_resources())
         for s, p, o, g in [q for q in store.quads() if "graph/reference" in str(q[3])]:
             dataset.graph(g).add((s, p, o))  # type: ignore[arg-type]
+    with open_store(store_dir, read_only=True) as store:
         rows = [f"rdflib baseline at {articles} articles ({lines:,} quads; rdflib parses them "
                 f"in {parse_s:.0f} s, {lines / parse_s:,.0f} quads/s):", "",
                 "| query | embedded p50 ms | rdflib p50 ms | rdflib / embedded |",
@@ -304,4 +328,7 @@ def _rdflib_time(dataset: object, text: str, bindings: object) -> float | None:
 
 
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) == 3 and sys.argv[1] == "--time-query":
+        _time_query(sys.argv[2])
+    else:
+        main()
