@@ -35,15 +35,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument(
         "--keep-going", action="store_true", help="skip bad inputs and ingest the rest"
     )
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="summary format")
     parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="summary format"
-    )
-    parser.add_argument(
-        "-j", "--jobs", type=_jobs, default=1, metavar="N",
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
         help="worker processes for analysis (default 1; the store content is the same for any N)",
     )
     parser.add_argument(
-        "--link", choices=("offline", "online"), default="offline",
+        "--link",
+        choices=("offline", "online"),
+        default="offline",
         help="offline: QIDs from the shipped gazetteer only (default); online: also look up "
         "the ingested actors without a QID on Wikidata afterwards (as 'kg link' does)",
     )
@@ -68,17 +72,20 @@ def _parse_date(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError as exc:
-        raise ConfigError(f"--date {value!r} is not an ISO date (YYYY-MM-DD)", option="date") from exc
+        raise ConfigError(
+            f"--date {value!r} is not an ISO date (YYYY-MM-DD)", option="date"
+        ) from exc
 
 
 def _run(args: argparse.Namespace) -> int:
-    from kg.ingest import IngestOptions, Ingested, Rejected, ingest_articles, iter_articles
+    from kg.ingest import Ingested, IngestOptions, Rejected, ingest_articles, iter_articles
     from kg.nlp.pipeline import load_resources
     from kg.reading import iter_sources
     from kg.store import open_store
 
-    options = IngestOptions(lang=args.lang, published=_parse_date(args.date),
-                            keep_going=args.keep_going, jobs=args.jobs)
+    options = IngestOptions(
+        lang=args.lang, published=_parse_date(args.date), keep_going=args.keep_going, jobs=args.jobs
+    )
     sources = iter_sources(args.paths)
     resources = load_resources()
 
@@ -89,18 +96,28 @@ def _run(args: argparse.Namespace) -> int:
             print(f"ingested {item.source}: {item.quads} quads", file=sys.stderr)
 
     with open_store(store_target(args)) as store:
-        items = progress(iter_articles(sources, options), total=len(sources) or None,
-                         quiet=args.quiet, label="ingest")
+        items = progress(
+            iter_articles(sources, options),
+            total=len(sources) or None,
+            quiet=args.quiet,
+            label="ingest",
+        )
         report = ingest_articles(items, store, resources, options=options, on_item=report_item)
         if args.link == "online" and report.ingested:
             _link_online(args, store, [item.article_id for item in report.ingested])
     if args.format == "json":
-        print(json.dumps({
-            "store": store_target(args),
-            "ingested": [vars_of(i) for i in report.ingested],
-            "rejected": [vars_of(r) for r in report.rejected],
-            "quads": report.quads,
-        }, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "store": store_target(args),
+                    "ingested": [vars_of(i) for i in report.ingested],
+                    "rejected": [vars_of(r) for r in report.rejected],
+                    "quads": report.quads,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     elif not args.quiet:
         print(
             f"ingested {len(report.ingested)} article(s), {report.quads} quads, into "
@@ -120,8 +137,11 @@ def _link_online(args: argparse.Namespace, store: Store, article_ids: list[str])
     graphs = [iris.article_graph_iri(article_id) for article_id in article_ids]
     linked = link_store(store, WikidataCandidates(client), graphs=graphs)
     if not args.quiet:
-        print(f"linked {len(linked.accepted)} of {linked.actors} unlinked actor(s) online "
-              f"({client.requests} request(s) to {client.endpoint})", file=sys.stderr)
+        print(
+            f"linked {len(linked.accepted)} of {linked.actors} unlinked actor(s) online "
+            f"({client.requests} request(s) to {client.endpoint})",
+            file=sys.stderr,
+        )
 
 
 def vars_of(item: object) -> dict[str, object]:
