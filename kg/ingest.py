@@ -15,7 +15,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-
 from kg.errors import InputError, KGError, PipelineError
 from kg.model import Analysis, Article
 from kg.nlp.pipeline import Resources, analyze
