@@ -51,9 +51,15 @@ _GRAPH_TYPES: dict[str, ox.RdfFormat] = {
     "text/plain": ox.RdfFormat.N_TRIPLES,
     "application/n-quads": ox.RdfFormat.N_QUADS,
 }
-_SHORT = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-          "csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle",
-          "ntriples": "application/n-triples", "nquads": "application/n-quads"}
+_SHORT = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "turtle": "text/turtle",
+    "ntriples": "application/n-triples",
+    "nquads": "application/n-quads",
+}
 
 
 def make_server(
@@ -69,8 +75,7 @@ def make_server(
     Raises:
         StoreError: the address cannot be bound.
     """
-    handler = type("KGHandler", (_Handler,), {"store": store, "writable": writable,
-                                              "union": union})
+    handler = type("KGHandler", (_Handler,), {"store": store, "writable": writable, "union": union})
     try:
         server = ThreadingHTTPServer((host, port), handler)
     except OSError as exc:
@@ -171,8 +176,10 @@ class _Handler(BaseHTTPRequestHandler):
             media = _SHORT.get(wanted, wanted)
             if media in offered:
                 return media
-            self._text(HTTPStatus.NOT_ACCEPTABLE,
-                       f"format {wanted!r} not offered; use one of {', '.join(offered)}")
+            self._text(
+                HTTPStatus.NOT_ACCEPTABLE,
+                f"format {wanted!r} not offered; use one of {', '.join(offered)}",
+            )
             return None
         for media in _accepted(self.headers.get("Accept", "")):
             if media in offered:
@@ -183,8 +190,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _update(self, update: str) -> None:
         if not self.writable:
-            self._text(HTTPStatus.FORBIDDEN,
-                       "this endpoint is read-only; start kg serve --writable to allow updates")
+            self._text(
+                HTTPStatus.FORBIDDEN,
+                "this endpoint is read-only; start kg serve --writable to allow updates",
+            )
             return
         try:
             self.store.oxigraph.update(update)
@@ -207,14 +216,12 @@ class _Handler(BaseHTTPRequestHandler):
         except KGError as exc:
             self._text(HTTPStatus.BAD_REQUEST, str(exc))
             return
-        import json
+        from kg.store.results import format_json
 
-        rows = [{col: _json_term(cell) for col, cell in zip(result.columns, row, strict=True)
-                 if cell is not None} for row in result.rows]
-        body = json.dumps({"head": {"vars": list(result.columns)}, "results": {"bindings": rows}},
-                          ensure_ascii=False)
-        self._send(HTTPStatus.OK, "application/sparql-results+json; charset=utf-8",
-                   body.encode("utf-8"))
+        body = format_json(result)
+        self._send(
+            HTTPStatus.OK, "application/sparql-results+json; charset=utf-8", body.encode("utf-8")
+        )
 
     def _index(self) -> None:
         from kg.store.queries import list_queries
@@ -229,7 +236,7 @@ class _Handler(BaseHTTPRequestHandler):
                 f"<li><b>{html.escape(query.name)}</b>: {html.escape(query.description)}"
                 + (f"<br><small>parameters: {html.escape(params)}</small>" if params else "")
                 + f' <a href="{html.escape(link)}">run text</a>'
-                f' · <code>/queries/{html.escape(query.name)}?…</code></li>'
+                f" · <code>/queries/{html.escape(query.name)}?…</code></li>"
             )
         views = ", ".join(_views())
         page = (
@@ -286,21 +293,6 @@ def _accepted(header: str) -> list[str]:
         if fields[0] and quality > 0:
             ranked.append((-quality, position, fields[0].lower()))
     return [media for _, _, media in sorted(ranked)]
-
-
-def _json_term(term: object) -> dict[str, str]:
-    from rdflib.term import BNode, Literal, URIRef
-
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    cell = {"type": "literal", "value": str(term)}
-    if isinstance(term, Literal) and term.language:
-        cell["xml:lang"] = term.language
-    elif isinstance(term, Literal) and term.datatype is not None:
-        cell["datatype"] = str(term.datatype)
-    return cell
 
 
 def _views() -> tuple[str, ...]:
