@@ -12,24 +12,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from generate import write  # type: ignore[import-not-found]
+from generate import QUERY_PARAMS, write  # type: ignore[import-not-found]
 
 from kg.ingest import IngestOptions, ingest_articles, read_articles
 from kg.nlp.pipeline import analyze, load_resources
 from kg.store import list_queries, open_store, run_query
 
 #: Query parameter values used for the latency run (present in the generated corpus).
-PARAMS = {
-    "article": "bench-7-0",
-    "actor": "Q7184",
-    "speaker": "Q57792",
-    "issue": "membership:Q212:Q7184",
-    "since": "2024-01-01",
-    "until": "2025-12-31",
-    "participant": "Q159",
-    "source": "Q159",
-    "name": "NATO",
-}
+PARAMS = QUERY_PARAMS
 RUNS = 7
 
 

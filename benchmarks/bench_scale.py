@@ -36,7 +36,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))
 
-from generate import write  # type: ignore[import-not-found]  # noqa: E402
+from generate import QUERY_PARAMS, write  # type: ignore[import-not-found]  # noqa: E402
 
 from kg.ingest import IngestOptions, extract_shards  # noqa: E402
 from kg.nlp.pipeline import load_resources  # noqa: E402
@@ -46,18 +46,7 @@ from kg.store.bulk import load_nquads  # noqa: E402
 from kg.store.queries import NamedQuery, bind_params  # noqa: E402
 
 #: Parameter values for the latency runs (present in the generated corpus, seed 7).
-PARAMS = {
-    "article": "bench-7-0",
-    "actor": "Q7184",
-    "speaker": "Q57792",
-    "issue": "membership:Q212:Q7184",
-    "since": "2024-01-01",
-    "until": "2025-12-31",
-    "participant": "Q159",
-    "source": "Q159",
-    "name": "NATO",
-    "of": "Q7184",
-}
+PARAMS = QUERY_PARAMS
 
 #: Stop repeating a query once its runs took this long (p50/p95 then come from fewer runs).
 QUERY_BUDGET_MS = 20_000

@@ -31,6 +31,21 @@ TOPICS_DE = ["Waffenlieferungen an Kiew", "Sanktionen gegen Russland", "einen Wa
 TOPICS_EN = ["arms deliveries to Kyiv", "sanctions against Russia", "a ceasefire",
              "security guarantees", "Ukraine's NATO membership"]
 
+#: Named-query parameter values that exist in a corpus generated with seed 7 (the default);
+#: the latency benchmarks fill query parameters from this table.
+QUERY_PARAMS = {
+    "article": "bench-7-0",
+    "actor": "Q7184",
+    "speaker": "Q57792",
+    "issue": "membership:Q212:Q7184",
+    "since": "2024-01-01",
+    "until": "2025-12-31",
+    "participant": "Q159",
+    "source": "Q159",
+    "name": "NATO",
+    "of": "Q7184",
+}
+
 SENTENCES_DE = [
     "{person} forderte am {weekday} in {city} mehr Unterstützung für {state}.",
     "Der {demonym} {role} sagte, {org} müsse über {topic} verhandeln.",

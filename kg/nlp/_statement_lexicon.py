@@ -12,6 +12,7 @@ from pathlib import Path
 
 from kg.errors import ConfigError
 from kg.nlp._tokens import tokenize
+from kg.nlp.lexicon import read_lexicon_lines
 from kg.resources import lexicon_dir
 
 FRAMES = frozenset({"quote", "clause", "dass", "inf", "label", "es", "obj"})
@@ -77,10 +78,7 @@ class StatementLexicon:
 
 
 def _rows(path: Path) -> Iterator[tuple[int, list[str]]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ConfigError(f"cannot read lexicon {path}: {exc.strerror}", option="lexicon") from exc
+    lines = read_lexicon_lines(path)
     for number, line in enumerate(lines, 1):
         if line.strip() and not line.startswith("#"):
             yield number, line.split("\t")

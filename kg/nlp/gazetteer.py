@@ -182,24 +182,39 @@ class Gazetteer:
 # --------------------------------------------------------------------------------------------
 
 
+def read_json_lines(path: Path, *, option: str) -> Iterator[tuple[str, dict[str, object]]]:
+    """Yield ``("file:line", record)`` for each JSON line of a data file (``//`` comments skipped).
+
+    Raises:
+        ConfigError: the file cannot be read or a line is not a JSON object.
+    """
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc.strerror}", option=option) from exc
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        where = f"{path.name}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ConfigError(f"{where}: not JSON ({exc.msg})", option=option) from exc
+        if not isinstance(record, dict):
+            raise ConfigError(f"{where}: not a JSON object", option=option)
+        yield where, record
+
+
 def read_entries(path: Path) -> list[Entry]:
     """Read one gazetteer JSONL file.
 
     Raises:
         ConfigError: the file has a malformed line.
     """
-    entries: list[Entry] = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip() or line.lstrip().startswith("//"):
-                continue
-            where = f"{path.name}:{number}"
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ConfigError(f"{where}: not JSON ({exc.msg})", option="gazetteer") from exc
-            entries.append(parse_entry(record, where=where))
-    return entries
+    return [
+        parse_entry(record, where=where)
+        for where, record in read_json_lines(path, option="gazetteer")
+    ]
 
 
 def _names(value: object, where: str, field_name: str) -> dict[str, tuple[str, ...]]:

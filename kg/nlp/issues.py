@@ -26,6 +26,7 @@ from pathlib import Path
 from kg.errors import ConfigError
 from kg.model import Actor, ActorKind, Article, IssueMention, Mention, MentionForm, Sentence
 from kg.nlp._tokens import Token, tokenize
+from kg.nlp.lexicon import read_lexicon_lines
 from kg.resources import lexicon_dir
 
 __all__ = ["ANAPHOR", "RELATIONS", "IssueLexicon", "IssueRule", "find_issues", "load_issue_lexicon"]
@@ -160,10 +161,7 @@ def load_issue_lexicon(lang: str, directory: Path | None = None) -> IssueLexicon
     """
     base = directory if directory is not None else lexicon_dir(lang)
     path = base / "issue_patterns.tsv"
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ConfigError(f"cannot read lexicon {path}: {exc.strerror}", option="lexicon") from exc
+    lines = read_lexicon_lines(path)
     rules: list[IssueRule] = []
     aliases: dict[str, str] = {}
     genitive: set[str] = set()

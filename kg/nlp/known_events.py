@@ -7,7 +7,6 @@ None and the event still gets its own node in the reference graph.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from pathlib import Path
 
 from kg.errors import ConfigError
 from kg.model import EventType, Participant, TimePrecision
+from kg.nlp.gazetteer import read_json_lines
 
 _KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
@@ -114,20 +114,10 @@ class KnownEventCatalogue:
             from kg.resources import data_dir
 
             path = data_dir() / "events.jsonl"
-        events = []
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise ConfigError(f"cannot read known events {path}: {exc}", option="events") from exc
-        for number, line in enumerate(lines, start=1):
-            if not line.strip() or line.lstrip().startswith("//"):
-                continue
-            where = f"{path.name}:{number}"
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ConfigError(f"{where}: not JSON ({exc.msg})", option="events") from exc
-            events.append(parse_known_event(record, where=where))
+        events = [
+            parse_known_event(record, where=where)
+            for where, record in read_json_lines(path, option="events")
+        ]
         return cls(events)
 
     def __len__(self) -> int:

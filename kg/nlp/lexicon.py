@@ -48,13 +48,21 @@ class MentionLexicon:
     name_particles: frozenset[str] = frozenset()  # "von", "al" inside personal names
 
 
-def _rows(path: Path) -> Iterator[list[str]]:
-    """Yield the tab-separated columns of each data line (``#`` comments skipped)."""
+def read_lexicon_lines(path: Path) -> list[str]:
+    """Return the lines of a lexicon file; the one place that reads lexicon files.
+
+    Raises:
+        ConfigError: the file cannot be read.
+    """
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        return path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise ConfigError(f"cannot read lexicon {path}: {exc.strerror}", option="lexicon") from exc
-    for line in lines:
+
+
+def _rows(path: Path) -> Iterator[list[str]]:
+    """Yield the tab-separated columns of each data line (``#`` comments skipped)."""
+    for line in read_lexicon_lines(path):
         if line.strip() and not line.startswith("#"):
             yield [column.strip() for column in line.split("\t")]
 

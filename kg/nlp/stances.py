@@ -82,6 +82,7 @@ from kg.model import (
 )
 from kg.nlp._tokens import Token, tokenize
 from kg.nlp.issues import ANAPHOR, IssueLexicon, find_issues, load_issue_lexicon
+from kg.nlp.lexicon import read_lexicon_lines
 from kg.resources import lexicon_dir
 
 __all__ = ["Cue", "StanceLexicon", "detect_stances", "issue_key", "load_stance_lexicon"]
@@ -207,10 +208,7 @@ def load_stance_lexicon(lang: str, directory: Path | None = None) -> StanceLexic
     """
     base = directory if directory is not None else lexicon_dir(lang)
     path = base / "stance_cues.tsv"
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ConfigError(f"cannot read lexicon {path}: {exc.strerror}", option="lexicon") from exc
+    lines = read_lexicon_lines(path)
     cues: dict[str, list[tuple[tuple[str, ...], Cue]]] = {}
     words: dict[str, set[str]] = {name: set() for name in _CLASSES}
     for number, line in enumerate(lines, 1):
