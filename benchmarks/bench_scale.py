@@ -13,9 +13,11 @@ re-measures what is missing; ``--fresh`` starts over):
 4. bulk-load them into a new embedded store (quads/s, store size on disk);
 5. p50/p95 latency of every named query on the embedded store (``--runs`` runs each);
 6. with ``--virtuoso``: the same load and queries on a Virtuoso server started for the run;
-7. the rdflib in-memory baseline on the first ``--rdflib-articles`` articles (rdflib needs
-   ~1.8 KB per quad, so 10k articles = 14M quads do not fit in this machine's 24 GB), against
-   an embedded store holding the same articles: the ratio of medians per query.
+7. the rdflib in-memory baseline on the first ``--rdflib-articles`` articles (default: all of
+   them; rdflib needs ~1.8 KB per quad, so pass a smaller number when the corpus has more quads
+   than fit in memory), against an embedded store holding the same articles: the ratio of
+   medians per query. An rdflib query still running after ``--rdflib-timeout`` seconds is
+   stopped and reported as "> limit".
 
 Prints Markdown tables and writes them to ``WORK/results-<articles>.md``. Nothing here is a test.
 """
@@ -38,7 +40,7 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 
 from generate import QUERY_PARAMS, write  # type: ignore[import-not-found]  # noqa: E402
 
-from kg.ingest import IngestOptions, extract_shards  # noqa: E402
+from kg.ingest import IngestOptions, extract_shards, write_reference  # noqa: E402
 from kg.nlp.pipeline import load_resources  # noqa: E402
 from kg.reading import iter_sources  # noqa: E402
 from kg.store import Store, list_queries, open_store, run_query  # noqa: E402
@@ -52,7 +54,8 @@ PARAMS = QUERY_PARAMS
 QUERY_BUDGET_MS = 20_000
 #: A kg query (embedded or Virtuoso) still running after this long is stopped.
 QUERY_TIMEOUT_S = 45
-#: An rdflib query still running after this long is stopped and reported as "> limit".
+#: Default for ``--rdflib-timeout``: an rdflib query still running after this long is stopped
+#: and reported as "> limit" (its ratio is then a lower bound).
 RDFLIB_TIMEOUT_S = 60
 
 
@@ -79,6 +82,7 @@ def main() -> None:
         shutil.rmtree(embedded)
     with open_store(embedded) as store:
         seconds = _time(lambda: load_nquads(store, [nq / "articles.nq"]))
+        write_reference(store, load_resources())  # as `kg load` does
     size = sum(p.stat().st_size for p in embedded.rglob("*") if p.is_file())
     lines += [
         "| store | load quads/s | size on disk |",
@@ -88,12 +92,14 @@ def main() -> None:
     latency: dict[str, dict[str, tuple[float, float, int]]] = {}
     with open_store(embedded, read_only=True) as store:
         latency["embedded"] = _latencies(store, args.runs)
-    subset = _subset(nq / "articles.nq", args.rdflib_articles, work)
+    rdflib_articles = min(args.rdflib_articles or args.articles, args.articles)
+    subset = _subset(nq / "articles.nq", rdflib_articles, work)
     if args.virtuoso:
         rows, latency["virtuoso"] = _virtuoso(nq / "articles.nq", quads, work, args.runs, subset)
         lines += rows
     lines += ["", *_latency_table(latency, args.articles)]
-    lines += ["", *_rdflib_baseline(subset, args.rdflib_articles, args.runs, work)]
+    lines += ["", *_rdflib_baseline(subset, rdflib_articles, args.runs, work,
+                                    timeout=args.rdflib_timeout)]
     text = "\n".join(lines) + "\n"
     print(text)
     (work / f"results-{args.articles}.md").write_text(text, encoding="utf-8")
@@ -106,7 +112,10 @@ def _parse() -> argparse.Namespace:
     parser.add_argument("--work", default=str(Path(tempfile.gettempdir()) / "kg-bench"))
     parser.add_argument("--sample", type=int, default=200, help="articles for the rate runs")
     parser.add_argument("--runs", type=int, default=7, help="runs per query")
-    parser.add_argument("--rdflib-articles", type=int, default=200)
+    parser.add_argument("--rdflib-articles", type=int, default=0,
+                        help="articles for the rdflib baseline (default: all)")
+    parser.add_argument("--rdflib-timeout", type=float, default=RDFLIB_TIMEOUT_S,
+                        help="seconds before an rdflib query is stopped")
     parser.add_argument("--virtuoso", action="store_true", help="also benchmark Virtuoso")
     parser.add_argument("--fresh", action="store_true", help="delete --work first")
     return parser.parse_args()
@@ -215,8 +224,6 @@ def _virtuoso(
 
     from virtuoso import start_virtuoso  # type: ignore[import-not-found]
 
-    from kg.ingest import write_reference
-
     directory = work / "virtuoso"
     if directory.exists():
         shutil.rmtree(directory)
@@ -257,10 +264,10 @@ def _subset(nq: Path, articles: int, work: Path) -> Path:
     return subset
 
 
-def _rdflib_baseline(subset: Path, articles: int, runs: int, work: Path) -> list[str]:
+def _rdflib_baseline(
+    subset: Path, articles: int, runs: int, work: Path, *, timeout: float
+) -> list[str]:
     from rdflib import Dataset
-
-    from kg.ingest import write_reference
 
     lines = sum(1 for _ in subset.open("rb"))
     dataset = Dataset()
@@ -284,18 +291,18 @@ def _rdflib_baseline(subset: Path, articles: int, runs: int, work: Path) -> list
             if params is None or query.name not in ours:
                 continue
             bindings = bind_params(store, query, params)
-            theirs = _rdflib_time(dataset, query.text, bindings)
+            theirs = _rdflib_time(dataset, query.text, bindings, timeout)
             mine = max(ours[query.name][0], 0.01)
             if theirs is None:
-                rows.append(f"| {query.name} | {mine:.1f} | > {RDFLIB_TIMEOUT_S} s | "
-                            f"> {RDFLIB_TIMEOUT_S * 1000 / mine:.0f}× |")
+                rows.append(f"| {query.name} | {mine:.1f} | > {timeout:.0f} s | "
+                            f"> {timeout * 1000 / mine:.0f}× |")
             else:
                 rows.append(f"| {query.name} | {mine:.1f} | {theirs:.0f} | {theirs / mine:.0f}× |")
     return rows
 
 
-def _rdflib_time(dataset: object, text: str, bindings: object) -> float | None:
-    """Milliseconds of one rdflib run in a forked child (killed after ``RDFLIB_TIMEOUT_S``)."""
+def _rdflib_time(dataset: object, text: str, bindings: object, timeout: float) -> float | None:
+    """Milliseconds of one rdflib run in a forked child (killed after ``timeout`` seconds)."""
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
@@ -308,7 +315,7 @@ def _rdflib_time(dataset: object, text: str, bindings: object) -> float | None:
 
     child = context.Process(target=run)
     child.start()
-    ready = receiver.poll(RDFLIB_TIMEOUT_S)
+    ready = receiver.poll(timeout)
     result = float(receiver.recv()) if ready else None
     if child.is_alive():
         child.kill()
