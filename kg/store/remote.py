@@ -6,6 +6,11 @@ the environment (all optional):
 =========================  ================================================================
 ``KG_STORE_UPDATE_URL``    update endpoint (default: the query URL, as Virtuoso and Oxigraph
                            server accept both on ``/sparql``; Fuseki wants ``…/update``)
+``KG_STORE_GRAPH_URL``     SPARQL 1.1 Graph Store HTTP Protocol endpoint (Virtuoso:
+                           ``…/sparql-graph-crud``, Fuseki: ``…/data``, Oxigraph server:
+                           ``…/store``); when set, whole graphs are read with one ``GET``
+                           (export, dump, ``quads``) instead of a SELECT over the graph,
+                           which also avoids a server's cap on result rows
 ``KG_STORE_USER``          HTTP Basic user for both endpoints
 ``KG_STORE_PASSWORD``      HTTP Basic password
 ``KG_STORE_TIMEOUT``       seconds per request (default 120)
@@ -41,6 +46,7 @@ import base64
 import json
 import logging
 import os
+import re
 import time
 import urllib.error
 import urllib.parse
@@ -56,7 +62,7 @@ from rdflib.term import BNode, Literal, Node, URIRef
 from kg.errors import GraphError, QueryError, StoreError
 from kg.rdf import iris
 from kg.store._substitute import names_graphs, sparql_term, substitute, unbound_tests
-from kg.store._terms import to_ox_quad
+from kg.store._terms import from_ox, to_ox_quad
 from kg.store.base import DumpFormat, Quad, QueryRows, Term, Triple
 
 if TYPE_CHECKING:
@@ -81,6 +87,8 @@ TRIPLES_PER_INSERT = 2_000
 #: Claim graphs probed per round trip (the builder numbers them 1..n without gaps).
 CLAIM_PROBE = 32
 _JSON_RESULTS = "application/sparql-results+json"
+_N_TRIPLES = "application/n-triples"
+_BNODE_JUNK = re.compile(r"[^A-Za-z0-9_-]")
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _FORMATS = {
     "trig": ox.RdfFormat.TRIG,
@@ -106,6 +114,7 @@ def open_remote(url: str, *, read_only: bool = False) -> RemoteStore:
     store = RemoteStore(
         url,
         update_url=env.get("KG_STORE_UPDATE_URL") or None,
+        graph_store_url=env.get("KG_STORE_GRAPH_URL") or None,
         user=env.get("KG_STORE_USER") or None,
         password=env.get("KG_STORE_PASSWORD") or None,
         read_only=read_only,
@@ -124,6 +133,7 @@ class RemoteStore:
         url: str,
         *,
         update_url: str | None = None,
+        graph_store_url: str | None = None,
         user: str | None = None,
         password: str | None = None,
         read_only: bool = False,
@@ -132,6 +142,7 @@ class RemoteStore:
     ) -> None:
         self._url = url
         self._update_url = update_url or url
+        self._graph_store_url = graph_store_url
         self._read_only = read_only
         self._timeout = timeout
         self._retries = max(0, retries)
@@ -308,6 +319,9 @@ class RemoteStore:
             yield from self._graph_quads(name, name)
 
     def _graph_quads(self, graph: URIRef, label: URIRef | None) -> Iterator[Quad]:
+        if self._graph_store_url is not None:
+            yield from self._fetch_graph(self._graph_store_url, graph, label)
+            return
         rows = self.query("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": graph}).rows
         for s, p, o in rows:
             if s is not None and p is not None and o is not None:
@@ -349,6 +363,21 @@ class RemoteStore:
                 target.add((s, p, o))
         return dataset
 
+    def _fetch_graph(self, endpoint: str, graph: URIRef, label: URIRef | None) -> Iterator[Quad]:
+        """One graph through the Graph Store Protocol (``GET ?graph=IRI``, N-Triples)."""
+        separator = "&" if "?" in endpoint else "?"
+        url = endpoint + separator + urllib.parse.urlencode({"graph": str(graph)})
+        body = self._send(url, None, {"Accept": _N_TRIPLES}, what="graph read", missing_ok=True)
+        if body is None:  # 404: the graph does not exist (or is empty)
+            return
+        try:
+            for triple in ox.parse(body, ox.RdfFormat.N_TRIPLES):
+                yield (from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object),
+                       label)
+        except SyntaxError as exc:
+            raise StoreError(f"graph store {endpoint} returned bad N-Triples for {graph}: {exc}",
+                             target=endpoint) from exc
+
     # -- HTTP --------------------------------------------------------------------------------
 
     def _select(self, sparql: str, *, union: bool) -> dict[str, object]:
@@ -372,14 +401,34 @@ class RemoteStore:
         """POST a form; retry transient failures with backoff; errors become StoreError."""
         data = urllib.parse.urlencode(fields).encode("utf-8")
         headers = {"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"}
+        body = self._send(url, data, headers, what=what)
+        return b"" if body is None else body  # None only for missing_ok requests
+
+    def _send(
+        self,
+        url: str,
+        data: bytes | None,
+        headers: dict[str, str],
+        *,
+        what: str,
+        missing_ok: bool = False,
+    ) -> bytes | None:
+        """POST ``data`` (or GET if None); retry transient failures with backoff.
+
+        Returns None for HTTP 404 when ``missing_ok``. Errors become StoreError (QueryError for
+        a rejected query).
+        """
         if self._auth:
-            headers["Authorization"] = self._auth
+            headers = {**headers, "Authorization": self._auth}
+        method = "GET" if data is None else "POST"
         for attempt in range(self._retries + 1):
-            request = urllib.request.Request(url, data=data, headers=headers, method="POST")  # noqa: S310
+            request = urllib.request.Request(url, data=data, headers=headers, method=method)  # noqa: S310
             try:
                 with urllib.request.urlopen(request, timeout=self._timeout) as response:  # noqa: S310
                     return bytes(response.read())
             except urllib.error.HTTPError as exc:
+                if exc.code == 404 and missing_ok:
+                    return None
                 detail = _first_line(exc.read())
                 if exc.code < 500:
                     error = QueryError if what == "query" else StoreError
@@ -460,8 +509,8 @@ def _term(cell: object) -> Term | None:
     kind, value = cell.get("type"), str(cell.get("value", ""))
     if kind == "uri":
         return URIRef(value)
-    if kind == "bnode":
-        return BNode(value)
+    if kind == "bnode":  # Virtuoso labels them "nodeID://b123": keep a valid N-Triples label
+        return BNode(_BNODE_JUNK.sub("", value.removeprefix("nodeID://")) or "b")
     language = cell.get("xml:lang")
     if language:
         return Literal(value, lang=str(language))
