@@ -1,15 +1,20 @@
 """Scale benchmark (issue 8): extraction, bulk load, store size and named-query latency.
 
-One command reproduces every figure::
+One command reproduces every figure at 10k, a second one the latencies at 100k::
 
     python benchmarks/bench_scale.py --articles 10000 --work /tmp/kg-bench --virtuoso
+    python benchmarks/bench_scale.py --articles 100000 --work /tmp/kg-bench-100k --virtuoso \
+        --replicate-from /tmp/kg-bench --rdflib-articles -1
 
 Steps (each step's output is kept in ``--work`` and reused when present, so a second run only
 re-measures what is missing; ``--fresh`` starts over):
 
 1. generate ``--articles`` varied German/English articles (``generate.py``, seed 7);
-2. extraction throughput on a ``--sample`` of them with 1 and 2 processes (``kg extract``);
-3. extract all articles with 2 processes into N-Quads (``nq/articles.nq``);
+2. throughput on a ``--sample`` of them with 1 and 2 processes: ``kg extract`` (analyse, build,
+   N-Quads) and the full pipeline ``kg ingest -j N`` into a new store on disk (process start
+   and resource loading included, as a user sees it);
+3. extract all articles with 2 processes into N-Quads (``nq/articles.nq``); with
+   ``--replicate-from WORK`` steps 1-3 are replaced by renamed copies of that run's N-Quads;
 4. bulk-load them into a new embedded store (quads/s, store size on disk);
 5. p50/p95 latency of every named query on the embedded store (``--runs`` runs each);
 6. with ``--virtuoso``: the same load and queries on a Virtuoso server started for the run;
@@ -27,8 +32,10 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import re
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -52,6 +59,10 @@ from kg.store.queries import NamedQuery, bind_params  # noqa: E402
 #: Parameter values for the latency runs (present in the generated corpus, seed 7).
 PARAMS = QUERY_PARAMS
 
+#: Articles written to Virtuoso through ``kg load`` (SPARQL updates) to measure that rate; the
+#: whole corpus then goes in through Virtuoso's own bulk loader.
+VIRTUOSO_UPDATE_ARTICLES = 200
+
 #: Stop repeating a query once its runs took this long (p50/p95 then come from fewer runs).
 QUERY_BUDGET_MS = 20_000
 #: A kg query (embedded or Virtuoso) still running after this long is stopped.
@@ -69,11 +80,16 @@ def main() -> None:
         shutil.rmtree(work)
     work.mkdir(parents=True, exist_ok=True)
     lines: list[str] = [f"# kg scale benchmark: {args.articles} articles", ""]
-    feed = work / "articles.jsonl"
-    if not feed.exists():
-        write(args.articles, feed)
-    lines += _extraction_rates(feed, work, args.sample)
     nq = work / "nq"
+    if args.replicate_from:
+        source = Path(args.replicate_from) / "nq" / "articles.nq"
+        copies = _replicate(source, nq / "articles.nq", args.articles)
+        lines.append(f"corpus: {copies} renamed copies of {source} (extraction not re-run)")
+    else:
+        feed = work / "articles.jsonl"
+        if not feed.exists():
+            write(args.articles, feed)
+        lines += _extraction_rates(feed, work, args.sample)
     if not (nq / "articles.nq").exists():
         seconds = _time(lambda: _extract(feed, nq, jobs=2))
         lines.append(f"full extraction, 2 processes: {args.articles / seconds:.1f} articles/s")
@@ -94,16 +110,18 @@ def main() -> None:
     latency: dict[str, dict[str, tuple[float, float, int]]] = {}
     with open_store(embedded, read_only=True) as store:
         latency["embedded"] = _latencies(store, args.runs)
-    rdflib_articles = min(args.rdflib_articles or args.articles, args.articles)
-    whole = rdflib_articles == args.articles
-    subset = nq / "articles.nq" if whole else _subset(nq / "articles.nq", rdflib_articles, work)
     if args.virtuoso:
-        rows, latency["virtuoso"] = _virtuoso(nq / "articles.nq", quads, work, args.runs, subset)
+        sample = _subset(nq / "articles.nq", VIRTUOSO_UPDATE_ARTICLES, work)
+        rows, latency["virtuoso"] = _virtuoso(nq / "articles.nq", quads, work, args.runs, sample)
         lines += rows
     lines += ["", *_latency_table(latency, args.articles)]
-    lines += ["", *_rdflib_baseline(subset, rdflib_articles, args.runs, work,
-                                    timeout=args.rdflib_timeout,
-                                    measured=(embedded, latency["embedded"]) if whole else None)]
+    if args.rdflib_articles >= 0:
+        rdflib_articles = min(args.rdflib_articles or args.articles, args.articles)
+        whole = rdflib_articles == args.articles
+        subset = nq / "articles.nq" if whole else _subset(nq / "articles.nq", rdflib_articles, work)
+        lines += ["", *_rdflib_baseline(
+            subset, rdflib_articles, args.runs, work, timeout=args.rdflib_timeout,
+            measured=(embedded, latency["embedded"]) if whole else None)]
     text = "\n".join(lines) + "\n"
     print(text)
     (work / f"results-{args.articles}.md").write_text(text, encoding="utf-8")
@@ -114,14 +132,18 @@ def _parse() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--work", default=str(Path(tempfile.gettempdir()) / "kg-bench"))
-    parser.add_argument("--sample", type=int, default=200, help="articles for the rate runs")
+    parser.add_argument("--sample", type=int, default=1000, help="articles for the rate runs")
     parser.add_argument("--runs", type=int, default=7, help="runs per query")
     parser.add_argument("--rdflib-articles", type=int, default=0,
-                        help="articles for the rdflib baseline (default: all)")
+                        help="articles for the rdflib baseline (default: all; -1: none)")
     parser.add_argument("--rdflib-timeout", type=float, default=RDFLIB_TIMEOUT_S,
                         help="seconds before an rdflib query is stopped")
     parser.add_argument("--virtuoso", action="store_true", help="also benchmark Virtuoso")
     parser.add_argument("--fresh", action="store_true", help="delete --work first")
+    parser.add_argument("--replicate-from", metavar="WORK",
+                        help="build the corpus from renamed copies of another run's N-Quads "
+                             "(e.g. 100,000 articles from a 10,000-article run) instead of "
+                             "generating and extracting it")
     return parser.parse_args()
 
 
@@ -149,6 +171,17 @@ def _extraction_rates(feed: Path, work: Path, sample: int) -> list[str]:
         seconds = _time(functools.partial(_extract, head, out, jobs=jobs))
         rows.append(f"| {jobs} process{'es' if jobs > 1 else ''} ({sample} articles) | "
                     f"{sample / seconds:.1f} |")
+    rows += ["", "| full pipeline (`kg ingest` into a new store on disk) | articles/s |",
+             "|---|---:|"]
+    for jobs in (1, 2):
+        store = work / f"ingest-{jobs}"
+        if store.exists():
+            shutil.rmtree(store)
+        command = [sys.executable, "-m", "kg", "ingest", "-q", "-j", str(jobs), "--store",
+                   str(store), str(head)]
+        seconds = _time(functools.partial(subprocess.run, command, check=True))
+        rows.append(f"| {jobs} process{'es' if jobs > 1 else ''} ({sample} articles) | "
+                    f"{sample / seconds:.1f} |")
     return [*rows, ""]
 
 
@@ -161,8 +194,6 @@ def _query_params(query: NamedQuery) -> dict[str, str] | None:
 def _latencies(store: Store, runs: int) -> dict[str, tuple[float, float, int]]:
     """p50/p95 ms and rows of every named query, each timed in a child process that is
     killed after ``QUERY_TIMEOUT_S`` (reported as the timeout, with -1 rows)."""
-    import subprocess
-
     results: dict[str, tuple[float, float, int]] = {}
     for query in list_queries():
         params = _query_params(query)
@@ -252,6 +283,37 @@ def _virtuoso(
         f"{size / 1e6:,.0f} MB |",
     ]
     return rows, latency
+
+
+def _replicate(source: Path, target: Path, articles: int) -> int:
+    """Write renamed copies of ``source`` until ``target`` holds ``articles`` articles.
+
+    Copy ``k`` renames every generated id ``bench-S-N`` to ``bench-S-rk-N`` (IRIs and literals
+    alike), so each copy is a distinct set of articles with the same content. Returns the number
+    of copies (a partial last copy counts).
+    """
+    if target.exists():
+        target.unlink()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    written, copy = 0, 0
+    graphs: set[bytes] = set()
+    with target.open("wb") as out:
+        while written < articles:
+            with source.open("rb") as lines:
+                for line in lines:
+                    graph = line.rsplit(b" ", 2)[-2]
+                    if graph not in graphs and b"-claim-" not in graph:
+                        if written >= articles:
+                            break
+                        graphs.add(graph)
+                        written += 1
+                    out.write(_ID.sub(rb"bench-\1-r%d-" % copy, line) if copy else line)
+            graphs.clear()
+            copy += 1
+    return copy
+
+
+_ID = re.compile(rb"bench-(\d+)-")
 
 
 def _subset(nq: Path, articles: int, work: Path) -> Path:
