@@ -21,12 +21,15 @@ _LABEL_KINDS = frozenset(
 )
 
 
+_KINDS = ("self", "prefix", "postfix", "so", "as")
+
+
 def _phrase_at(doc: Doc, i: int, kind: str) -> int:
     """Length of the ``kind`` phrase starting at token ``i`` (0 when none)."""
     if doc.lower(i) not in doc.lex.heads.get(kind, ()):
         return 0
     for phrase in doc.lex.phrases.get(kind, ()):
-        if all(doc.lower(i + n) == word for n, word in enumerate(phrase)):
+        if tuple(doc.low[i : i + len(phrase)]) == phrase:
             return len(phrase)
     return 0
 
@@ -61,7 +64,7 @@ def _around(doc: Doc, a: int, b: int, first: int, last: int) -> tuple[int, int] 
 
 def _attribution(doc: Doc, a: int, b: int, i: int) -> tuple[Speaker | None, int, str] | None:
     """The attribution phrase at token ``i``: (speaker, last token, method)."""
-    for kind in ("self", "prefix", "postfix", "so", "as"):
+    for kind in _KINDS:
         n = _phrase_at(doc, i, kind)
         if not n:
             continue
@@ -86,7 +89,7 @@ def _attribution(doc: Doc, a: int, b: int, i: int) -> tuple[Speaker | None, int,
                 return found, b - 1, "so"
         if kind == "as" and (i == a or doc.lower(i - 1) == ","):
             end = doc.clause_end(i + 1, b)
-            cue = next((doc.cue_at(k, end) for k in range(i + 1, end) if doc.cue_at(k, end)), None)
+            cue = doc.first_cue(i + 1, end, end)
             if cue is not None:
                 return find_subject(doc, i + 1, cue.index), end - 1, "as"
     return None
@@ -95,9 +98,11 @@ def _attribution(doc: Doc, a: int, b: int, i: int) -> tuple[Speaker | None, int,
 def attribution_rules(doc: Doc, sentence: int) -> Iterator[Found]:
     """Statements licensed by an attribution phrase in ``sentence``."""
     a, b = doc.sentence_range[sentence]
+    heads = doc.lex.heads_of(*_KINDS)
+    low, quoted = doc.low, doc.quoted_at
     i = a
     while i < b:
-        hit = None if doc.quoted(i) else _attribution(doc, a, b, i)
+        hit = None if quoted[i] or low[i] not in heads else _attribution(doc, a, b, i)
         if hit is None:
             i += 1
             continue

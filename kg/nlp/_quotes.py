@@ -9,6 +9,7 @@ quotation mark. Anything else that does not pair up is dropped and logged, never
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -21,6 +22,11 @@ _OPEN_ONLY = frozenset("„‚")
 _OPENER_CONTEXT = frozenset("([{—–-/:")
 # Characters before which a mark closes (besides white space and the end of a paragraph).
 _CLOSER_CONTEXT = frozenset(".,;:!?)]}—–-…/")
+_MARKS = _DOUBLE | _SINGLE
+_FAMILY = {
+    family: re.compile("[" + re.escape("".join(sorted(family))) + "]")
+    for family in (_DOUBLE, _SINGLE)
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +54,8 @@ class _Mark:
     at_para_start: bool
 
 
-def _classify(text: str, pos: int, start: int, end: int, para: int) -> _Mark | None:
+def _classify(text: str, pos: int, start: int, end: int, para: int, first: int) -> _Mark | None:
+    """The mark at ``pos`` of paragraph ``start..end`` (``first``: its first non-space)."""
     char = text[pos]
     before = text[pos - 1] if pos > start else " "
     after = text[pos + 1] if pos + 1 < end else " "
@@ -58,25 +65,30 @@ def _classify(text: str, pos: int, start: int, end: int, para: int) -> _Mark | N
         can_open, can_close = not after.isspace(), False
     else:
         can_open = not after.isspace() and (
-            before.isspace() or before in _OPENER_CONTEXT or before in _DOUBLE | _SINGLE
+            before.isspace() or before in _OPENER_CONTEXT or before in _MARKS
         )
         can_close = not before.isspace() and (
-            after.isspace() or after in _CLOSER_CONTEXT or after in _DOUBLE | _SINGLE
+            after.isspace() or after in _CLOSER_CONTEXT or after in _MARKS
         )
     if not (can_open or can_close):
         return None
-    return _Mark(pos, can_open, can_close, para, not text[start:pos].strip())
+    return _Mark(pos, can_open, can_close, para, pos <= first)
 
 
 def _marks(
     text: str, paragraphs: Sequence[tuple[int, int]], family: frozenset[str]
 ) -> Iterator[_Mark]:
+    pattern = _FAMILY[family]
     for index, (start, end) in enumerate(paragraphs):
-        for pos in range(start, end):
-            if text[pos] in family:
-                mark = _classify(text, pos, start, end, index)
-                if mark is not None:
-                    yield mark
+        first = -1
+        for found in pattern.finditer(text, start, end):
+            pos = found.start()
+            if first < 0:
+                body = text[start:end]
+                first = start + len(body) - len(body.lstrip())
+            mark = _classify(text, pos, start, end, index, first)
+            if mark is not None:
+                yield mark
 
 
 def _pair(marks: Sequence[_Mark], *, strict: bool) -> list[QuoteSpan]:

@@ -119,7 +119,7 @@ def speaker_of(doc: Doc, a: int, b: int, cue: Cue, previous: Speaker | None) -> 
         if found is None and lo == v and lo > a and doc.lower(lo - 1) == ",":
             found = find_subject(doc, doc.clause_start(lo - 1, a), lo - 1)
             found = found if found is None or _is_appositive(doc, a, found) else None
-            if found is None and not any(doc.cue_at(k, v) for k in range(a, v)):
+            if found is None and doc.first_cue(a, v, v) is None:
                 found = find_subject(doc, a, v)  # "Peskov, the Kremlin spokesman, said …"
                 bare = (
                     found is not None
@@ -146,7 +146,7 @@ def _is_appositive(doc: Doc, a: int, found: Speaker) -> bool:
     return (
         seg > a
         and doc.actor_kind(found.actor) == ActorKind.PERSON.value
-        and not any(doc.cue_at(k, found.first) for k in range(a, seg))
+        and doc.first_cue(a, seg, found.first) is None
     )
 
 
@@ -189,23 +189,7 @@ def _zu_end(doc: Doc, i: int, stop: int) -> int | None:
 def konj_tokens(doc: Doc, i: int, j: int, *, substitutes: bool) -> list[int]:
     """Konjunktiv I (and, with ``substitutes``, II) verb forms in tokens ``i..j`` outside quotes,
     except after "ich" and inside fixed phrases ("es sei denn")."""
-    lex = doc.lex
-    excluded: set[int] = set()
-    for k in range(i, j):
-        for phrase in lex.konj_excludes:
-            if all(doc.lower(k + n) == word for n, word in enumerate(phrase)):
-                excluded.update(range(k, k + len(phrase)))
-    function_words = lex.function_words
-    return [
-        k
-        for k in range(i, j)
-        if k not in excluded
-        and doc.lower(k) not in function_words  # "zufolge" is not zu + folge
-        and not doc.quoted(k)
-        and (lex.is_konj1(doc.tokens[k].text) or (substitutes and doc.lower(k) in lex.konj2))
-        and doc.lower(k - 1) not in lex.words("first_person")
-        and doc.lower(k - 1) not in lex.konj_blockers  # "als sei nichts geschehen"
-    ]
+    return doc.konj_tokens(i, j, substitutes=substitutes)
 
 
 def _has_konj(doc: Doc, i: int, j: int) -> bool:
@@ -214,21 +198,31 @@ def _has_konj(doc: Doc, i: int, j: int) -> bool:
 
 def _complement(doc: Doc, cue: Cue, b: int) -> tuple[int, int, str] | None:
     """The reported clause after a speech verb: (first token, end token, method)."""
+    key = ("complement", cue.index, cue.particle, id(cue.verb), b)
+    if key not in doc.memo:
+        doc.memo[key] = _find_complement(doc, cue, b)
+    return doc.memo[key]  # type: ignore[return-value]
+
+
+def _find_complement(doc: Doc, cue: Cue, b: int) -> tuple[int, int, str] | None:
     frames = cue.verb.frames
     i = max(cue.index, cue.last) + 1
+    low, quoted, boundary = doc.low, doc.quoted_at, doc.boundary_at
+    dass = "dass" in frames and doc.lex.words("complementizer")
+    english = doc.lex.lang == "en" and "clause" in frames
     for _ in range(MAX_COMPLEMENT_GAP):
-        if i >= b or doc.quoted(i):
+        if i >= b or quoted[i]:
             return None
-        word = doc.lower(i)
-        if word in doc.lex.words("complementizer") and "dass" in frames:
+        word = low[i]
+        if dass and word in dass:
             return i + 1, b, "dass"
         if word == ":":
             return (i + 1, b, "colon") if not doc.quoted(i + 1) else None
         if word == ",":
             return _after_comma(doc, cue, i + 1, b)
-        if doc.is_boundary(i):
+        if boundary[i]:
             return None
-        if doc.lex.lang == "en" and "clause" in frames and _bare_start(doc, cue, i):
+        if english and _bare_start(doc, cue, i):
             bare = _english_bare(doc, cue, i, b)
             if bare is not None:
                 return bare
@@ -265,10 +259,8 @@ def _after_comma(doc: Doc, cue: Cue, i: int, b: int) -> tuple[int, int, str] | N
         if _has_konj(doc, i, end):
             return i, b, "konjunktiv-clause"
         after_speaker = any(
-            doc.mention_end[m.id] == i - 1
-            and doc.is_speaker_form(m)
-            and not is_blocked(doc, doc.tok(m.start))
-            for m in doc.mentions
+            doc.is_speaker_form(m) and not is_blocked(doc, doc.mention_first[m.id])
+            for m in doc.mentions_ending.get(i - 1, ())
         )  # "sagte Rutte, der …" may open a relative clause; "sagte in Paris, …" does not
         # "der/die/das" open a relative clause when another clause follows it ("sagte in einem
         # Interview, das am Montag erschien, …"), an article when the clause runs to the end
@@ -358,7 +350,7 @@ def verb_rules(doc: Doc, sentence: int) -> Iterator[Found]:
     """Statements licensed by a reporting verb in ``sentence``."""
     a, b = doc.sentence_range[sentence]
     previous: Speaker | None = None
-    for v in range(a, b):
+    for v in doc.verbs_in(a, b):
         cue = doc.cue_at(v, b)
         if cue is None:
             continue

@@ -111,15 +111,15 @@ def _holder(doc: Doc, noun: str, of: str | None, before: int) -> str | None:
     }
     if not holders:
         return None
-    for mention in reversed(doc.mentions):
-        if mention.start < before and mention.actor in holders:
+    for mention in reversed(doc.mentions_between(0, before)):
+        if mention.actor in holders:
             return mention.actor
     return next(iter(holders)) if len(holders) == 1 else None
 
 
 def _from_mention(doc: Doc, mention: Mention, method: str) -> Speaker:
     chosen = _chain(doc, mention)
-    first = doc.tok(mention.start)
+    first = doc.mention_first[mention.id]
     last = doc.mention_end[chosen.id] - 1
     if doc.actor_kind(chosen.actor) != ActorKind.PERSON.value and last + 1 < len(doc.tokens):
         # "the Kremlin spokesman": an organisation followed by a role noun is its post holder
@@ -160,8 +160,8 @@ def _before(doc: Doc, i: int) -> list[Mention]:
     window = doc.sentences[max(0, sentence - MAX_PRONOUN_SENTENCES)].start if sentence >= 0 else 0
     return [
         m
-        for m in reversed(doc.mentions)
-        if window <= m.start < start and not doc.quoted(doc.tok(m.start))
+        for m in reversed(doc.mentions_between(window, start))
+        if not doc.quoted(doc.mention_first[m.id])
     ]
 
 
@@ -189,11 +189,14 @@ def _np_head(doc: Doc, i: int) -> int | None:
     return head
 
 
-def _ends_with(word: str, nouns: frozenset[str]) -> bool:
-    """True when ``word`` ends in one of ``nouns`` (also in the German feminine "-in")."""
+def _ends_with(word: str, nouns: tuple[str, ...]) -> bool:
+    """True when ``word`` ends in one of ``nouns`` (folded; also in the German feminine "-in")."""
     folded = fold(word)
-    stems = {folded, folded.removesuffix("in"), folded.removesuffix("innen")}
-    return any(stem.endswith(fold(noun)) for noun in nouns for stem in stems)
+    return (
+        folded.endswith(nouns)
+        or folded.removesuffix("in").endswith(nouns)
+        or folded.removesuffix("innen").endswith(nouns)
+    )
 
 
 def _body_anaphor(doc: Doc, i: int, head: int) -> Speaker | None:
@@ -243,20 +246,19 @@ def _descriptor(doc: Doc, i: int) -> Speaker | None:
     holder = None if indefinite else _holder(doc, noun, of, doc.tokens[i].start)
     if holder is not None:
         return Speaker(holder, None, i, head, "descriptor", 0.7)
-    roles = doc.lex.words("role_noun") | doc.lex.words("person_noun") | doc.lex.words("body_noun")
-    is_role = _ends_with(noun, roles)
+    is_role = _ends_with(noun, doc.lex.folded_words("role_noun", "person_noun", "body_noun"))
     if is_role and of is not None and doc.actor_kind(of) in _BODY_KINDS:
         # "ein Sprecher des Auswärtigen Amts": the body speaks through an unnamed official
         return Speaker(of, None, i, head, "descriptor+body", 0.6)
     if indefinite:
         return None  # "ein Sprecher", "a diplomat": someone new, not a reference back
-    if _ends_with(noun, doc.lex.words("person_noun")):
+    if _ends_with(noun, doc.lex.folded_words("person_noun")):
         gender = "any"
         if doc.lex.lang == "de":
             gender = "f" if noun.endswith("in") or doc.lower(i) == "die" else "m"
         found = resolve_pronoun(doc, i, gender)
         return Speaker(found.actor, found.mention, i, head, "anaphor", 0.6) if found else None
-    if _ends_with(noun, doc.lex.words("body_noun")):
+    if _ends_with(noun, doc.lex.folded_words("body_noun")):
         return _body_anaphor(doc, i, head)
     return None
 
@@ -265,11 +267,12 @@ def _is_possessive(doc: Doc, mention: Mention, end: int) -> bool:
     """True for a possessor ("Starmer's government", "Selenskyjs Büro"): not the head noun."""
     if doc.lower(end) in ("'", "’") and doc.lower(end + 1) == "s":
         return True
+    nxt = doc.tokens[end].text if end < len(doc.tokens) else ""
+    if not (mention.surface.endswith("s") and nxt[:1].isupper() and end not in doc.mention_at):
+        return False
     actor = doc.actors.get(mention.actor)
     names = {fold(n) for n in actor.names} | {fold(actor.name)} if actor else set()
-    genitive = mention.surface.endswith("s") and fold(mention.surface) not in names
-    nxt = doc.tokens[end].text if end < len(doc.tokens) else ""
-    return genitive and nxt[:1].isupper() and end not in doc.mention_at
+    return fold(mention.surface) not in names
 
 
 def _candidate(
@@ -296,9 +299,10 @@ def find_subject(doc: Doc, lo: int, verb: int) -> Speaker | None:
             nxt = next((j for j in range(i + 1, verb) if doc.tokens[j].text == ","), verb)
             i = nxt + 1
             continue
-        found = _candidate(doc, i, verb, allow_source=False, method="subject")
-        if found is not None:
-            return found
+        if doc.may_speak[i]:
+            found = _candidate(doc, i, verb, allow_source=False, method="subject")
+            if found is not None:
+                return found
         i += 1
     return None
 
@@ -313,7 +317,8 @@ def find_after(
             return None
         if doc.lower(j) in doc.lex.words("complementizer"):
             return None  # the reported clause begins: "adding that Washington …"
-        found = _candidate(doc, j, verb, allow_source=allow_source, method="inverted", floor=i)
-        if found is not None:
-            return found
+        if doc.may_speak[j]:
+            found = _candidate(doc, j, verb, allow_source=allow_source, method="inverted", floor=i)
+            if found is not None:
+                return found
     return None

@@ -43,7 +43,11 @@ class Cue:
 
 @dataclass
 class Doc:
-    """Article text, tokens, sentences, quotes and mentions, with lookups by token."""
+    """Article text, tokens, sentences, quotes and mentions, with lookups by token.
+
+    Everything the rules ask per token (lower-cased text, quoted, boundary, Konjunktiv form) is
+    computed once here into lists indexed by token; the methods only bound-check.
+    """
 
     article: Article
     lex: StatementLexicon
@@ -60,7 +64,25 @@ class Doc:
     token_quote: list[int | None] = field(default_factory=list)
     mention_at: dict[int, Mention] = field(default_factory=dict)
     mention_end: dict[str, int] = field(default_factory=dict)  # mention id -> token after it
+    mention_first: dict[str, int] = field(default_factory=dict)  # mention id -> its first token
     covered: dict[int, Mention] = field(default_factory=dict)  # token -> mention covering it
+    low: list[str] = field(default_factory=list)  # lower-cased token texts
+    quoted_at: list[bool] = field(default_factory=list)  # token is a mark or inside a quote
+    mark_at: list[bool] = field(default_factory=list)  # token is a mark of a balanced quote
+    boundary_at: list[bool] = field(default_factory=list)  # clause punctuation or a mark
+    punct_at: list[bool] = field(default_factory=list)  # clause punctuation
+    konj_at: list[int] = field(default_factory=list)  # tokens that may be Konjunktiv forms
+    verb_at: list[int] = field(default_factory=list)  # tokens that may be cues (``cue_at``)
+    may_speak: list[bool] = field(default_factory=list)  # a mention, pronoun or determiner
+    mention_starts: list[int] = field(default_factory=list)  # character starts of ``mentions``
+    mention_tokens: list[int] = field(default_factory=list)  # first tokens of ``mentions``
+    mentions_ending: dict[int, list[Mention]] = field(default_factory=dict)  # token after them
+    memo: dict[tuple[object, ...], object] = field(default_factory=dict)  # rule results per doc
+    _konj1: set[int] = field(default_factory=set)  # Konjunktiv I forms (rule context applied)
+    _konj2: set[int] = field(default_factory=set)  # Konjunktiv II forms (rule context applied)
+    _konj_excluded: list[int] = field(default_factory=list)  # token -> fixed phrase length there
+    _excl_max: int = 0  # longest fixed phrase
+    _cues: dict[tuple[int, int], Cue | None] = field(default_factory=dict)
     _starts: list[int] = field(default_factory=list)
 
     @property
@@ -74,36 +96,78 @@ class Doc:
 
     def lower(self, i: int) -> str:
         """Lower-cased text of token ``i`` ("" outside the text)."""
-        return self.tokens[i].text.lower() if 0 <= i < len(self.tokens) else ""
+        return self.low[i] if 0 <= i < len(self.low) else ""
 
     def quoted(self, i: int) -> bool:
         """True when token ``i`` is a quotation mark or inside a quote."""
-        return 0 <= i < len(self.token_quote) and self.token_quote[i] is not None
+        return 0 <= i < len(self.quoted_at) and self.quoted_at[i]
 
     def is_mark(self, i: int) -> bool:
         """True when token ``i`` is a quotation mark of a balanced quote (not an apostrophe)."""
-        return self.quoted(i) and self.tokens[i].text in QUOTE_MARKS
+        return 0 <= i < len(self.mark_at) and self.mark_at[i]
 
     def is_boundary(self, i: int) -> bool:
         """True when token ``i`` is clause punctuation or a quotation mark."""
-        return 0 <= i < len(self.tokens) and (
-            self.tokens[i].text in CLAUSE_PUNCT or self.is_mark(i)
-        )
+        return 0 <= i < len(self.boundary_at) and self.boundary_at[i]
 
     def clause_end(self, i: int, stop: int, *, marks: bool = True) -> int:
         """Index of the first clause punctuation (or, with ``marks``, quotation mark) at or
         after ``i`` (< stop)."""
-        while i < stop and not (
-            self.is_boundary(i) if marks else self.tokens[i].text in CLAUSE_PUNCT
-        ):
+        flags = self.boundary_at if marks else self.punct_at
+        if marks and i < 0 < stop:
+            i = 0  # nothing before the text is a boundary
+        end = min(stop, len(flags))
+        while i < end and not flags[i]:
             i += 1
-        return i
+        return stop if marks and end <= i < stop else i
 
     def clause_start(self, i: int, start: int) -> int:
         """Index right after the last clause punctuation or quotation mark before ``i``."""
-        while i > start and not self.is_boundary(i - 1):
+        flags = self.boundary_at
+        n = len(flags)
+        while i > start and not (0 < i <= n and flags[i - 1]):
             i -= 1
         return i
+
+    def konj_tokens(self, i: int, j: int, *, substitutes: bool) -> list[int]:
+        """Konjunktiv I (and, with ``substitutes``, II) verb forms in tokens ``i..j`` outside
+        quotes, except after "ich" and blockers ("als sei") and inside fixed phrases ("es sei
+        denn") that start in ``i..j``."""
+        at = self.konj_at
+        first, last = bisect.bisect_left(at, i), bisect.bisect_left(at, j)
+        if first == last:
+            return []
+        konj1, konj2, excluded = self._konj1, self._konj2, self._konj_excluded
+        reach = self._excl_max
+        return [
+            k
+            for k in at[first:last]
+            if (k in konj1 or (substitutes and k in konj2))
+            and not any(excluded[s] > k - s for s in range(max(i, k - reach), k + 1))
+        ]
+
+    def verbs_in(self, i: int, j: int) -> list[int]:
+        """The tokens in ``i..j`` that may be reporting verbs (all others have no cue)."""
+        at = self.verb_at
+        return at[bisect.bisect_left(at, i) : bisect.bisect_left(at, j)]
+
+    def first_cue(self, i: int, j: int, stop: int) -> Cue | None:
+        """The first cue in tokens ``i..j`` (particles searched up to ``stop``), or None."""
+        for k in self.verbs_in(i, j):
+            cue = self.cue_at(k, stop)
+            if cue is not None:
+                return cue
+        return None
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        """The mentions starting at characters ``start..end``, in text order."""
+        starts = self.mention_starts
+        return self.mentions[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+    def mentions_at_tokens(self, first: int, last: int) -> list[Mention]:
+        """The mentions whose first token is in ``first..last`` (inclusive), in text order."""
+        at = self.mention_tokens
+        return self.mentions[bisect.bisect_left(at, first) : bisect.bisect_right(at, last)]
 
     def actor_kind(self, key: str) -> str | None:
         """The kind of actor ``key`` ("person", …) or None when unknown."""
@@ -117,8 +181,16 @@ class Doc:
         closes the clause wins over one without a particle; an entry licensing nothing (zusagen)
         therefore blocks the plain verb (sagen).
         """
+        if self.low[i] not in self.lex.verbs:
+            return None
+        key = (i, stop)
+        if key not in self._cues:
+            self._cues[key] = self._cue_at(i, stop)
+        return self._cues[key]
+
+    def _cue_at(self, i: int, stop: int) -> Cue | None:
         token = self.tokens[i]
-        entries = self.lex.verbs.get(token.text.lower())
+        entries = self.lex.verbs.get(self.low[i])
         if not entries or not token.text[0].islower() or self.quoted(i):
             return None
         nxt = self.tokens[i + 1].text if i + 1 < len(self.tokens) else ""
@@ -131,7 +203,7 @@ class Doc:
             return None  # an attributive participle: "das erklärte Ziel", "die genannte Zahl"
         best: Cue | None = None
         for verb in entries:
-            if verb.particle and not token.text.lower().startswith(verb.particle.lower()):
+            if verb.particle and not self.low[i].startswith(verb.particle.lower()):
                 particle = self._particle(i, stop, verb.particle.lower())
                 if particle is None:
                     continue
@@ -152,7 +224,7 @@ class Doc:
             if self.is_mark(j) or word in (";", ":"):
                 return None
             nxt = self.lower(j + 1)
-            if word.lower() == particle and (
+            if self.low[j] == particle and (
                 not nxt or nxt in CLAUSE_PUNCT or nxt in ("und", "and", "oder")
             ):
                 return j
@@ -162,13 +234,12 @@ class Doc:
         text = self.article.text
         self.tokens = tokenize(text)
         self._starts = [t.start for t in self.tokens]
+        self.low = [t.text.lower() for t in self.tokens]
         self.sentences.sort(key=lambda s: s.start)
         paragraphs = _paragraphs(self.article)
+        heading_starts = {b.start for b in self.article.blocks if b.kind is not BlockKind.PARAGRAPH}
         self.heading_paragraphs = {
-            n
-            for n, (start, _) in enumerate(paragraphs)
-            for block in self.article.blocks
-            if block.start == start and block.kind is not BlockKind.PARAGRAPH
+            n for n, (start, _) in enumerate(paragraphs) if start in heading_starts
         }
         para_starts = [p[0] for p in paragraphs]
         self.token_sentence = [-1] * len(self.tokens)
@@ -176,14 +247,60 @@ class Doc:
             a, b = self.tok(sentence.start), self.tok(sentence.end)
             self.sentence_range.append((a, b))
             self.sentence_paragraph.append(bisect.bisect_right(para_starts, sentence.start) - 1)
-            for i in range(a, b):
-                self.token_sentence[i] = index
+            self.token_sentence[a:b] = [index] * (b - a)
         self.quotes = find_quote_spans(text, paragraphs)
         self.token_quote = [None] * len(self.tokens)
         for number, quote in enumerate(self.quotes):
             for i in range(self.tok(quote.open), self.tok(quote.close + 1)):
                 self.token_quote[i] = number
+        self.quoted_at = [q is not None for q in self.token_quote]
+        self.punct_at = [t.text in CLAUSE_PUNCT for t in self.tokens]
+        self.mark_at = [
+            q and t.text in QUOTE_MARKS for q, t in zip(self.quoted_at, self.tokens, strict=True)
+        ]
+        self.boundary_at = [p or m for p, m in zip(self.punct_at, self.mark_at, strict=True)]
+        verbs = self.lex.verbs
+        self.verb_at = [
+            k
+            for k, (word, token) in enumerate(zip(self.low, self.tokens, strict=True))
+            if word in verbs and token.text[0].islower() and not self.quoted_at[k]
+        ]
+        self._index_konjunktiv()
         self._index_mentions()
+        heads = self.lex.pronouns.keys() | self.lex.words("determiner")
+        self.may_speak = [
+            not quoted and (word in heads or k in self.mention_at)
+            for k, (word, quoted) in enumerate(zip(self.low, self.quoted_at, strict=True))
+        ]
+
+    def _index_konjunktiv(self) -> None:
+        """Mark the tokens ``konj_tokens`` may return and where fixed phrases exclude them."""
+        lex, low = self.lex, self.low
+        first_person = lex.words("first_person")
+        function_words = lex.function_words
+        for k, token in enumerate(self.tokens):
+            word = low[k]
+            if word in function_words or self.quoted_at[k]:
+                continue  # "zufolge" is not zu + folge
+            before = low[k - 1] if k > 0 else ""
+            if before in first_person or before in lex.konj_blockers:
+                continue  # "ich sei", "als sei nichts geschehen"
+            one, two = lex.is_konj1(token.text), word in lex.konj2
+            if one:
+                self._konj1.add(k)
+            if two:
+                self._konj2.add(k)
+            if one or two:
+                self.konj_at.append(k)
+        self._konj_excluded = [0] * len(low)
+        self._excl_max = max((len(p) for p in lex.konj_excludes), default=0)
+        heads = {phrase[0] for phrase in lex.konj_excludes if phrase}
+        for k, word in enumerate(low):
+            if word not in heads:
+                continue
+            for phrase in lex.konj_excludes:
+                if all(self.lower(k + n) == part for n, part in enumerate(phrase)):
+                    self._konj_excluded[k] = max(self._konj_excluded[k], len(phrase))
 
     def _index_mentions(self) -> None:
         """Keep the outermost mention at each position (drop mentions nested in longer ones)."""
@@ -194,10 +311,14 @@ class Doc:
                 continue
             kept.append(mention)
         self.mentions = kept
+        self.mention_starts = [m.start for m in kept]
+        self.mention_tokens = [self.tok(start) for start in self.mention_starts]
         for mention in kept:
             first = self.tok(mention.start)
             self.mention_at[first] = mention
+            self.mention_first[mention.id] = first
             self.mention_end[mention.id] = self.tok(mention.end)
+            self.mentions_ending.setdefault(self.mention_end[mention.id], []).append(mention)
             for i in range(first, self.mention_end[mention.id]):
                 self.covered[i] = mention
 

@@ -7,11 +7,12 @@ layout is documented in each file's header and in ``kg/nlp/lexicons/README.md``)
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import ConfigError
 from kg.nlp._tokens import tokenize
+from kg.nlp.gazetteer import fold
 from kg.nlp.lexicon import read_lexicon_lines
 from kg.resources import lexicon_dir
 
@@ -25,6 +26,8 @@ ATTRIBUTION_KINDS = frozenset(
     }
 )  # fmt: skip
 _VERB_COLUMNS = 4
+#: Words remembered by ``StatementLexicon.is_konj1`` (as many as ``kg.nlp.gazetteer.fold``).
+MEMO_LIMIT = 1 << 17
 _KONJ_COLUMNS = 3
 
 
@@ -57,10 +60,41 @@ class StatementLexicon:
     function_words: frozenset[str]  # every word of every attribution phrase: never a verb form
     values: Mapping[str, Mapping[str, str]]  # kind -> lower-cased phrase -> value column
     heads: Mapping[str, frozenset[str]]  # kind -> first words of its phrases (fast reject)
+    # memo tables filled on first use (the rules ask for the same word sets per token)
+    _words: dict[tuple[str, ...], frozenset[str]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    _folded: dict[tuple[str, ...], tuple[str, ...]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    _konj1_memo: dict[str, bool] = field(default_factory=dict, init=False, repr=False)
 
-    def words(self, kind: str) -> frozenset[str]:
-        """Return the one-word phrases of ``kind`` (lower-cased)."""
-        return frozenset(p[0] for p in self.phrases.get(kind, ()) if len(p) == 1)
+    def words(self, *kinds: str) -> frozenset[str]:
+        """Return the one-word phrases of ``kinds`` (lower-cased; the union for several)."""
+        found = self._words.get(kinds)
+        if found is None:
+            found = frozenset(
+                p[0] for kind in kinds for p in self.phrases.get(kind, ()) if len(p) == 1
+            )
+            self._words[kinds] = found
+        return found
+
+    def heads_of(self, *kinds: str) -> frozenset[str]:
+        """Return the first words of the phrases of ``kinds`` (a token not in it starts none)."""
+        key = ("heads", *kinds)
+        found = self._words.get(key)
+        if found is None:
+            found = frozenset().union(*(self.heads.get(kind, ()) for kind in kinds))
+            self._words[key] = found
+        return found
+
+    def folded_words(self, *kinds: str) -> tuple[str, ...]:
+        """Return ``words(*kinds)`` folded (``kg.nlp.gazetteer.fold``), for suffix tests."""
+        found = self._folded.get(kinds)
+        if found is None:
+            found = tuple(sorted({fold(word) for word in self.words(*kinds)}))
+            self._folded[kinds] = found
+        return found
 
     def is_konj1(self, word: str) -> bool:
         """Return True when ``word`` (as written) is a Konjunktiv I form of the lexicon.
@@ -69,12 +103,20 @@ class StatementLexicon:
         """
         if not word or not word[0].islower():
             return False
-        if word in self.konj1 or word.endswith(self.konj1_suffixes):
-            return True
-        return any(
-            word.startswith(prefix) and word[len(prefix) :] in self.konj1
-            for prefix in self.verb_prefixes
-        )
+        known = self._konj1_memo.get(word)
+        if known is None:
+            known = (
+                word in self.konj1
+                or word.endswith(self.konj1_suffixes)
+                or any(
+                    word.startswith(prefix) and word[len(prefix) :] in self.konj1
+                    for prefix in self.verb_prefixes
+                )
+            )
+            if len(self._konj1_memo) >= MEMO_LIMIT:
+                self._konj1_memo.clear()
+            self._konj1_memo[word] = known
+        return known
 
 
 def _rows(path: Path) -> Iterator[tuple[int, list[str]]]:

@@ -151,8 +151,8 @@ def _konjunktiv_sentences(doc: Doc, indirect: list[Found], direct: list[Found]) 
 def _intervening_person(doc: Doc, last: Found, found: Found) -> bool:
     """True when another person is named (outside quotes) between two statements."""
     speaker = last.speaker.actor if last.speaker else None
-    for mention in doc.mentions:
-        if last.end <= mention.start < found.start and not doc.quoted(doc.tok(mention.start)):
+    for mention in doc.mentions_between(last.end, found.start):
+        if not doc.quoted(doc.mention_first[mention.id]):
             actor = doc.actors.get(mention.actor)
             if actor is not None and actor.kind is ActorKind.PERSON and actor.key != speaker:
                 return True
@@ -263,10 +263,9 @@ def _place(doc: Doc, found: Found) -> str | None:
         return None
     first = doc.tok(found.cue[0])
     stop = doc.clause_end(doc.tok(found.cue[1]), len(doc.tokens))
-    for mention in doc.mentions:
-        near = doc.tok(mention.start) in range(first, stop + 1)
+    for mention in doc.mentions_at_tokens(first, stop):
         outside = mention.end <= found.start or mention.start >= found.end
-        if mention.is_place and near and outside:
+        if mention.is_place and outside:
             return mention.actor
     return None
 
