@@ -1,9 +1,15 @@
-"""A small, fast tokenizer with character offsets (words, numbers, single punctuation marks)."""
+"""A small, fast tokenizer with character offsets (words, numbers, single punctuation marks).
+
+Every stage tokenizes the same article text (whole, or one sentence at a time), so the tokens
+of a whole text are built once and memoised; a span is cut from them with two binary searches.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from kg.nlp.gazetteer import fold
@@ -12,6 +18,9 @@ from kg.nlp.gazetteer import fold
 # "NATO-Generalsekretär" is NATO / - / Generalsekretär and "Russia's" is Russia / ' / s.
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+#: Texts whose tokens are memoised (least recently used dropped): an article body and its
+#: comments are tokenized by several stages in a row; lexicon forms are short and many.
+TEXT_CACHE_SIZE = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,17 +38,46 @@ class Token:
         return self.text[:1].isupper()
 
 
+def _scan(text: str, start: int, stop: int) -> tuple[Token, ...]:
+    return tuple(
+        Token(m.start(), m.end(), m.group(), fold(m.group()))
+        for m in _TOKEN.finditer(text, start, stop)
+    )
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _text_tokens(text: str) -> tuple[tuple[Token, ...], tuple[int, ...]]:
+    """The tokens of a whole text and their start offsets (memoised per text)."""
+    tokens = _scan(text, 0, len(text))
+    return tokens, tuple(t.start for t in tokens)
+
+
+def tokens_of(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
+    """Return the tokens of ``text[start:end]`` as an immutable tuple (memoised; see ``tokenize``).
+
+    >>> [t.text for t in tokens_of("Rutte kam. Er sprach.", 11)]
+    ['Er', 'sprach', '.']
+    """
+    stop = len(text) if end is None else min(end, len(text))
+    tokens, starts = _text_tokens(text)
+    if start <= 0 and stop >= len(text):
+        return tokens
+    first = bisect_left(starts, start)
+    last = bisect_left(starts, stop, first)
+    # A word running across either edge tokenizes differently inside the span ("Plan" cut
+    # to "Pl"): scan the span itself then (never the case at sentence boundaries).
+    if (first > 0 and tokens[first - 1].end > start) or (last > 0 and tokens[last - 1].end > stop):
+        return _scan(text, start, stop)
+    return tokens[first:last]
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Split ``text[start:end]`` into tokens with offsets into ``text``.
 
     >>> [t.text for t in tokenize("NATO-Chef Rutte's Plan.")]
     ['NATO', '-', 'Chef', 'Rutte', "'", 's', 'Plan', '.']
     """
-    stop = len(text) if end is None else end
-    return [
-        Token(m.start(), m.end(), m.group(), fold(m.group()))
-        for m in _TOKEN.finditer(text, start, stop)
-    ]
+    return list(tokens_of(text, start, end))
 
 
 def slugify(text: str) -> str:

@@ -18,14 +18,16 @@ the outer noun is a stance word.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import ConfigError
 from kg.model import Actor, ActorKind, Article, IssueMention, Mention, MentionForm, Sentence
-from kg.nlp._tokens import Token, tokenize
+from kg.nlp._tokens import Token, tokens_of
 from kg.nlp.lexicon import read_lexicon_lines
 from kg.resources import lexicon_dir
 
@@ -57,6 +59,9 @@ MAX_SKIP = 3
 #: membership": the possessive is two tokens before "membership" once "NATO" is skipped).
 MAX_BEFORE = 2
 _COLUMNS = 9
+#: Distinct words whose trigger candidates are memoised per lexicon before the memo restarts
+#: (a bound on memory over a large corpus; news vocabularies stay far below it).
+MAX_MEMO_WORDS = 1 << 17
 _GLOB = re.compile(r"[\w*]+|[^\w\s*]")
 _CONFIDENCE_PARTIAL = 0.8  # a slot left open: the stance stage must guess it
 
@@ -228,31 +233,51 @@ class _Hit:
     last: int  # token index of its last token (inclusive)
 
 
+_Candidate = tuple[IssueRule, str, tuple[re.Pattern[str], ...]]
+
+
 @functools.lru_cache(maxsize=8)
-def _first_words(lexicon: IssueLexicon) -> re.Pattern[str]:
-    """One pattern for every trigger's first word: most tokens start no trigger, and one
-    regex test rejects them instead of one test per trigger form."""
-    firsts = {pattern[0].pattern for rule in lexicon.rules for pattern in rule.patterns}
-    return re.compile("|".join(f"(?:{p})" for p in sorted(firsts)))
+def _candidate_memo(lexicon: IssueLexicon) -> dict[str, tuple[_Candidate, ...]]:
+    """The (growing) memo of ``_candidates`` for one lexicon."""
+    return {}
+
+
+def _candidates(lexicon: IssueLexicon, word: str) -> tuple[_Candidate, ...]:
+    """The trigger forms whose first word matches lower-case ``word``, rows in file order
+    (memoised per word: most tokens start no trigger, and words repeat)."""
+    memo = _candidate_memo(lexicon)
+    found = memo.get(word)
+    if found is None:
+        found = tuple(
+            (rule, form, pattern)
+            for rule in lexicon.rules
+            for form, pattern in zip(rule.forms, rule.patterns, strict=True)
+            if pattern[0].fullmatch(word)
+        )
+        if len(memo) >= MAX_MEMO_WORDS:
+            memo.clear()
+        memo[word] = found
+    return found
 
 
 def _triggers(tokens: Sequence[Token], lexicon: IssueLexicon) -> Iterator[_Hit]:
     """Longest trigger at each token, rows in file order; overlapping triggers are skipped."""
     words = [t.text.lower() for t in tokens]
-    starts = _first_words(lexicon)
+    count = len(words)
     i = 0
-    while i < len(tokens):
-        best: _Hit | None = None
-        if not starts.fullmatch(words[i]):
+    while i < count:
+        candidates = _candidates(lexicon, words[i])
+        if not candidates:
             i += 1
             continue
-        for rule in lexicon.rules:
-            for form, pattern in zip(rule.forms, rule.patterns, strict=True):
-                n = len(pattern)
-                if i + n > len(words) or (best is not None and n <= best.last - best.first + 1):
-                    continue
-                if all(p.fullmatch(w) for p, w in zip(pattern, words[i : i + n], strict=True)):
-                    best = _Hit(rule, form, i, i + n - 1)
+        best: _Hit | None = None
+        size = 0  # tokens of ``best``
+        for rule, form, pattern in candidates:
+            n = len(pattern)
+            if i + n > count or (best is not None and n <= size):
+                continue
+            if all(p.fullmatch(w) for p, w in zip(pattern[1:], words[i + 1 : i + n], strict=True)):
+                best, size = _Hit(rule, form, i, i + n - 1), n
         if best is not None:
             yield best
             i = best.last + 1
@@ -277,14 +302,17 @@ class _Slots:
         self.actors = actors
         self.starting: dict[int, Mention] = {}
         self.inside: dict[int, Mention] = {}
+        starts = [t.start for t in tokens]
         for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
             if actors.get(mention.actor) is None:
                 continue  # a city or region ("in Brüssel"); a state stays ("aid to Ukraine")
-            for k, token in enumerate(tokens):
-                if token.start == mention.start:
-                    self.starting.setdefault(k, mention)
-                if mention.start <= token.start and token.end <= mention.end:
-                    self.inside.setdefault(k, mention)
+            # tokens are in order and disjoint: those inside the mention are one run
+            k = bisect_left(starts, mention.start)
+            if k < len(tokens) and starts[k] == mention.start:
+                self.starting.setdefault(k, mention)
+            while k < len(tokens) and tokens[k].end <= mention.end:
+                self.inside.setdefault(k, mention)
+                k += 1
 
     def mention_at(self, k: int, *, places: bool = False) -> tuple[str, int] | None:
         """Actor key and last token index of a mention or alias starting at token ``k``.
@@ -471,9 +499,11 @@ def _sentence_issues(
     lexicon: IssueLexicon,
 ) -> Iterator[IssueMention]:
     text = article.text
-    tokens = tokenize(text, sentence.start, sentence.end)
-    slots = _Slots(text, tokens, mentions, actors, lexicon)
+    tokens = tokens_of(text, sentence.start, sentence.end)
     hits = list(_triggers(tokens, lexicon))
+    if not hits:
+        return
+    slots = _Slots(text, tokens, mentions, actors, lexicon)
     trigger_tokens = {h.first for h in hits}
     for hit in hits:
         filled: dict[str, str] = {}
@@ -530,11 +560,25 @@ def find_issues(
         Issue mentions in text order; slots the phrase leaves open are None.
     """
     by_key = {a.key: a for a in actors}
-    body = [m for m in mentions if m.comment is None]
+    body = [s for s in sentences if s.comment is None]
+    inside = _by_sentence(body, [m for m in mentions if m.comment is None])
     found: list[IssueMention] = []
-    for sentence in sentences:
-        if sentence.comment is not None:
-            continue
-        inside = [m for m in body if sentence.start <= m.start and m.end <= sentence.end]
-        found.extend(_sentence_issues(article, sentence, inside, by_key, lexicon))
+    for n, sentence in enumerate(body):
+        found.extend(_sentence_issues(article, sentence, inside[n], by_key, lexicon))
     return tuple(found)
+
+
+def _by_sentence(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[list[Mention]]:
+    """The mentions lying inside each sentence, in their given order."""
+    inside: list[list[Mention]] = [[] for _ in sentences]
+    spans = sorted((s.start, s.end, n) for n, s in enumerate(sentences))
+    if any(a[1] > b[0] for a, b in itertools.pairwise(spans)):  # overlapping: test them all
+        for n, s in enumerate(sentences):
+            inside[n] = [m for m in mentions if s.start <= m.start and m.end <= s.end]
+        return inside
+    starts = [start for start, _end, _n in spans]
+    for mention in mentions:
+        k = bisect_left(starts, mention.start + 1) - 1  # the last sentence starting at or before
+        if k >= 0 and mention.end <= spans[k][1]:
+            inside[spans[k][2]].append(mention)
+    return inside

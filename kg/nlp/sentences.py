@@ -23,22 +23,37 @@ _PARAGRAPH = re.compile(r"\S(?:.*\S)?", re.DOTALL)
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
 
-def _last_token(text: str) -> str:
-    space = max(text.rfind(" "), text.rfind("\n"), text.rfind("("))
-    return text[space + 1 :]
+#: Closing marks stripped before the last word before a period is looked up.
+_CLOSING = "\"'”“»«’)]"
+#: Characters the ``_INITIAL`` and ``_ORDINAL_BEFORE_WORD`` patterns can span before ``end``.
+_TAIL = 5
+
+
+def _last_token(text: str, end: int) -> str:
+    """The word before ``end`` (after the last space, newline or bracket), closing marks cut.
+
+    Searches back from ``end`` only as far as the nearest separator, never copies the head.
+    """
+    while end > 0 and text[end - 1] in _CLOSING:
+        end -= 1
+    space = text.rfind(" ", 0, end)
+    space = max(space, text.rfind("\n", space + 1, end))
+    space = max(space, text.rfind("(", space + 1, end))
+    return text[space + 1 : end]
 
 
 def _is_false_boundary(text: str, end: int, abbreviations: frozenset[str]) -> bool:
     """Return True when the period ending at ``end`` does not close a sentence."""
-    head = text[:end]
-    token = _last_token(head.rstrip("\"'”“»«’)]"))
-    if token in abbreviations:
+    if _last_token(text, end) in abbreviations:
         return True
-    if _INITIAL.search(head):
+    # Both patterns end at the period and span at most ``_TAIL`` characters; ``^`` still
+    # means the start of the text (a search from ``pos`` does not match ``^`` there).
+    tail = max(0, end - _TAIL)
+    if _INITIAL.search(text, tail, end):
         return True
     # "am 03. Dezember", "zum 2. Mal": in German a one- or two-digit number before a period is
     # an ordinal far more often than the end of a sentence (years have four digits).
-    return bool(_ORDINAL_BEFORE_WORD.search(head))
+    return bool(_ORDINAL_BEFORE_WORD.search(text, tail, end))
 
 
 def _split_span(

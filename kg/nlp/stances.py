@@ -60,9 +60,10 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import ConfigError
@@ -80,7 +81,7 @@ from kg.model import (
     StancePosition,
     Statement,
 )
-from kg.nlp._tokens import Token, tokenize
+from kg.nlp._tokens import Token, tokenize, tokens_of
 from kg.nlp.issues import ANAPHOR, IssueLexicon, find_issues, load_issue_lexicon
 from kg.nlp.lexicon import read_lexicon_lines
 from kg.resources import lexicon_dir
@@ -288,6 +289,10 @@ class _CueHit:
 class _Clause:
     tokens: list[Token]
     sentence: Sentence
+    # computed on first use (``_find_cues``, ``_negators``, ``_token_at``)
+    cues: list[_CueHit] | None = None
+    negators: list[int] | None = None
+    starts: list[int] = field(default_factory=list)
 
     @property
     def start(self) -> int:
@@ -304,20 +309,24 @@ def _clauses(text: str, sentence: Sentence, lexicon: StanceLexicon) -> list[_Cla
     adverb ("stimmte am Ende aber doch zu")."""
     clauses: list[_Clause] = []
     current: list[Token] = []
-    for token in tokenize(text, sentence.start, sentence.end):
-        comma = next(
-            (i for i in range(len(current) - 1, max(-1, len(current) - 3), -1)
-             if current[i].text == ","),
-            None,
-        )  # fmt: skip
-        if current and lexicon.has("boundary", token.text):
+    boundary = lexicon.words.get("boundary", frozenset())
+    comma_boundary = lexicon.words.get("comma_boundary", frozenset())
+    for token in tokens_of(text, sentence.start, sentence.end):
+        word = token.text.lower()
+        if current and word in boundary:
             clauses.append(_Clause(current, sentence))
             current = []
             if token.text == ";":
                 continue
-        elif comma is not None and comma > 0 and lexicon.has("comma_boundary", token.text):
-            clauses.append(_Clause(current[:comma], sentence))
-            current = current[comma:]
+        elif word in comma_boundary:
+            comma = next(
+                (i for i in range(len(current) - 1, max(-1, len(current) - 3), -1)
+                 if current[i].text == ","),
+                None,
+            )  # fmt: skip
+            if comma is not None and comma > 0:
+                clauses.append(_Clause(current[:comma], sentence))
+                current = current[comma:]
         current.append(token)
     if current:
         clauses.append(_Clause(current, sentence))
@@ -343,6 +352,13 @@ def _particle_ok(words: Sequence[str], k: int, phrase: Sequence[str], cue: Cue) 
 
 
 def _find_cues(clause: _Clause, lexicon: StanceLexicon) -> list[_CueHit]:
+    """The cues of a clause, left to right, longest first (memoised on the clause)."""
+    if clause.cues is None:
+        clause.cues = _scan_cues(clause, lexicon)
+    return clause.cues
+
+
+def _scan_cues(clause: _Clause, lexicon: StanceLexicon) -> list[_CueHit]:
     words = [t.text.lower() for t in clause.tokens]
     hits: list[_CueHit] = []
     k = 0
@@ -385,8 +401,10 @@ def _polarity(
     """The position of a cue (or an asserting phrase) after negation and substitution."""
     tokens = clause.tokens
     plain = alternatives = 0
-    for k in range(len(tokens)):
-        if (k in issue_tokens and cue is not None) or not _is_negator(tokens, k, lexicon):
+    if clause.negators is None:
+        clause.negators = [k for k in range(len(tokens)) if _is_negator(tokens, k, lexicon)]
+    for k in clause.negators:
+        if k in issue_tokens and cue is not None:
             continue
         if cue is None and not issue_tokens.start - 2 <= k <= issue_tokens.stop + 1:
             continue  # a phrase without a cue is negated only next to it ("liegt nicht in")
@@ -453,6 +471,19 @@ class _Context:
         self.holdings = holdings
         self.statements = [s for s in statements if s.speaker is not None]
         self.counts = Counter(m.actor for m in self.mentions)
+        self._mention_starts = [m.start for m in self.mentions]
+        self._party_starts = [m.start for m in self.parties]
+
+    def mentions_from(self, start: int, end: int) -> list[Mention]:
+        """``mentions`` starting in ``[start, end]`` (in order; callers check their ends)."""
+        lo = bisect_left(self._mention_starts, start)
+        return self.mentions[lo : bisect_right(self._mention_starts, end, lo)]
+
+    def parties_in(self, start: int, end: int) -> list[Mention]:
+        """``parties`` lying inside ``[start, end)``, in order."""
+        lo = bisect_left(self._party_starts, start)
+        hi = bisect_right(self._party_starts, end, lo)
+        return [m for m in self.parties[lo:hi] if m.end <= end]
 
     def _may_receive(self, text: str, mention: Mention) -> bool:
         """False after a preposition other than a recipient's ("of the Vilnius summit")."""
@@ -518,7 +549,7 @@ def _subject_candidates(
     tokens = clause.tokens
     result: list[tuple[int, Mention]] = []
     covered_until = -1
-    for mention in ctx.mentions:
+    for mention in ctx.mentions_from(clause.start, clause.end):
         if mention.start < clause.start or mention.end > clause.end:
             continue
         if mention.start < covered_until:
@@ -968,7 +999,7 @@ def _clause_stances(
         recipients = [
             r.actor
             for r in sorted(
-                (r for r in ctx.parties if clause.start <= r.start and r.end <= clause.end),
+                ctx.parties_in(clause.start, clause.end),
                 key=lambda r: (r.start < m.start, abs(r.start - m.start)),  # after it first
             )
             if r.actor not in named
@@ -1062,7 +1093,7 @@ def _implied_aid(ctx: _Context, clause: _Clause, sentence: Sentence) -> list[Iss
         return []
     verb_index = cues[0].first
     verb = clause.tokens[verb_index]
-    parties = [m for m in ctx.parties if clause.start <= m.start and m.end <= clause.end]
+    parties = ctx.parties_in(clause.start, clause.end)
     first_person = any(
         ctx.lexicon.has("first_person", t.text) for t in clause.tokens if t.start < verb.start
     )
@@ -1097,7 +1128,9 @@ def _same_block(article: Article, first: Sentence, second: Sentence) -> bool:
     return False
 
 
-def _carried(article: Article, sentence: Sentence, lexicon: StanceLexicon) -> list[IssueMention]:
+def _carried(
+    clauses: Sequence[_Clause], sentence: Sentence, lexicon: StanceLexicon
+) -> list[IssueMention]:
     """An implicit reference to the issue just named: a cue clause with no issue of its own
     right after a sentence that names one ("Moskau reagierte scharf auf die Ankündigung. Der
     Kreml sprach von einer „gefährlichen Eskalation“.").
@@ -1105,7 +1138,7 @@ def _carried(article: Article, sentence: Sentence, lexicon: StanceLexicon) -> li
     The reference is anchored on the clause's last token, which the cue must not cover.
     """
     carried: list[IssueMention] = []
-    for clause in _clauses(article.text, sentence, lexicon):
+    for clause in clauses:
         cues = [c for c in _find_cues(clause, lexicon) if lexicon.has("reaction", c.cue.lemma)]
         last = clause.tokens[-1]
         if not cues or any(c.last == len(clause.tokens) - 1 for c in cues):
@@ -1155,17 +1188,21 @@ def detect_stances(
     issues = _Issues(ctx, issue_mentions)
     found: list[_Found] = []
     recent: list[tuple[Sentence, bool]] = []  # body sentences so far, with "names an issue"
+    by_sentence: dict[str | None, list[IssueMention]] = {}
+    for m in issue_mentions:
+        by_sentence.setdefault(m.sentence_id, []).append(m)
     for sentence in sentences:
         if sentence.comment is not None:
             continue
-        inside = [m for m in issue_mentions if m.sentence_id == sentence.id]
+        inside = by_sentence.get(sentence.id, [])
+        clauses = _clauses(article.text, sentence, lexicon)
         if not inside and any(
             named and _same_block(article, earlier, sentence)
             for earlier, named in recent[-CARRY_SENTENCES:]
         ):
-            inside = _carried(article, sentence, lexicon)
+            inside = _carried(clauses, sentence, lexicon)
         recent.append((sentence, bool(inside)))
-        for clause in _clauses(article.text, sentence, lexicon):
+        for clause in clauses:
             in_clause = [m for m in inside if clause.start <= m.start < clause.end]
             if not in_clause:
                 in_clause = _implied_aid(ctx, clause, sentence)
