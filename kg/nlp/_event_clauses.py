@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from kg.model import Actor, EventType, Mention, MentionForm, Sentence
 from kg.nlp._event_lexicon import EventLexicon, TriggerRule
+from kg.nlp._literals import finditer_at, fold_case, run_start
 
 # A demonym or possessive stands this close before a noun trigger to be its agent ("russische
 # Invasion", "Russlands Angriff"); two short adjectives fit ("russischen massiven Luftangriff").
@@ -86,11 +87,12 @@ def split_clauses(text: str, sentence: Sentence, lex: EventLexicon) -> list[Clau
     """
     cuts: list[tuple[int, bool]] = [(sentence.start, False)]
     relative = lex.words.get("@relative", frozenset())
+    clause_words = lex.words.get("@clause", frozenset())
     opened = False
     for m in _BOUNDARY.finditer(text, sentence.start, sentence.end):
         word = m.group("word")
         folded = word.casefold() if word else None
-        if folded is None or folded in lex.words.get("@clause", frozenset()):
+        if folded is None or folded in clause_words:
             cuts.append((m.start(), folded in relative))
             opened = folded in relative
         elif opened:  # the comma closing a relative clause
@@ -141,8 +143,14 @@ class Trigger:
 
 
 def _rule_applies(
-    rule: TriggerRule, m: re.Match[str], text: str, clause: Clause, lex: EventLexicon
+    rule: TriggerRule,
+    m: re.Match[str],
+    text: str,
+    clause: Clause,
+    lex: EventLexicon,
+    possible: frozenset[str],
 ) -> bool:
+    """Return True when a match of ``rule`` is a trigger (``possible``: classes it may hold)."""
     surface = m.group(0)
     if lex.lang == "de" and rule.pos != "verb" and not surface[0].isupper():
         return False  # German nouns are capitalised: "treffen" is a verb
@@ -158,19 +166,40 @@ def _rule_applies(
             return False
     wanted = [name for name in rule.requires if not name.startswith("!")]
     banned = [name[1:] for name in rule.requires if name.startswith("!")]
-    if any(lex.classes[name].search(text, clause.start, clause.end) for name in banned):
+    if any(
+        name in possible and lex.classes[name].search(text, clause.start, clause.end)
+        for name in banned
+    ):
         return False
     return not wanted or any(
-        lex.classes[name].search(text, clause.start, clause.end) for name in wanted
+        name in possible and lex.classes[name].search(text, clause.start, clause.end)
+        for name in wanted
     )
 
 
-def find_triggers(text: str, clause: Clause, lex: EventLexicon) -> list[Trigger]:
-    """Return the triggers of a clause; one rule per span (rules with requirements first)."""
+def find_triggers(
+    text: str, clause: Clause, lex: EventLexicon, folded: str | None = None
+) -> list[Trigger]:
+    """Return the triggers of a clause; one rule per span (rules with requirements first).
+
+    ``folded`` is ``fold_case(text)`` (computed when omitted); only rules with a key word in
+    the clause are tried.
+    """
+    folded = fold_case(text) if folded is None else folded
     found: dict[tuple[int, int], list[TriggerRule]] = {}
-    for rule in lex.rules:
-        for m in rule.pattern.finditer(text, clause.start, clause.end):
-            if _rule_applies(rule, m, text, clause, lex):
+    keys = lex.trigger_index.occurrences(folded, clause.start, clause.end)
+    possible = frozenset(
+        lex.required[i] for i in lex.class_index.candidates(folded, clause.start, clause.end)
+    ) if keys else frozenset()  # fmt: skip
+    for index, positions in keys.items():
+        rule = lex.rules[index]
+        if positions is None:
+            matches = rule.pattern.finditer(text, clause.start, clause.end)
+        else:  # a match starts at its first word or at the start of the compound holding it
+            starts = {p for q in positions for p in (q, run_start(text, q)) if p >= clause.start}
+            matches = finditer_at(rule.pattern, text, sorted(starts), clause.end)
+        for m in matches:
+            if _rule_applies(rule, m, text, clause, lex, possible):
                 found.setdefault((m.start(), m.end()), []).append(rule)
     triggers = []
     determiners = lex.words.get("@determiner", frozenset())

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kg.errors import ConfigError
 from kg.model import EventType
+from kg.nlp._literals import LiteralIndex
 from kg.nlp.claims import ClaimLexicon, load_claim_lexicon
 from kg.nlp.timex import TimeLexicon, load_time_lexicon
 
@@ -31,6 +32,7 @@ class TriggerRule:
     particle: re.Pattern[str] | None
     requires: tuple[str, ...]
     particle_final: bool = True  # the particle closes the clause ("sagten … zu")
+    keys: tuple[str, ...] = ()  # the first word of each form: every match begins with one
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -46,6 +48,18 @@ class EventLexicon:
     agent_roles: Mapping[EventType, str]
     affected_roles: Mapping[EventType, str]
     role_sides: Mapping[str, str]
+    trigger_index: LiteralIndex  # which rules may match in a span (``rules`` by position)
+    required: tuple[str, ...]  # the classes that rules require or ban
+    class_index: LiteralIndex  # which of ``required`` may match in a span (by position)
+
+
+def _form_keys(forms: str) -> tuple[str, ...]:
+    """Return the first literal word of each form (a ``_form_regex`` match starts with one).
+
+    A match starts where its word does, or, for a form with a leading "*", where the run of
+    word characters and hyphens holding it starts ("Luftangriff" for "*angriff").
+    """
+    return tuple((form.strip("*").split() or [""])[0] for form in forms.split("|"))
 
 
 def _form_regex(forms: str) -> str:
@@ -108,10 +122,12 @@ def load_event_lexicon(lang: str, directory: Path | None = None) -> EventLexicon
     rules: list[TriggerRule] = []
     classes: dict[str, re.Pattern[str]] = {}
     words: dict[str, frozenset[str]] = {}
+    class_keys: dict[str, tuple[str, ...]] = {}
     for number, cells in _read_rows(path, 5):
         kind, pos, forms, particle, requires = cells[:5]
         if kind.startswith("@"):
             classes[kind] = re.compile(_form_regex(forms), re.IGNORECASE)
+            class_keys[kind] = _form_keys(forms)
             words[kind] = frozenset(forms.split("|"))
             continue
         try:
@@ -137,12 +153,14 @@ def load_event_lexicon(lang: str, directory: Path | None = None) -> EventLexicon
                 particle=particle_re,
                 requires=() if requires == "-" else tuple(requires.split("|")),
                 particle_final=final,
+                keys=_form_keys(forms),
             )
         )
     for rule in rules:
         missing = [name for name in rule.requires if name.lstrip("!") not in classes]
         if missing:
             raise ConfigError(f"{path.name}: unknown word class {missing[0]!r}", option="lexicon")
+    required = tuple(dict.fromkeys(name.lstrip("!") for rule in rules for name in rule.requires))
     agent, affected, sides = _load_types(data_dir() / "event_types.tsv")
     return EventLexicon(
         lang=lang,
@@ -154,6 +172,9 @@ def load_event_lexicon(lang: str, directory: Path | None = None) -> EventLexicon
         agent_roles=agent,
         affected_roles=affected,
         role_sides=sides,
+        trigger_index=LiteralIndex([rule.keys for rule in rules]),
+        required=required,
+        class_index=LiteralIndex([class_keys[name] for name in required]),
     )
 
 

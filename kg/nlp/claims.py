@@ -22,6 +22,7 @@ from pathlib import Path
 
 from kg.errors import ConfigError
 from kg.model import Claim, EpistemicStatus, Mention
+from kg.nlp._literals import LiteralIndex, fold_case
 
 SKIP_STATUSES = frozenset({"negation", "hypothetical"})
 _STATUSES = frozenset({s.value for s in EpistemicStatus} | SKIP_STATUSES | {"not-negation"})
@@ -57,6 +58,13 @@ class ClaimLexicon:
 
     lang: str
     patterns: tuple[tuple[str, str, str, re.Pattern[str]], ...]  # status, phrase, author, regex
+    index: LiteralIndex  # which patterns may match in a span (by position)
+
+
+def _phrase_keys(phrase: str) -> tuple[str, ...]:
+    """Return the longest literal word of a cue phrase (every match of it contains that word)."""
+    words = [w.removesuffix("*") for w in phrase.split() if w != "…"]
+    return (max(words, key=len),) if words else ()
 
 
 def _phrase_regex(phrase: str) -> re.Pattern[str]:
@@ -103,13 +111,21 @@ def load_claim_lexicon(lang: str, directory: Path | None = None) -> ClaimLexicon
             )
         status, phrase, author = cells
         patterns.append((status, phrase, author, _phrase_regex(phrase)))
-    return ClaimLexicon(lang=lang, patterns=tuple(patterns))
+    return ClaimLexicon(
+        lang=lang,
+        patterns=tuple(patterns),
+        index=LiteralIndex([_phrase_keys(phrase) for _, phrase, _, _ in patterns]),
+    )
 
 
-def find_claim_cues(text: str, start: int, end: int, lexicon: ClaimLexicon) -> tuple[ClaimCue, ...]:
+def find_claim_cues(
+    text: str, start: int, end: int, lexicon: ClaimLexicon, folded: str | None = None
+) -> tuple[ClaimCue, ...]:
     """Return the cues in ``text[start:end]`` (offsets into ``text``), in text order.
 
-    Negation words inside a ``not-negation`` phrase ("nicht nur") are dropped.
+    Negation words inside a ``not-negation`` phrase ("nicht nur") are dropped. ``folded`` is
+    ``kg.nlp._literals.fold_case(text)`` when the caller has it (only cues with a key word in
+    the span are tried).
 
     Example:
         >>> lex = load_claim_lexicon("de")
@@ -117,11 +133,17 @@ def find_claim_cues(text: str, start: int, end: int, lexicon: ClaimLexicon) -> t
         >>> [c.status for c in find_claim_cues(text, 0, len(text), lex)]
         ['claimed-unverified']
     """
+    if folded is None:
+        folded, offset = fold_case(text[start:end]), 0
+    else:
+        offset = start
+    span = text[start:end]
     found: list[ClaimCue] = []
-    for status, phrase, author, pattern in lexicon.patterns:
+    for index in lexicon.index.candidates(folded, offset, offset + len(span)):
+        status, phrase, author, pattern = lexicon.patterns[index]
         found.extend(
             ClaimCue(status, phrase, start + m.start(), start + m.end(), author)
-            for m in pattern.finditer(text[start:end])
+            for m in pattern.finditer(span)
         )
     blockers = [c for c in found if c.status == "not-negation"]
     kept = [

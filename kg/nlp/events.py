@@ -51,9 +51,10 @@ Vormittag … von 20 Flugabwehrsystemen") becomes a second event with its own ti
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from kg.model import (
     Actor,
@@ -79,6 +80,7 @@ from kg.nlp._event_clauses import (
 )
 from kg.nlp._event_lexicon import EventLexicon, is_agent_role, load_event_lexicon
 from kg.nlp._event_merge import merge_events
+from kg.nlp._literals import fold_case
 from kg.nlp.claims import (
     SKIP_STATUSES,
     ClaimCue,
@@ -112,11 +114,24 @@ MAX_COUNT_DISTANCE = 3
 MIN_MEETING_PARTIES = 2
 CONFIDENCE_TRIGGER = 0.8
 CONFIDENCE_NAME = 0.9
+_WORDS = re.compile(r"[\w-]+")
+# What may follow a verb that closes its clause ("… Angriffe auf russisches Gebiet gefordert.").
+_VERB_FINAL = re.compile(r"[\s.,;:!?)\"“”»«]*")
 
 
 # --------------------------------------------------------------------------------------------
 # Time and quantity
 # --------------------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=8)
+def _figure_pattern(lex: EventLexicon) -> re.Pattern[str]:
+    """A number (digits or a number word of the lexicon) and the one or two words after it."""
+    numbers = "|".join(re.escape(w) for w in sorted(lex.time.numbers, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w.,-])(?P<num>\d+|{numbers})\s+(?P<unit>[\w-]+)(?:\s+(?P<unit2>[\w-]+))?",
+        re.IGNORECASE,
+    )
 
 
 def _time_for(trigger: Trigger, timexes: Sequence[TimeExpression]) -> TimeExpression | None:
@@ -136,13 +151,8 @@ def _quantity(
 ) -> tuple[int | None, str | None]:
     if trigger.rule.type not in _COUNTED:
         return None, None
-    numbers = "|".join(re.escape(w) for w in sorted(lex.time.numbers, key=len, reverse=True))
-    pattern = re.compile(
-        rf"(?<![\w.,-])(?P<num>\d+|{numbers})\s+(?P<unit>[\w-]+)(?:\s+(?P<unit2>[\w-]+))?",
-        re.IGNORECASE,
-    )
     more = lex.words.get("@more", frozenset())
-    for m in pattern.finditer(text, trigger.end, trigger.clause.end):
+    for m in _figure_pattern(lex).finditer(text, trigger.end, trigger.clause.end):
         if any(t.start <= m.start() < t.end for t in timexes):
             continue
         raw = m.group("num").casefold()
@@ -170,18 +180,18 @@ def _participants(
     return tuple(result)
 
 
-def _cues(text: str, clause: Clause, lex: EventLexicon) -> tuple[ClaimCue, ...]:
+def _cues(clause: Clause, ctx: _Context) -> tuple[ClaimCue, ...]:
     """Cues of the clause, plus source cues elsewhere in the sentence.
 
     Negation, hypotheticals and plans scope over their clause; "could not be independently
     verified", "according to" and denials ("Der Kreml bestritt, dass … angegriffen hätten") over
     the sentence. Under a denial the Konjunktiv of reported speech is not a hypothetical.
     """
-    own = find_claim_cues(text, clause.start, clause.end, lex.claims)
+    own = ctx.claim_cues(clause.start, clause.end)
     sentence = clause.sentence
     others = [
         replace(c, author="before") if c.author == "subject" else c
-        for c in find_claim_cues(text, sentence.start, sentence.end, lex.claims)
+        for c in ctx.claim_cues(sentence.start, sentence.end)
         if c.status in _SENTENCE_STATUSES and not clause.start <= c.start < clause.end
     ]
     if any(c.status == "denied" for c in (*own, *others)):
@@ -205,7 +215,7 @@ def _content_start(text: str, clause: Clause, triggers: Sequence[Trigger]) -> in
     if not takers:
         return None
     first = min(takers, key=lambda t: t.start)
-    if re.fullmatch(r"[\s.,;:!?)\"“”»«]*", text[first.end : clause.end]):
+    if _VERB_FINAL.fullmatch(text, first.end, clause.end):
         return clause.start  # verb-final: the content stands before the verb
     return first.end
 
@@ -219,10 +229,8 @@ def _is_generic(text: str, trigger: Trigger, lex: EventLexicon) -> bool:
     """
     if trigger.rule.pos == "verb":
         return False
-    before = [
-        w.casefold() for w in re.findall(r"[\w-]+", text[trigger.clause.start : trigger.start])
-    ]
-    after = [w.casefold() for w in re.findall(r"[\w-]+", text[trigger.end : trigger.clause.end])]
+    before = [w.casefold() for w in _WORDS.findall(text[trigger.clause.start : trigger.start])]
+    after = [w.casefold() for w in _WORDS.findall(text[trigger.end : trigger.clause.end])]
     words = lex.words
     if trigger.rule.pos == "noun-pl":
         partner = bool(after) and after[0] in words.get("@with", set()) | words.get(
@@ -246,7 +254,7 @@ def _speaker_as_subject(
 ) -> tuple[str, ...]:
     """Return the speaker when a pronoun stands for it: "France said it would send missiles"."""
     start = max(statement.start, trigger.clause.start)
-    words = re.findall(r"[\w-]+", text[start : trigger.start])
+    words = _WORDS.findall(text[start : trigger.start])
     pronouns = lex.words.get("@pronoun", frozenset())
     clause_words = lex.words.get("@clause", frozenset()) | lex.words.get(
         "@clause_bare", frozenset()
@@ -274,6 +282,15 @@ def _in_reporting_cue(mention: Mention, statements: Sequence[Statement]) -> bool
     )
 
 
+def _participant_mentions(
+    mentions: Sequence[Mention], statements: Sequence[Statement]
+) -> tuple[Mention, ...]:
+    """Return the mentions that are not the speaker of a reporting cue (``_in_reporting_cue``)."""
+    cued = [s for s in statements if s.cue_start is not None and s.cue_end is not None]
+    inside = {i for s in cued for i in range(s.cue_start or 0, s.cue_end or 0)}
+    return tuple(m for m in mentions if m.start not in inside or not _in_reporting_cue(m, cued))
+
+
 def _statement_for(start: int, statements: Sequence[Statement]) -> Statement | None:
     return next((s for s in statements if s.start <= start < s.end), None)
 
@@ -288,6 +305,21 @@ class _Context:
     lex: EventLexicon
     catalogue: KnownEventCatalogue
     names: tuple[tuple[int, int, KnownEvent], ...]
+    folded: str  # fold_case(article.text)
+    # Mentions inside a known event's name that are not its participants ("the Vilnius
+    # summit": not Lithuania), by id.
+    in_names: frozenset[str]
+    # The mentions that may be participants: not the speaker of a reporting cue.
+    participants: tuple[Mention, ...]
+    cue_cache: dict[tuple[int, int], tuple[ClaimCue, ...]] = field(default_factory=dict)
+
+    def claim_cues(self, start: int, end: int) -> tuple[ClaimCue, ...]:
+        """Return ``find_claim_cues`` of a span of the article (each span looked up once)."""
+        cues = self.cue_cache.get((start, end))
+        if cues is None:
+            cues = find_claim_cues(self.article.text, start, end, self.lex.claims, self.folded)
+            self.cue_cache[start, end] = cues
+        return cues
 
 
 def _event_from_trigger(
@@ -300,24 +332,18 @@ def _event_from_trigger(
     """
     text = ctx.article.text
     clause = trigger.clause
-    cues = _cues(text, clause, ctx.lex)
+    cues = _cues(clause, ctx)
     if any(c.status in SKIP_STATUSES for c in cues):
         return None
     planned = any(c.status == "planned-future" and c.end <= trigger.start for c in cues)
     if is_infinitive(text, trigger, ctx.lex) and not planned:
         return None  # "um … zu liefern", "asked NATO to deliver": content, not an event
-    excluded = author_mentions(cues, ctx.mentions) | {  # "the Vilnius summit": not Lithuania
-        m.id
-        for m in ctx.mentions
-        for s, e, k in ctx.names
-        if s <= m.start and m.end <= e and m.actor not in k.actors()
-    }
+    excluded = author_mentions(cues, ctx.mentions) | ctx.in_names
     in_clause = [
         m
-        for m in ctx.mentions
+        for m in ctx.participants
         if clause.start <= m.start and m.end <= clause.end and m.id not in excluded
-        and not _in_reporting_cue(m, ctx.statements)
-    ]  # fmt: skip
+    ]
     host = clause.host
     host_mentions = [m for m in ctx.mentions if host and host[0] <= m.start and m.end <= host[1]]
     args = find_arguments(text, trigger, in_clause, ctx.actors, ctx.lex, host_mentions)
@@ -415,9 +441,7 @@ def _default_when(
         return known.date
     if claim is not None and claim.status is EpistemicStatus.PLANNED_FUTURE:
         return None
-    words = {
-        w.casefold() for w in re.findall(r"[\w-]+", text[trigger.clause.start : trigger.start])
-    }
+    words = {w.casefold() for w in _WORDS.findall(text[trigger.clause.start : trigger.start])}
     if words & ctx.lex.words.get("@pluperfect", frozenset()):
         return None
     published = ctx.article.published
@@ -484,14 +508,29 @@ def extract_events(
         if any(x.comment is None and x.start <= s < x.end for x in sentences)
     )
     ctx = _Context(
-        article, body, tuple(actors), tuple(timexes), tuple(statements), lexicon, catalogue, names
+        article,
+        body,
+        tuple(actors),
+        tuple(timexes),
+        tuple(statements),
+        lexicon,
+        catalogue,
+        names,
+        fold_case(article.text),
+        frozenset(
+            m.id
+            for m in body
+            for s, e, k in names
+            if s <= m.start and m.end <= e and m.actor not in k.actors()
+        ),
+        _participant_mentions(body, statements),
     )
     events: list[Event] = []
     for sentence in sentences:
         if sentence.comment is not None:
             continue
         for clause in split_clauses(article.text, sentence, lexicon):
-            triggers = find_triggers(article.text, clause, lexicon)
+            triggers = find_triggers(article.text, clause, lexicon, ctx.folded)
             content_from = _content_start(article.text, clause, triggers)
             verb_types = {t.rule.type for t in triggers if t.rule.pos == "verb"}
             inherited: tuple[str, ...] | None = None
@@ -537,11 +576,7 @@ def _revisions(event: Event, sentences: Sequence[Sentence], ctx: _Context) -> li
     if event.quantity is None or event.quantity_unit is None:
         return []
     text = ctx.article.text
-    numbers = "|".join(re.escape(w) for w in sorted(ctx.lex.time.numbers, key=len, reverse=True))
-    pattern = re.compile(
-        rf"(?<![\w.,-])(?P<num>\d+|{numbers})\s+(?P<unit>[\w-]+)(?:\s+(?P<unit2>[\w-]+))?",
-        re.IGNORECASE,
-    )
+    pattern = _figure_pattern(ctx.lex)
     more = ctx.lex.words.get("@more", frozenset())
     lower, upper = max(0, event.start - REVISION_WINDOW), event.end + REVISION_WINDOW
     found = []

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kg.errors import ConfigError
 from kg.model import EventType, Participant, TimePrecision
+from kg.nlp._literals import LiteralIndex, finditer_at, fold_case
 from kg.nlp.gazetteer import read_json_lines
 
 _KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -86,6 +87,7 @@ class KnownEventCatalogue:
             self._events[event.key] = event
         self._name_patterns: dict[str, re.Pattern[str]] = {}
         self._by_name: dict[str, dict[str, KnownEvent]] = {}
+        self._name_starts: dict[str, LiteralIndex] = {}
         for lang in sorted({lang for e in self._events.values() for lang in e.names}):
             index = {
                 " ".join(name.casefold().split()): event
@@ -102,6 +104,8 @@ class KnownEventCatalogue:
             self._name_patterns[lang] = re.compile(
                 rf"(?<![\w-])(?P<core>{alternation})(?:e?s)?(?![\w-])", re.IGNORECASE
             )
+            # Every match begins with the first word of a name: only those places are tried.
+            self._name_starts[lang] = LiteralIndex([[(name.split() or [""])[0] for name in names]])
 
     @classmethod
     def load(cls, path: Path | None = None) -> KnownEventCatalogue:
@@ -141,8 +145,14 @@ class KnownEventCatalogue:
         if pattern is None:
             return ()
         index = self._by_name[lang]
+        starts = self._name_starts[lang]
+        matches = (
+            finditer_at(pattern, text, starts.starts(fold_case(text)))
+            if starts.complete
+            else pattern.finditer(text)
+        )
         found = []
-        for match in pattern.finditer(text):
+        for match in matches:
             event = index.get(" ".join(match.group("core").casefold().split()))
             if event is not None:
                 found.append((match.start(), match.end(), event))
