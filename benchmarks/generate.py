@@ -24,10 +24,11 @@ import json
 import math
 import random
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from string import Formatter
 
 #: Named-query parameter values that exist in a corpus generated with seed 7 (the default);
 #: the latency benchmarks fill query parameters from this table. Mark Rutte (Q57792) is in the
@@ -655,18 +656,27 @@ class _Article:
             if key not in focus and rng.random() < share:
                 focus.append(key)
         self.focus = focus or ["russia"]
-        self.used: set[tuple[int, int]] = set()
+        self.used: set[str] = set()
+        self.slots = _Slots(self)
 
     def fresh(self, items: list[str] | tuple[str, ...]) -> str:
         """An item of ``items`` this article has not used yet (after a few tries, any item)."""
-        rng = self.rng
+        rng, used = self.rng, self.used
         for _ in range(4):
-            index = int(rng.random() * len(items))
-            key = (id(items), index)
-            if key not in self.used:
+            text = items[int(rng.random() * len(items))]
+            if text not in used:
                 break
-        self.used.add(key)
-        return items[index]
+        used.add(text)
+        return text
+
+    def fill(self, template: str) -> str:
+        """``template`` with its fields filled, as a sentence (first letter upper case)."""
+        if "{" not in template:
+            return template
+        slots = self.slots
+        slots.clear()
+        text = template.format_map(slots)
+        return _cap(text) if template[0] == "{" else text
 
 
 class _Slots(dict[str, str]):
@@ -679,7 +689,7 @@ class _Slots(dict[str, str]):
         self.lang = art.lang
 
     def __missing__(self, key: str) -> str:
-        value: str = getattr(self, "_f_" + key.lower())()
+        value: str = _FIELDS[key](self)
         self[key] = value
         return value
 
@@ -935,10 +945,23 @@ class _Slots(dict[str, str]):
         return f"am {day.day}. {month}" if self.lang == DE else f"on {day.day} {month}"
 
 
+def _field_table() -> dict[str, Callable[[_Slots], str]]:
+    """Template field name -> the ``_Slots`` method ``_f_<name lower-cased>`` that fills it
+    (raises KeyError at import when a template uses a field nothing fills)."""
+    methods = {name[3:]: getattr(_Slots, name) for name in dir(_Slots) if name.startswith("_f_")}
+    pools = (TEMPLATES_DE, TEMPLATES_EN, FILLER_DE, FILLER_EN, HEADLINES_DE, HEADLINES_EN)
+    fields = {field for pool in pools for template in pool
+              for _, field, _, _ in Formatter().parse(template) if field}
+    return {field: methods[field.lower()] for field in sorted(fields)}
+
+
+_FIELDS = _field_table()
+
+
 def _sentence(art: _Article, templates: list[str], filler: list[str]) -> str:
     rng = art.rng
     pool = filler if rng.random() < FILLER_SHARE else templates
-    return _cap(art.fresh(pool).format_map(_Slots(art)))
+    return art.fill(art.fresh(pool))
 
 
 def _comments(art: _Article, published: datetime) -> list[dict[str, str]]:
@@ -973,7 +996,7 @@ def _article(rng: random.Random, seed: int, number: int) -> dict[str, object]:
     art = _Article(rng, lang, day)
     templates, filler = (TEMPLATES_DE, FILLER_DE) if lang == DE else (TEMPLATES_EN, FILLER_EN)
     headlines = HEADLINES_DE if lang == DE else HEADLINES_EN
-    title = _cap(_pick(rng, headlines).format_map(_Slots(art)))
+    title = art.fill(_pick(rng, headlines))
     art.introduced.clear()  # the headline does not introduce anyone to the body
     length = math.exp(math.log(LENGTH_MEDIAN) + LENGTH_SIGMA * rng.gauss(0.0, 1.0))
     target = min(LENGTH_MAX, max(LENGTH_MIN, int(length)))
@@ -991,7 +1014,7 @@ def _article(rng: random.Random, seed: int, number: int) -> dict[str, object]:
             sentences = []
         else:  # the lead: one to three sentences, the first one always news (never filler)
             count = 1 + int(rng.random() * 3)
-            sentences = [_cap(art.fresh(templates).format_map(_Slots(art)))]
+            sentences = [art.fill(art.fresh(templates))]
         sentences += [_sentence(art, templates, filler) for _ in range(count - len(sentences))]
         paragraph = " ".join(sentences)
         blocks.append(paragraph)
