@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 import ahocorasick
 
 # Characters that ``re.IGNORECASE`` equates with an ASCII letter although ``str.lower`` does not
 # map them to it (the Latin entries of CPython's ``re._casefix``), and "İ", whose full lowercase
 # mapping has two characters (``re`` uses the simple one, "i").
-_CASE_FIXES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+_CASE_FIXES = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"))
 # Key characters whose IGNORECASE equivalents ``fold_case`` provably covers: ASCII and the
 # Latin-1 letters (none of them has an extra equivalence in ``re``). A key with another
 # character makes its pattern a candidate everywhere.
@@ -35,19 +36,28 @@ def fold_case(text: str) -> str:
     >>> fold_case("NATO-Gipfel İstanbul")
     'nato-gipfel istanbul'
     """
-    return text.translate(_CASE_FIXES).lower()
+    for char, replacement in _CASE_FIXES:
+        if char in text:
+            text = text.replace(char, replacement)
+    return text.lower()
 
 
 class LiteralIndex:
     """Keys of a sequence of patterns; ``candidates`` returns the patterns that may match."""
 
-    def __init__(self, keys: Sequence[Iterable[str] | None]) -> None:
-        """Index ``keys[i]``: words one of which every match of pattern ``i`` contains.
+    def __init__(
+        self, keys: Sequence[Iterable[str] | None], *, word_chars: str | None = None
+    ) -> None:
+        r"""Index ``keys[i]``: words one of which every match of pattern ``i`` contains.
 
         ``None`` (or a key that cannot be folded safely, or an empty key) makes pattern ``i`` a
-        candidate everywhere.
+        candidate everywhere. With ``word_chars`` (the inside of a regex character class, such
+        as ``r"\w.-"``) a key counts only where none of those characters precedes it.
         """
         self._always: list[int] = []
+        # With word_chars, text and keys are searched with every other character turned into a
+        # space and keys get a leading space: a hit then has no word character before it.
+        self._others = re.compile(rf"[^{word_chars}]") if word_chars is not None else None
         by_key: dict[str, list[int]] = {}
         for index, words in enumerate(keys):
             folded = None if words is None else [fold_case(w) for w in words]
@@ -55,6 +65,8 @@ class LiteralIndex:
                 self._always.append(index)
                 continue
             for word in dict.fromkeys(folded):
+                if self._others is not None:
+                    word = " " + self._others.sub(" ", word)
                 by_key.setdefault(word, []).append(index)
         self._automaton: ahocorasick.Automaton | None = None
         if by_key:
@@ -64,12 +76,24 @@ class LiteralIndex:
             self._automaton.make_automaton()
         self.size = len(keys)
 
+    def _search(self, folded: str, start: int, end: int) -> tuple[int, Iterable[Any]]:
+        """Return the automaton's hits in ``folded[start:end]`` and the offset of their ends.
+
+        A hit is ``(last, (length, patterns))``; its key begins at ``offset + last - length + 1``.
+        """
+        if self._automaton is None or end <= start:
+            return 0, ()
+        if self._others is None:
+            return 0, self._automaton.iter(folded, start, end)
+        before = self._others.sub(" ", folded[start - 1]) if start > 0 else " "
+        spaced = before + self._others.sub(" ", folded[start:end])
+        return start, self._automaton.iter(spaced)  # the leading space stands before start
+
     def candidates(self, folded: str, start: int, end: int) -> list[int]:
         """Return, in order, the patterns that may match inside ``folded[start:end]``."""
         hits = set(self._always)
-        if self._automaton is not None and end > start:
-            for _, (_, indices) in self._automaton.iter(folded, start, end):
-                hits.update(indices)
+        for _, (_, indices) in self._search(folded, start, end)[1]:
+            hits.update(indices)
         return sorted(hits)
 
     def occurrences(self, folded: str, start: int, end: int) -> dict[int, list[int] | None]:
@@ -77,13 +101,16 @@ class LiteralIndex:
 
         Patterns that may match anywhere map to None; patterns without a key there are left out.
         """
-        found: dict[int, set[int]] = {}
-        if self._automaton is not None and end > start:
-            for last, (length, indices) in self._automaton.iter(folded, start, end):
-                for index in indices:
-                    found.setdefault(index, set()).add(last - length + 1)
+        offset, hits = self._search(folded, start, end)
+        by_patterns: dict[tuple[int, ...], list[int]] = {}
+        for last, (length, indices) in hits:
+            by_patterns.setdefault(indices, []).append(offset + last - length + 1)
+        found: dict[int, list[int]] = {}
+        for indices, positions in by_patterns.items():
+            for index in indices:
+                found.setdefault(index, []).extend(positions)
         result: dict[int, list[int] | None] = dict.fromkeys(self._always)
-        result.update((index, sorted(positions)) for index, positions in found.items())
+        result.update((index, sorted(set(positions))) for index, positions in found.items())
         return dict(sorted(result.items()))
 
     @property
@@ -93,11 +120,8 @@ class LiteralIndex:
 
     def starts(self, folded: str, start: int = 0, end: int | None = None) -> list[int]:
         """Return, ascending, where a key begins inside ``folded[start:end]``."""
-        stop = len(folded) if end is None else end
-        if self._automaton is None or stop <= start:
-            return []
-        hits = self._automaton.iter(folded, start, stop)
-        return sorted({last - length + 1 for last, (length, _) in hits})
+        offset, hits = self._search(folded, start, len(folded) if end is None else end)
+        return sorted({offset + last - length + 1 for last, (length, _) in hits})
 
 
 def finditer_at(

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from kg.errors import ConfigError
 from kg.model import Article, Sentence, TimeExpression, TimePrecision
+from kg.nlp._literals import LiteralIndex, finditer_at, fold_case
 
 _WORD_KINDS = (
     "approx", "since", "from", "until", "ago", "last", "this", "next", "daytime", "prep", "year",
@@ -117,6 +118,9 @@ class _Patterns:
     """Compiled patterns of one lexicon, tried in this order (longest match wins overall)."""
 
     items: tuple[tuple[str, re.Pattern[str]], ...]
+    # Every match of ``items[i]`` begins with one of its first words (or a digit), at a place
+    # no word character, "." or "-" precedes: only those places are tried.
+    starts: LiteralIndex
 
 
 @functools.lru_cache(maxsize=8)
@@ -139,6 +143,29 @@ def _patterns(lex: TimeLexicon) -> _Patterns:
     ago_words = [k for k, v in w["ago"].items() if v == "before"]
     ago_after = [k for k, v in w["ago"].items() if v == "after"]
     sp = r"\s+"
+    # The words a match of each pattern may begin with (see ``_Patterns.starts``).
+    digits = [str(d) for d in range(10)]
+    bound_first = [*w["since"], *w["from"], *w["until"], *w["prep"]]
+    first: dict[str, list[str]] = {
+        "iso": digits,
+        "range": ["zwischen", "von", "between", "from", *digits],
+        "dmy": [*bound_first, *lex.weekdays, *digits],
+        "mdy": [*bound_first, *lex.weekdays, *lex.months],
+        "numeric": [*bound_first, *digits],
+        "part": list(lex.parts),
+        "monthyear": [*bound_first, *lex.months],
+        "month": bound_first,
+        "ago_before": ago_words,
+        "ago_after": [*w["approx"], *lex.numbers, *digits],
+        "relative": [*w["last"], *w["this"], *w["next"]],
+        "weekday": [*w["since"], *w["from"], *w["until"], *lex.weekdays],
+        "reladay": list(lex.reldays),
+        "daytime": ["am", "on", "in", "this"],
+        "year": [*bound_first, *w["year"], *digits],
+    }
+    # An empty word list would let a pattern match without its word: try it everywhere then.
+    lists = (lex.months, lex.weekdays, lex.numbers, lex.units, lex.parts, lex.reldays)
+    anchored = all(lists) and all(w[kind] for kind in ("prep", "approx", "daytime", "year"))
     items: list[tuple[str, str]] = [
         ("iso", r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
         (
@@ -174,7 +201,14 @@ def _patterns(lex: TimeLexicon) -> _Patterns:
     return _Patterns(
         items=tuple(
             (name, re.compile(rf"(?<![\w.-])(?:{regex})", re.IGNORECASE)) for name, regex in items
-        )
+        ),
+        starts=LiteralIndex(
+            [
+                [(word.split() or [""])[0] for word in first[name]] if anchored else None
+                for name, _ in items
+            ],
+            word_chars=r"\w.-",
+        ),
     )
 
 
@@ -488,10 +522,18 @@ def _scan(
 ) -> list[tuple[int, int, _Value]]:
     """Find and normalise time expressions in ``text``; offsets are shifted by ``base``."""
     candidates: list[tuple[int, int, str, re.Match[str]]] = []
-    for name, pattern in _patterns(lex).items:
+    patterns = _patterns(lex)
+    keys = patterns.starts.occurrences(fold_case(text), 0, len(text))
+    for index, (name, pattern) in enumerate(patterns.items):
+        if index not in keys:
+            continue  # none of its first words occurs
+        positions = keys[index]
+        matches = (
+            pattern.finditer(text) if positions is None else finditer_at(pattern, text, positions)
+        )
         candidates.extend(
             (m.start(), m.end(), name, m)
-            for m in pattern.finditer(text)
+            for m in matches
             if m.end() > m.start() and _accept(name, m, text, lex)
         )
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
