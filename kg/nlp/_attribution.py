@@ -38,11 +38,10 @@ def _np_end(doc: Doc, i: int, b: int) -> int:
     """End of the noun phrase after an attribution phrase ("nach Angaben der ukrainischen
     Luftwaffe | griff …"): determiners, adjectives, capitalised words, "von", "-"."""
     allowed = (
-        doc.lex.words("determiner") | doc.lex.words("indefinite") | doc.lex.words("source_prep")
-        | doc.lex.words("source_noun") | {"-", "of"}
+        doc.lex.words("determiner", "indefinite", "source_prep", "source_noun") | {"-", "of"}
     )  # fmt: skip
     j = i
-    roles = doc.lex.words("role_noun") | doc.lex.words("person_noun") | doc.lex.words("body_noun")
+    roles = doc.lex.words("role_noun", "person_noun", "body_noun")
     while j < b and (
         doc.tokens[j].text[:1].isupper()
         or doc.lower(j) in allowed
@@ -98,17 +97,16 @@ def _attribution(doc: Doc, a: int, b: int, i: int) -> tuple[Speaker | None, int,
 def attribution_rules(doc: Doc, sentence: int) -> Iterator[Found]:
     """Statements licensed by an attribution phrase in ``sentence``."""
     a, b = doc.sentence_range[sentence]
-    heads = doc.lex.heads_of(*_KINDS)
-    low, quoted = doc.low, doc.quoted_at
     i = a
-    while i < b:
-        hit = None if quoted[i] or low[i] not in heads else _attribution(doc, a, b, i)
+    for k in doc.where(doc.lex.heads_of(*_KINDS), a, b):
+        if k < i:
+            continue  # inside the attribution found before
+        hit = _attribution(doc, a, b, k)
         if hit is None:
-            i += 1
             continue
         speaker, last, method = hit
-        span = _around(doc, a, b, i, last)
-        found = found_record(doc, span, speaker, (i, last), sentence, method, 0.85)
+        span = _around(doc, a, b, k, last)
+        found = found_record(doc, span, speaker, (k, last), sentence, method, 0.85)
         if found is not None:
             yield found
         i = last + 1
@@ -117,9 +115,8 @@ def attribution_rules(doc: Doc, sentence: int) -> Iterator[Found]:
 def colon_headline(doc: Doc, sentence: int) -> Found | None:
     """'Rutte: Putin hat kein Interesse an Frieden' (a label, a colon, unquoted content)."""
     a, b = doc.sentence_range[sentence]
-    colon = next(
-        (k for k in range(a, min(b, a + MAX_LABEL_TOKENS + 1)) if doc.lower(k) == ":"), None
-    )
+    window = doc.low[a : min(b, a + MAX_LABEL_TOKENS + 1)]
+    colon = a + window.index(":") if ":" in window else None
     if colon is None or colon == a or doc.quoted(colon + 1):
         return None
     found = find_subject(doc, a, colon)

@@ -32,7 +32,7 @@ FRAGMENT_JOINER = " … "
 
 
 def _words(doc: Doc, start: int, end: int) -> int:
-    return sum(1 for k in range(doc.tok(start), doc.tok(end)) if doc.tokens[k].text[0].isalnum())
+    return doc.words_in(doc.tok(start), doc.tok(end))
 
 
 def _is_title(doc: Doc, quote: QuoteSpan) -> bool:

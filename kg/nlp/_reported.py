@@ -46,12 +46,12 @@ def has_finite(doc: Doc, i: int, j: int) -> bool:
 
 def clause_span(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
     """Character span of tokens ``i..j`` without edge punctuation, or None if too short."""
-    while i < j and doc.tokens[i].text in CLAUSE_PUNCT:
+    punct = doc.punct_at
+    while i < j and punct[i]:
         i += 1
-    while j > i and doc.tokens[j - 1].text in CLAUSE_PUNCT:
+    while j > i and punct[j - 1]:
         j -= 1
-    words = sum(1 for k in range(i, j) if doc.tokens[k].text[0].isalnum())
-    if words < MIN_CLAUSE_WORDS:
+    if doc.words_in(i, j) < MIN_CLAUSE_WORDS:
         return None
     return doc.tokens[i].start, doc.tokens[j - 1].end
 
@@ -309,13 +309,14 @@ def _english_bare(doc: Doc, cue: Cue, i: int, b: int) -> tuple[int, int, str] | 
 def _that_ahead(doc: Doc, cue: Cue, i: int, b: int) -> bool:
     """True when "that" introduces the verb's clause a few tokens on ("said on Thursday that"),
     not a relative clause inside the subject of a bare clause ("said any decision that …")."""
-    starters = doc.lex.words("determiner") | doc.lex.words("indefinite")
+    starters = doc.lex.words("determiner", "indefinite")
+    complementizers, prepositions = doc.lex.words("complementizer"), doc.lex.words("preposition")
     hearer = "obj" in cue.verb.frames  # "told a news conference that": one noun phrase allowed
     for k in range(i, min(doc.clause_end(i, b), i + MAX_BEFORE_THAT)):
         word = doc.lower(k)
-        if word in doc.lex.words("complementizer"):
+        if word in complementizers:
             return True
-        if word in starters and doc.lower(k - 1) not in doc.lex.words("preposition"):
+        if word in starters and doc.lower(k - 1) not in prepositions:
             if not hearer:
                 return False
             hearer = False
@@ -325,14 +326,12 @@ def _that_ahead(doc: Doc, cue: Cue, i: int, b: int) -> bool:
 def _past_verb(doc: Doc, i: int, j: int) -> bool:
     """An English past-tense verb after a noun ("the deployments violated …"), not an attributive
     participle after a determiner ("a planned sale")."""
-    function = (
-        doc.lex.words("determiner") | doc.lex.words("preposition") | doc.lex.words("indefinite")
-    )
+    function = doc.lex.words("determiner", "preposition", "indefinite")
     return any(
-        doc.lower(k).endswith("ed") and doc.tokens[k].text.islower()
-        and doc.lower(k - 1) not in function and not doc.is_boundary(k - 1)
+        doc.lower(k - 1) not in function and not doc.is_boundary(k - 1)
         for k in range(i, j)
-    )  # fmt: skip
+        if doc.lower(k).endswith("ed") and doc.tokens[k].text.islower()
+    )
 
 
 def _right_after(doc: Doc, v: int, speaker: Speaker) -> bool:

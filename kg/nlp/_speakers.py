@@ -26,6 +26,8 @@ MAX_PRONOUN_SENTENCES = 4
 #: Tokens of a definite noun phrase searched for its head noun ("der frühere SPD-Politiker").
 MAX_NP_TOKENS = 5
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+_PERSON = ActorKind.PERSON.value
+_STOPS_AFTER = CLAUSE_PUNCT - {"(", ")"}  # what ends the search for an inverted subject
 _BODY_KINDS = frozenset(
     {ActorKind.GOVERNMENT_BODY.value, ActorKind.ORGANIZATION.value, ActorKind.MILITARY.value}
 )
@@ -53,12 +55,13 @@ def _is_modifier(doc: Doc, i: int) -> bool:
 
 def is_blocked(doc: Doc, first: int, *, allow_source: bool = False, floor: int = 0) -> bool:
     """True when a preposition at or after token ``floor`` governs the noun phrase at ``first``."""
+    prepositions = doc.lex.words("preposition")
     i = first - 1
     for _ in range(MAX_MODIFIERS + 1):
         if i < floor:
             return False
         word = doc.lower(i)
-        if word in doc.lex.words("preposition"):
+        if word in prepositions:
             return not (allow_source and word in doc.lex.words("source_prep"))
         if not _is_modifier(doc, i):
             return False
@@ -81,21 +84,19 @@ def _chain(doc: Doc, mention: Mention) -> Mention:
     """In an appositive chain ("Kreml-Sprecher Dmitri Peskow") prefer the last person."""
     best = mention
     end = doc.mention_end[mention.id]
+    mention_at = doc.mention_at
     while True:
-        nxt = next(
-            (
-                doc.mention_at[j]
-                for j in range(end, min(end + MAX_APPOSITION_GAP + 1, len(doc.tokens)))
-                if j in doc.mention_at
-            ),
-            None,
-        )
+        nxt = None
+        for j in range(end, min(end + MAX_APPOSITION_GAP + 1, len(doc.tokens))):
+            if j in mention_at:
+                nxt = mention_at[j]
+                break
         if nxt is None or not doc.is_speaker_form(nxt):
             return best
         gap = range(end, doc.tok(nxt.start))
         if not all(_in_apposition(doc, j) for j in gap):
             return best  # role nouns, "-" and adjectives join an apposition, "wrote on" does not
-        if doc.actor_kind(nxt.actor) == ActorKind.PERSON.value:
+        if doc.actor_kind(nxt.actor) == _PERSON:
             best = nxt
         end = doc.mention_end[nxt.id]
 
@@ -121,7 +122,7 @@ def _from_mention(doc: Doc, mention: Mention, method: str) -> Speaker:
     chosen = _chain(doc, mention)
     first = doc.mention_first[mention.id]
     last = doc.mention_end[chosen.id] - 1
-    if doc.actor_kind(chosen.actor) != ActorKind.PERSON.value and last + 1 < len(doc.tokens):
+    if doc.actor_kind(chosen.actor) != _PERSON and last + 1 < len(doc.tokens):
         # "the Kremlin spokesman": an organisation followed by a role noun is its post holder
         noun = doc.tokens[last + 1].text
         holder = _holder(doc, noun, chosen.actor, mention.start) if noun[:1].isalpha() else None
@@ -178,12 +179,13 @@ def _pronoun(doc: Doc, i: int, verb: int | None) -> Speaker | None:
 def _np_head(doc: Doc, i: int) -> int | None:
     """The head noun of the noun phrase opened by determiner ``i`` ("der SPD-Politiker")."""
     head = None
-    stop_words = doc.lex.words("preposition") | doc.lex.words("determiner")
-    for j in range(i + 1, min(i + 1 + MAX_NP_TOKENS, len(doc.tokens))):
-        word = doc.tokens[j].text
+    stop_words = doc.lex.words("preposition", "determiner")
+    verbs, low, tokens = doc.lex.verbs, doc.low, doc.tokens
+    for j in range(i + 1, min(i + 1 + MAX_NP_TOKENS, len(tokens))):
+        word = tokens[j].text
         if word == "-":
             continue
-        if not word[0].isalnum() or word.lower() in stop_words or word.lower() in doc.lex.verbs:
+        if not word[0].isalnum() or low[j] in stop_words or low[j] in verbs:
             break
         head = j
     return head
@@ -232,14 +234,23 @@ def _descriptor(doc: Doc, i: int) -> Speaker | None:
     ("die Behörde", "the ministry") referring back to the last compatible actor."""
     if doc.lower(i) not in doc.lex.words("determiner"):
         return None
+    key = ("descriptor", i)
+    if key not in doc.memo:
+        doc.memo[key] = _find_descriptor(doc, i)
+    return doc.memo[key]  # type: ignore[return-value]
+
+
+def _find_descriptor(doc: Doc, i: int) -> Speaker | None:
     head = _np_head(doc, i)
-    if head is None or head in doc.covered:
+    covered = doc.covered
+    if head is None or head in covered:
         return None  # the mention stage resolved this noun phrase itself
-    if any(doc.tokens[k].text[:1].isupper() and k not in doc.covered for k in range(i + 1, head)):
+    tokens = doc.tokens
+    if any(tokens[k].text[:1].isupper() and k not in covered for k in range(i + 1, head)):
         return None  # a capitalised modifier makes a name ("das Auswärtige Amt"), not an anaphor
-    noun = doc.tokens[head].text
+    noun = tokens[head].text
     of = None
-    if doc.lower(head + 1) in doc.lex.words("determiner") | {"of", "for"}:
+    if doc.lower(head + 1) in doc.lex.words("determiner") or doc.lower(head + 1) in ("of", "for"):
         k = next((k for k in range(head + 2, head + 5) if k in doc.mention_at), None)
         of = doc.mention_at[k].actor if k is not None else None
     indefinite = doc.lower(i) in doc.lex.words("indefinite")
@@ -293,13 +304,15 @@ def _candidate(
 def find_subject(doc: Doc, lo: int, verb: int) -> Speaker | None:
     """The subject in tokens ``lo..verb`` (relative clauses and quotes skipped)."""
     verb = min(verb, len(doc.tokens))
+    low, may_speak = doc.low, doc.may_speak
+    relative = doc.lex.words("relative")
     i = lo
     while i < verb:
-        if doc.tokens[i].text == "," and doc.lower(i + 1) in doc.lex.words("relative"):
-            nxt = next((j for j in range(i + 1, verb) if doc.tokens[j].text == ","), verb)
+        if low[i] == "," and doc.lower(i + 1) in relative:
+            nxt = next((j for j in range(i + 1, verb) if low[j] == ","), verb)
             i = nxt + 1
             continue
-        if doc.may_speak[i]:
+        if may_speak[i]:
             found = _candidate(doc, i, verb, allow_source=False, method="subject")
             if found is not None:
                 return found
@@ -312,12 +325,14 @@ def find_after(
 ) -> Speaker | None:
     """The first speaker in tokens ``i..stop`` (inverted subject, "laut X", "so X")."""
     end = min(stop, i + MAX_AFTER_TOKENS, len(doc.tokens))
+    low, mark, may_speak = doc.low, doc.mark_at, doc.may_speak
+    complementizers = doc.lex.words("complementizer")
     for j in range(i, end):
-        if doc.tokens[j].text in CLAUSE_PUNCT - {"(", ")"} or doc.is_mark(j):
+        if low[j] in _STOPS_AFTER or mark[j]:
             return None
-        if doc.lower(j) in doc.lex.words("complementizer"):
+        if low[j] in complementizers:
             return None  # the reported clause begins: "adding that Washington …"
-        if doc.may_speak[j]:
+        if may_speak[j]:
             found = _candidate(doc, j, verb, allow_source=allow_source, method="inverted", floor=i)
             if found is not None:
                 return found

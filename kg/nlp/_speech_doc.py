@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from kg.model import Actor, Article, BlockKind, Mention, MentionForm, PostHolding, Sentence
@@ -25,6 +27,13 @@ QUOTE_MARKS = frozenset("\"„“”«»'‚‘’‹›")
 CLAUSE_PUNCT = frozenset(",;:.!?()–—")
 SENTENCE_PUNCT = frozenset(".!?;")
 _PARAGRAPH = re.compile(r"(?:(?!\n\s*\n).)+", re.DOTALL)
+_START = attrgetter("start")
+_TEXT = attrgetter("text")
+
+
+def _positions(items: list[str], among: Collection[str]) -> list[int]:
+    """The indices of ``items`` that are in ``among`` (without a Python loop per item)."""
+    return list(compress(range(len(items)), map(among.__contains__, items)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +67,7 @@ class Doc:
     tokens: list[Token] = field(default_factory=list)
     token_sentence: list[int] = field(default_factory=list)
     sentence_range: list[tuple[int, int]] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)  # character starts of ``sentences``
     sentence_paragraph: list[int] = field(default_factory=list)
     heading_paragraphs: set[int] = field(default_factory=set)  # headline, subheadline, headings
     quotes: tuple[QuoteSpan, ...] = ()
@@ -78,6 +88,9 @@ class Doc:
     mention_tokens: list[int] = field(default_factory=list)  # first tokens of ``mentions``
     mentions_ending: dict[int, list[Mention]] = field(default_factory=dict)  # token after them
     memo: dict[tuple[object, ...], object] = field(default_factory=dict)  # rule results per doc
+    texts: list[str] = field(default_factory=list)  # token texts
+    _kinds: dict[str, str] = field(default_factory=dict)  # actor key -> kind value
+    _where: dict[frozenset[str], list[int]] = field(default_factory=dict)  # see ``where``
     _konj1: set[int] = field(default_factory=set)  # Konjunktiv I forms (rule context applied)
     _konj2: set[int] = field(default_factory=set)  # Konjunktiv II forms (rule context applied)
     _konj_excluded: list[int] = field(default_factory=list)  # token -> fixed phrase length there
@@ -96,11 +109,21 @@ class Doc:
 
     def lower(self, i: int) -> str:
         """Lower-cased text of token ``i`` ("" outside the text)."""
-        return self.low[i] if 0 <= i < len(self.low) else ""
+        if i < 0:
+            return ""
+        try:
+            return self.low[i]
+        except IndexError:
+            return ""
 
     def quoted(self, i: int) -> bool:
         """True when token ``i`` is a quotation mark or inside a quote."""
-        return 0 <= i < len(self.quoted_at) and self.quoted_at[i]
+        if i < 0:
+            return False
+        try:
+            return self.quoted_at[i]
+        except IndexError:
+            return False
 
     def is_mark(self, i: int) -> bool:
         """True when token ``i`` is a quotation mark of a balanced quote (not an apostrophe)."""
@@ -146,6 +169,19 @@ class Doc:
             and not any(excluded[s] > k - s for s in range(max(i, k - reach), k + 1))
         ]
 
+    def words_in(self, i: int, j: int) -> int:
+        """Number of word tokens (starting with a letter or digit) in ``i..j``."""
+        return sum(1 for word in self.texts[i:j] if word[0].isalnum())
+
+    def where(self, words: frozenset[str], i: int, j: int) -> list[int]:
+        """The unquoted tokens in ``i..j`` whose lower-cased text is one of ``words``."""
+        at = self._where.get(words)
+        if at is None:
+            quoted = self.quoted_at
+            at = [k for k, word in enumerate(self.low) if word in words and not quoted[k]]
+            self._where[words] = at
+        return at[bisect.bisect_left(at, i) : bisect.bisect_left(at, j)]
+
     def verbs_in(self, i: int, j: int) -> list[int]:
         """The tokens in ``i..j`` that may be reporting verbs (all others have no cue)."""
         at = self.verb_at
@@ -171,8 +207,7 @@ class Doc:
 
     def actor_kind(self, key: str) -> str | None:
         """The kind of actor ``key`` ("person", …) or None when unknown."""
-        actor = self.actors.get(key)
-        return actor.kind.value if actor else None
+        return self._kinds.get(key)
 
     def cue_at(self, i: int, stop: int) -> Cue | None:
         """The reporting verb at token ``i`` (particle searched up to ``stop``), or None.
@@ -219,23 +254,28 @@ class Doc:
 
     def _particle(self, i: int, stop: int, particle: str) -> int | None:
         """The separable particle closing verb ``i``'s clause ("teilte … mit und", "… zu.")."""
+        low, mark = self.low, self.mark_at
         for j in range(i + 1, stop):
-            word = self.tokens[j].text
-            if self.is_mark(j) or word in (";", ":"):
+            word = low[j]
+            if mark[j] or word in (";", ":"):
                 return None
-            nxt = self.lower(j + 1)
-            if self.low[j] == particle and (
-                not nxt or nxt in CLAUSE_PUNCT or nxt in ("und", "and", "oder")
-            ):
-                return j
+            if word == particle:
+                nxt = self.lower(j + 1)
+                if not nxt or nxt in CLAUSE_PUNCT or nxt in ("und", "and", "oder"):
+                    return j
         return None
 
     def __post_init__(self) -> None:
         text = self.article.text
+        self._kinds = {key: actor.kind.value for key, actor in self.actors.items()}
         self.tokens = tokenize(text)
-        self._starts = [t.start for t in self.tokens]
-        self.low = [t.text.lower() for t in self.tokens]
+        self._starts = list(map(_START, self.tokens))
+        texts = self.texts = list(map(_TEXT, self.tokens))
+        # one call instead of one per token: tokens never contain white space, and a line
+        # break stops the context of a final sigma as the end of a token does
+        self.low = "\n".join(texts).lower().split("\n") if texts else []
         self.sentences.sort(key=lambda s: s.start)
+        self.sentence_starts = [s.start for s in self.sentences]
         paragraphs = _paragraphs(self.article)
         heading_starts = {b.start for b in self.article.blocks if b.kind is not BlockKind.PARAGRAPH}
         self.heading_paragraphs = {
@@ -243,49 +283,58 @@ class Doc:
         }
         para_starts = [p[0] for p in paragraphs]
         self.token_sentence = [-1] * len(self.tokens)
+        starts, at = self._starts, bisect.bisect_left
         for index, sentence in enumerate(self.sentences):
-            a, b = self.tok(sentence.start), self.tok(sentence.end)
+            a, b = at(starts, sentence.start), at(starts, sentence.end)
             self.sentence_range.append((a, b))
             self.sentence_paragraph.append(bisect.bisect_right(para_starts, sentence.start) - 1)
             self.token_sentence[a:b] = [index] * (b - a)
         self.quotes = find_quote_spans(text, paragraphs)
-        self.token_quote = [None] * len(self.tokens)
+        n = len(texts)
+        self.token_quote = [None] * n
+        self.quoted_at = [False] * n
+        self.mark_at = [False] * n
+        self.punct_at = list(map(CLAUSE_PUNCT.__contains__, texts))
+        self.boundary_at = self.punct_at.copy()
+        quoted_ranges = []
         for number, quote in enumerate(self.quotes):
-            for i in range(self.tok(quote.open), self.tok(quote.close + 1)):
-                self.token_quote[i] = number
-        self.quoted_at = [q is not None for q in self.token_quote]
-        self.punct_at = [t.text in CLAUSE_PUNCT for t in self.tokens]
-        self.mark_at = [
-            q and t.text in QUOTE_MARKS for q, t in zip(self.quoted_at, self.tokens, strict=True)
-        ]
-        self.boundary_at = [p or m for p, m in zip(self.punct_at, self.mark_at, strict=True)]
-        verbs = self.lex.verbs
+            first, stop = self.tok(quote.open), self.tok(quote.close + 1)
+            quoted_ranges.append((first, stop))
+            self.token_quote[first:stop] = [number] * (stop - first)
+            self.quoted_at[first:stop] = [True] * (stop - first)
+            for i in range(first, stop):
+                if texts[i] in QUOTE_MARKS:
+                    self.mark_at[i] = self.boundary_at[i] = True
         self.verb_at = [
             k
-            for k, (word, token) in enumerate(zip(self.low, self.tokens, strict=True))
-            if word in verbs and token.text[0].islower() and not self.quoted_at[k]
+            for k in _positions(self.low, self.lex.verbs)
+            if texts[k][0].islower() and not self.quoted_at[k]
         ]
-        self._index_konjunktiv()
+        self._index_konjunktiv(texts)
         self._index_mentions()
-        heads = self.lex.pronouns.keys() | self.lex.words("determiner")
-        self.may_speak = [
-            not quoted and (word in heads or k in self.mention_at)
-            for k, (word, quoted) in enumerate(zip(self.low, self.quoted_at, strict=True))
-        ]
+        self.may_speak = list(
+            map((self.lex.pronouns.keys() | self.lex.words("determiner")).__contains__, self.low)
+        )
+        for k in self.mention_at:
+            self.may_speak[k] = True
+        for first, stop in quoted_ranges:
+            self.may_speak[first:stop] = [False] * (stop - first)
 
-    def _index_konjunktiv(self) -> None:
+    def _index_konjunktiv(self, texts: list[str]) -> None:
         """Mark the tokens ``konj_tokens`` may return and where fixed phrases exclude them."""
         lex, low = self.lex, self.low
         first_person = lex.words("first_person")
         function_words = lex.function_words
-        for k, token in enumerate(self.tokens):
+        forms = lex.konj1_forms(set(texts))
+        konj2 = lex.konj2
+        for k in sorted({*_positions(texts, forms), *_positions(low, konj2)}):
             word = low[k]
+            one, two = texts[k] in forms, word in konj2
             if word in function_words or self.quoted_at[k]:
                 continue  # "zufolge" is not zu + folge
             before = low[k - 1] if k > 0 else ""
             if before in first_person or before in lex.konj_blockers:
                 continue  # "ich sei", "als sei nichts geschehen"
-            one, two = lex.is_konj1(token.text), word in lex.konj2
             if one:
                 self._konj1.add(k)
             if two:
@@ -295,9 +344,7 @@ class Doc:
         self._konj_excluded = [0] * len(low)
         self._excl_max = max((len(p) for p in lex.konj_excludes), default=0)
         heads = {phrase[0] for phrase in lex.konj_excludes if phrase}
-        for k, word in enumerate(low):
-            if word not in heads:
-                continue
+        for k in _positions(low, heads):
             for phrase in lex.konj_excludes:
                 if all(self.lower(k + n) == part for n, part in enumerate(phrase)):
                     self._konj_excluded[k] = max(self._konj_excluded[k], len(phrase))
@@ -312,15 +359,18 @@ class Doc:
             kept.append(mention)
         self.mentions = kept
         self.mention_starts = [m.start for m in kept]
-        self.mention_tokens = [self.tok(start) for start in self.mention_starts]
-        for mention in kept:
-            first = self.tok(mention.start)
-            self.mention_at[first] = mention
-            self.mention_first[mention.id] = first
-            self.mention_end[mention.id] = self.tok(mention.end)
-            self.mentions_ending.setdefault(self.mention_end[mention.id], []).append(mention)
-            for i in range(first, self.mention_end[mention.id]):
-                self.covered[i] = mention
+        starts, at = self._starts, bisect.bisect_left
+        self.mention_tokens = [at(starts, start) for start in self.mention_starts]
+        mention_at, mention_end, covered = self.mention_at, self.mention_end, self.covered
+        first_of, ending = self.mention_first, self.mentions_ending
+        for mention, first in zip(kept, self.mention_tokens, strict=True):
+            end = at(starts, mention.end)
+            mention_at[first] = mention
+            first_of[mention.id] = first
+            mention_end[mention.id] = end
+            ending.setdefault(end, []).append(mention)
+            for i in range(first, end):
+                covered[i] = mention
 
     def is_speaker_form(self, mention: Mention) -> bool:
         """Demonyms ("russische") and places ("in Brüssel") never speak."""

@@ -67,7 +67,8 @@ class StatementLexicon:
     _folded: dict[tuple[str, ...], tuple[str, ...]] = field(
         default_factory=dict, init=False, repr=False
     )
-    _konj1_memo: dict[str, bool] = field(default_factory=dict, init=False, repr=False)
+    _konj1_yes: set[str] = field(default_factory=set, init=False, repr=False)  # memo of is_konj1
+    _konj1_no: set[str] = field(default_factory=set, init=False, repr=False)
 
     def words(self, *kinds: str) -> frozenset[str]:
         """Return the one-word phrases of ``kinds`` (lower-cased; the union for several)."""
@@ -78,6 +79,11 @@ class StatementLexicon:
             )
             self._words[kinds] = found
         return found
+
+    def konj1_forms(self, words: set[str]) -> set[str]:
+        """Return the words of ``words`` that are Konjunktiv I forms (``is_konj1``)."""
+        known = words & self._konj1_yes
+        return known | {word for word in words - known - self._konj1_no if self.is_konj1(word)}
 
     def heads_of(self, *kinds: str) -> frozenset[str]:
         """Return the first words of the phrases of ``kinds`` (a token not in it starts none)."""
@@ -101,11 +107,14 @@ class StatementLexicon:
 
         Capitalised words never count: "Ende" and "Die" are not verbs.
         """
-        if not word or not word[0].islower():
+        if word in self._konj1_yes:
+            return True
+        if word in self._konj1_no:
             return False
-        known = self._konj1_memo.get(word)
-        if known is None:
-            known = (
+        known = (
+            bool(word)
+            and word[0].islower()
+            and (
                 word in self.konj1
                 or word.endswith(self.konj1_suffixes)
                 or any(
@@ -113,9 +122,11 @@ class StatementLexicon:
                     for prefix in self.verb_prefixes
                 )
             )
-            if len(self._konj1_memo) >= MEMO_LIMIT:
-                self._konj1_memo.clear()
-            self._konj1_memo[word] = known
+        )
+        if len(self._konj1_yes) + len(self._konj1_no) >= MEMO_LIMIT:
+            self._konj1_yes.clear()
+            self._konj1_no.clear()
+        (self._konj1_yes if known else self._konj1_no).add(word)
         return known
 
 

@@ -21,6 +21,7 @@ than it was made, and news reports same-day statements without a date).
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 import unicodedata
@@ -132,15 +133,13 @@ def _konjunktiv_sentences(doc: Doc, indirect: list[Found], direct: list[Found]) 
     covered = {f.sentence for f in indirect}
     extra: list[Found] = []
     for index, (a, b) in enumerate(doc.sentence_range):
-        if index in covered or a >= b:
+        if index in covered or a >= b or not konj_tokens(doc, a, b, substitutes=False):
             continue
         lo, hi = doc.tokens[a].start, doc.tokens[b - 1].end
         if any(f.start < hi and lo < f.end for f in indirect) or any(
             f.start < hi and lo < f.end and f.end - f.start >= QUOTE_SHARE * (hi - lo)
             for f in direct
         ):
-            continue
-        if not konj_tokens(doc, a, b, substitutes=False):
             continue
         span = clause_span(doc, a, b)
         if span is not None:
@@ -216,27 +215,40 @@ def _dedupe(doc: Doc, found: Iterable[Found]) -> list[Found]:
     wording an attributed one has is dropped."""
     items = [(f, _normal(f.text or doc.text[f.start : f.end])) for f in found]
     ranked = sorted(items, key=lambda p: (not p[0].direct, -len(p[1]), p[0].start))
-    kept: list[tuple[Found, str]] = []
+    kept: list[tuple[Found, str | None, _Wording]] = []
     for item, text in ranked:
-        speaker = item.speaker.actor if item.speaker else None
+        speaker = _actor(item)
+        wording = _Wording(text)
         if any(
-            _same(text, other) and (speaker is None or speaker == _actor(o)) for o, other in kept
+            (speaker is None or speaker == actor) and wording.same(other)
+            for _, actor, other in kept
         ):
             continue
-        kept.append((item, text))
-    return [f for f, _ in kept]
+        kept.append((item, speaker, wording))
+    return [f for f, _, _ in kept]
 
 
 def _actor(found: Found) -> str | None:
     return found.speaker.actor if found.speaker else None
 
 
-def _same(text: str, other: str) -> bool:
-    """Equal wording, or one wording of at least MIN_CONTAINED_WORDS words inside the other."""
-    if text == other:
-        return True
-    shorter, longer = sorted((text, other), key=len)
-    return len(shorter.split()) >= MIN_CONTAINED_WORDS and f" {shorter} " in f" {longer} "
+class _Wording:
+    """A normalised wording with what ``same`` compares precomputed."""
+
+    __slots__ = ("long_enough", "padded", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.padded = f" {text} "
+        self.long_enough = len(text.split()) >= MIN_CONTAINED_WORDS
+
+    def same(self, other: _Wording) -> bool:
+        """Equal wording, or one wording of at least MIN_CONTAINED_WORDS words inside the other
+        (the shorter one; on equal length the first)."""
+        if self.text == other.text:
+            return True
+        shorter, longer = (self, other) if len(self.text) <= len(other.text) else (other, self)
+        return shorter.long_enough and shorter.padded in longer.padded
 
 
 def _capacity(doc: Doc, actor: str, cue_start: int) -> PostHolding | None:
@@ -291,7 +303,9 @@ def _to_statement(doc: Doc, found: Found, timexes: Sequence[TimeExpression]) -> 
         cue_end=found.cue[1] if found.cue else None,
         date=_date(doc, found, timexes),
         place=_place(doc, found),
-        sentence_ids=tuple(s.id for s in doc.sentences if s.start < hi and lo < s.end),
+        sentence_ids=tuple(
+            s.id for s in doc.sentences[: bisect.bisect_left(doc.sentence_starts, hi)] if lo < s.end
+        ),
         method=found.method,
         confidence=found.confidence,
     )
@@ -324,7 +338,7 @@ def extract_statements(
     doc = build_doc(article, sentences, mentions, actors, holdings, lexicon)
     indirect: list[Found] = []
     for index, (a, b) in enumerate(doc.sentence_range):
-        if a >= b or all(doc.quoted(k) for k in range(a, b)):
+        if a >= b or all(doc.quoted_at[a:b]):
             continue
         indirect.extend(verb_rules(doc, index))
         indirect.extend(attribution_rules(doc, index))
