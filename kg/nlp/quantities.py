@@ -13,11 +13,14 @@ sets ``approximate``.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Sequence
 
 from kg.model import Article, Quantity, Sentence, TimeExpression
 from kg.nlp._event_lexicon import EventLexicon
+from kg.nlp._literals import LiteralIndex, finditer_at, fold_case
 
 # The counted noun stands at most this many words after the number ("rund 180 ballistische
 # Raketen", "two more IRIS-T air defence systems").
@@ -81,6 +84,36 @@ def _unit(text: str, start: int, end: int, lex: EventLexicon) -> tuple[str | Non
     return (last.group(0), start + last.end()) if last is not None else (None, start)
 
 
+@functools.lru_cache(maxsize=8)
+def _pattern(lex: EventLexicon) -> tuple[re.Pattern[str], LiteralIndex, dict[str, float]]:
+    """The quantity pattern of a lexicon, the words its matches start with, and the scales."""
+    number = _number_pattern(lex)
+    scales = {w: float(v) for w, v in lex.time.words.get("scale", {}).items()}
+    scale = "|".join(re.escape(w) for w in sorted(scales, key=len, reverse=True)) or "(?!)"
+    approx_words = sorted(lex.time.words.get("approx", {}), key=len, reverse=True)
+    approx = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in approx_words)
+    pattern = re.compile(
+        rf"(?<![\w.,-])(?:(?P<approx>{approx})\s+)?"
+        rf"(?:(?:zwischen|von|between|from)\s+)?(?P<low>{number})"
+        rf"(?:\s*(?:-|–|bis|und|and|to)\s*(?P<high>{number}))?"
+        rf"(?:\s+(?P<scale>{scale})(?![\w]))?(?![\w])",
+        re.IGNORECASE,
+    )
+    first = [
+        *approx_words,
+        "zwischen",
+        "von",
+        "between",
+        "from",
+        *(str(d) for d in range(10)),
+        *(w for w in lex.time.numbers if lex.time.numbers[w] > 1),
+    ]
+    # An empty hedge or number-word alternation lets a match start anywhere: no anchors then.
+    anchored = approx_words and any(v > 1 for v in lex.time.numbers.values())
+    keys = [(w.split() or [""])[0] for w in first] if anchored else None
+    return pattern, LiteralIndex([keys], word_chars=r"\w.,-"), scales
+
+
 def find_quantities(
     article: Article,
     sentences: Sequence[Sentence],
@@ -100,26 +133,21 @@ def find_quantities(
         [(25.0, 40.0, 'Kilometern')]
     """
     lex = lexicon
-    number = _number_pattern(lex)
-    scales = {w: float(v) for w, v in lex.time.words.get("scale", {}).items()}
-    scale = "|".join(re.escape(w) for w in sorted(scales, key=len, reverse=True)) or "(?!)"
-    approx = "|".join(
-        re.escape(w).replace(r"\ ", r"\s+")
-        for w in sorted(lex.time.words.get("approx", {}), key=len, reverse=True)
-    )
-    pattern = re.compile(
-        rf"(?<![\w.,-])(?:(?P<approx>{approx})\s+)?"
-        rf"(?:(?:zwischen|von|between|from)\s+)?(?P<low>{number})"
-        rf"(?:\s*(?:-|–|bis|und|and|to)\s*(?P<high>{number}))?"
-        rf"(?:\s+(?P<scale>{scale})(?![\w]))?(?![\w])",
-        re.IGNORECASE,
-    )
+    pattern, starts, scales = _pattern(lex)
+    text = article.text
+    keys = starts.occurrences(fold_case(text), 0, len(text)).get(0, [])
     found: list[Quantity] = []
     for sentence in sentences:
         if sentence.comment is not None:
             continue
-        for m in pattern.finditer(article.text, sentence.start, sentence.end):
-            quantity = _quantity(m, article.text, sentence, timexes, lex, scales)
+        if keys is None:
+            matches = pattern.finditer(text, sentence.start, sentence.end)
+        else:  # a match starts with a hedge, "zwischen"/"between", a digit or a number word
+            first = bisect.bisect_left(keys, sentence.start)
+            last = bisect.bisect_left(keys, sentence.end)
+            matches = finditer_at(pattern, text, keys[first:last], sentence.end)
+        for m in matches:
+            quantity = _quantity(m, text, sentence, timexes, lex, scales)
             if quantity is not None:
                 found.append(quantity)
     return tuple(found)
