@@ -47,6 +47,7 @@ class NameIndex:
         default_factory=lambda: defaultdict(list)
     )
     longest: dict[str, int] = field(default_factory=dict)
+    prefixes: set[tuple[str, ...]] = field(default_factory=set)  # of every name, names too
     demonyms: dict[str, Entry] = field(default_factory=dict)
     surnames: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
 
@@ -64,6 +65,7 @@ class NameIndex:
             if all(existing is not entry for existing, _, _ in bucket):
                 bucket.append((entry, form, exact))
             self.longest[variant[0]] = max(self.longest.get(variant[0], 0), len(variant))
+            self.prefixes.update(variant[:n] for n in range(1, len(variant) + 1))
 
 
 def build_name_index(gazetteer: Gazetteer) -> NameIndex:
@@ -144,13 +146,19 @@ def match_name(index: NameIndex, tokens: list[Token], i: int) -> NameHit | None:
     longest = index.longest.get(head)
     if longest is None:
         return None
-    for length in range(min(longest, len(tokens) - i), 0, -1):
-        key = tuple(t.folded for t in tokens[i : i + length])
+    # Grow the key while it is the start of some name; the longest name found wins.
+    found: NameHit | None = None
+    key: tuple[str, ...] = ()
+    for length in range(1, min(longest, len(tokens) - i) + 1):
+        key = (*key, tokens[i + length - 1].folded)
+        if key not in index.prefixes:
+            break
         for entry, form, exact in index.names.get(key, ()):
             if exact and tokens[i].text != _exact_form(entry, tokens[i].text):
                 continue
-            return NameHit(first=i, last=i + length, entry=entry, form=form)
-    return None
+            found = NameHit(first=i, last=i + length, entry=entry, form=form)
+            break
+    return found
 
 
 def _exact_form(entry: Entry, text: str) -> str | None:

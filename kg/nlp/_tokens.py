@@ -80,6 +80,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return list(tokens_of(text, start, end))
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def slugify(text: str) -> str:
     """Return a lowercase ASCII slug (the same scheme as ``kg.rdf.iris.slugify``).
 

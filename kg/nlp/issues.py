@@ -264,9 +264,12 @@ def _triggers(tokens: Sequence[Token], lexicon: IssueLexicon) -> Iterator[_Hit]:
     """Longest trigger at each token, rows in file order; overlapping triggers are skipped."""
     words = [t.text.lower() for t in tokens]
     count = len(words)
+    memo = _candidate_memo(lexicon)
     i = 0
     while i < count:
-        candidates = _candidates(lexicon, words[i])
+        candidates = memo.get(words[i])
+        if candidates is None:
+            candidates = _candidates(lexicon, words[i])
         if not candidates:
             i += 1
             continue

@@ -6,7 +6,7 @@ Inflected German forms are derived here, once, so the stages only look words up.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import ConfigError
@@ -46,6 +46,22 @@ class MentionLexicon:
     heads: frozenset[str] = frozenset()  # first words of every role and body form (fast reject)
     role_suffixes: tuple[tuple[str, RoleNoun], ...] = ()  # longest first ("außenminister" …)
     name_particles: frozenset[str] = frozenset()  # "von", "al" inside personal names
+    # Derived in __post_init__ (fast rejects): the first folded word of every role, body and
+    # descriptor key, and a memo of role suffix lookups by folded word.
+    role_firsts: frozenset[str] = field(init=False, default=frozenset())
+    body_firsts: frozenset[str] = field(init=False, default=frozenset())
+    descriptor_firsts: frozenset[str] = field(init=False, default=frozenset())
+    suffix_memo: dict[str, RoleNoun | None] = field(
+        init=False, default_factory=dict, compare=False, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        for name, table in (
+            ("role_firsts", self.roles),
+            ("body_firsts", self.bodies),
+            ("descriptor_firsts", self.descriptors),
+        ):
+            object.__setattr__(self, name, frozenset(key.split(" ")[0] for key in table))
 
 
 def read_lexicon_lines(path: Path) -> list[str]:

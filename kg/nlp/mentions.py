@@ -16,9 +16,10 @@ whose surname is unambiguous; descriptors of organisations named earlier ("die A
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
 from kg.model import (
     Actor,
@@ -82,7 +83,13 @@ CONFIDENCE = {
     MentionForm.DESCRIPTOR: 0.8,
     MentionForm.DEMONYM: 0.7,
 }
+_V = TypeVar("_V")
 _QUOTES = frozenset("\"'„“”»«‚‘’")
+#: Words whose role suffix lookup is memoised per lexicon before the memo restarts (a bound
+#: on memory over a large corpus).
+MAX_MEMO_WORDS = 1 << 16
+#: A role or body phrase starts at most this many tokens before its role or body noun.
+HEAD_WINDOW = 5
 
 
 @dataclass(slots=True)
@@ -98,6 +105,7 @@ class _State:
     holdings: list[PostHolding] = field(default_factory=list)
     surnames: dict[str, str] = field(default_factory=dict)  # folded surname -> actor key
     named: set[str] = field(default_factory=set)  # actor keys with a name mention
+    hits: dict[int, NameHit | None] = field(default_factory=dict)  # the sentence's names by token
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,26 +169,51 @@ def _comment_text(article: Article, sentence: Sentence) -> str:
 
 
 def _scan(state: _State, text: str, tokens: list[Token], comment: int | None) -> None:
-    heads = state.lexicon.heads
+    state.hits.clear()
+    lexicon = state.lexicon
+    heads, demonyms = lexicon.heads, state.index.demonyms
+    caps = [t.text[:1].isupper() for t in tokens]
     # A role or body phrase needs a role/body word within the next few tokens: a cheap filter
     # that keeps the phrase parsers off most positions.
-    is_head = [
-        t.folded in heads
-        or (t.is_capitalized and _suffix_role(state.lexicon, t.folded) is not None)
-        for t in tokens
-    ]
+    near = [False] * len(tokens)
+    head = len(tokens) + HEAD_WINDOW  # the nearest role/body word at or after ``i``
+    for i in range(len(tokens) - 1, -1, -1):
+        folded = tokens[i].folded
+        if folded in heads or (caps[i] and _suffix_role(lexicon, folded) is not None):
+            head = i
+        near[i] = head < i + HEAD_WINDOW
     i = 0
     while i < len(tokens):
-        near = any(is_head[i : i + 5])
+        if not caps[i]:
+            # a lower-case word starts no name or surname, and a phrase only as a demonym
+            # ("russische"), a role/body word or a descriptor ("die Allianz" in English)
+            folded = tokens[i].folded
+            if (
+                folded not in demonyms
+                and folded not in heads
+                and folded not in lexicon.descriptor_firsts
+                and " " not in folded
+            ):
+                i += 1
+                continue
         consumed = (
-            (near and _role_phrase(state, text, tokens, i, comment))
-            or (near and _body_phrase(state, text, tokens, i, comment))
+            (near[i] and _role_phrase(state, text, tokens, i, comment))
+            or (near[i] and _body_phrase(state, text, tokens, i, comment))
             or _name(state, text, tokens, i, comment)
             or _demonym(state, text, tokens, i, comment)
             or _surname(state, text, tokens, i, comment)
             or _descriptor(state, text, tokens, i, comment)
         )
         i = consumed if consumed else i + 1
+
+
+def _match(state: _State, tokens: list[Token], i: int) -> NameHit | None:
+    """``match_name`` at token ``i`` of the sentence being scanned (memoised: the phrase
+    parsers try the same positions)."""
+    if i in state.hits:
+        return state.hits[i]
+    hit = state.hits[i] = match_name(state.index, tokens, i)
+    return hit
 
 
 def _mention(
@@ -278,7 +311,7 @@ def _is_locative(state: _State, tokens: list[Token], i: int) -> bool:
 
 
 def _name(state: _State, text: str, tokens: list[Token], i: int, comment: int | None) -> int:
-    hit = match_name(state.index, tokens, i)
+    hit = _match(state, tokens, i)
     if hit is None:
         return 0
     entry, form, is_place = _resolve_entry(state, hit, tokens)
@@ -374,7 +407,7 @@ def _modifier(
     if demonym is not None:
         mention = _pending(state, text, tokens, (i, i + 1), demonym, MentionForm.DEMONYM, comment)
         return _Modifier(start=i, actor=demonym.key, mentions=(mention,)), i + 1
-    hit = match_name(state.index, tokens, i)
+    hit = _match(state, tokens, i)
     if hit is None or hit.last >= len(tokens):
         return None
     entry, form, _ = _resolve_entry(state, hit, tokens)
@@ -423,8 +456,14 @@ def _commit(state: _State, mentions: Sequence[Mention]) -> None:
 
 
 def _lookup(
-    table: dict[str, object], tokens: list[Token], j: int, longest: int
-) -> tuple[object, int] | None:
+    table: Mapping[str, _V], tokens: list[Token], j: int, longest: int, firsts: frozenset[str]
+) -> tuple[_V, int] | None:
+    """The longest key of ``table`` (folded words joined by spaces) at token ``j``.
+
+    ``firsts`` are the keys' first words: most tokens start no key.
+    """
+    if j < len(tokens) and tokens[j].folded not in firsts and " " not in tokens[j].folded:
+        return None
     for length in range(min(longest, len(tokens) - j), 0, -1):
         key = " ".join(t.folded for t in tokens[j : j + length])
         if key in table:
@@ -433,7 +472,18 @@ def _lookup(
 
 
 def _suffix_role(lexicon: MentionLexicon, word: str) -> RoleNoun | None:
-    """A German compound role noun not listed whole: "Europaminister", "Militärsprechers"."""
+    """A German compound role noun not listed whole: "Europaminister", "Militärsprechers"
+    (memoised per lexicon and word)."""
+    memo = lexicon.suffix_memo
+    if word in memo:
+        return memo[word]
+    if len(memo) >= MAX_MEMO_WORDS:
+        memo.clear()
+    memo[word] = found = _find_suffix_role(lexicon, word)
+    return found
+
+
+def _find_suffix_role(lexicon: MentionLexicon, word: str) -> RoleNoun | None:
     for suffix, noun in lexicon.role_suffixes:
         at = word.rfind(suffix)
         # the suffix ends the word (allowing inflection) and something precedes it
@@ -444,9 +494,11 @@ def _suffix_role(lexicon: MentionLexicon, word: str) -> RoleNoun | None:
 
 def _role_at(state: _State, tokens: list[Token], j: int) -> tuple[RoleNoun, int] | None:
     """Return the role noun starting at token ``j`` and the index after it."""
-    found = _lookup(state.lexicon.roles, tokens, j, state.lexicon.max_role_tokens)  # type: ignore[arg-type]
+    found = _lookup(
+        state.lexicon.roles, tokens, j, state.lexicon.max_role_tokens, state.lexicon.role_firsts
+    )
     if found is not None:
-        return found  # type: ignore[return-value]
+        return found
     if j < len(tokens) and tokens[j].is_capitalized and state.lexicon.role_suffixes:
         noun = _suffix_role(state.lexicon, tokens[j].folded)
         if noun is not None:
@@ -573,7 +625,7 @@ def _of_phrase(
             confidence=1.0,
         )
         return actor.key, end, [*mentions, body_mention]
-    hit = match_name(state.index, tokens, start)
+    hit = _match(state, tokens, start)
     if hit is None:
         return None, k, []
     entry, form, _ = _resolve_entry(state, hit, tokens)
@@ -599,7 +651,7 @@ def _person_after_role(
     """
     j = k
     while j < len(tokens) and j - k <= 2:
-        hit = match_name(state.index, tokens, j)
+        hit = _match(state, tokens, j)
         if hit is not None:
             if hit.entry.kind is not ActorKind.PERSON:
                 break
@@ -655,7 +707,7 @@ def _name_end(state: _State, tokens: list[Token], k: int) -> int:
     words = 0
     while end < len(tokens) and words < MAX_NAME_TOKENS:
         token = tokens[end]
-        if _is_name_token(state, token) and match_name(state.index, tokens, end) is None:
+        if _is_name_token(state, token) and _match(state, tokens, end) is None:
             end += 1
             words += 1
         elif (
@@ -780,7 +832,7 @@ _OFFICE_OF_ROLE = {
 
 def _person_genitive(state: _State, tokens: list[Token], i: int) -> tuple[str, int] | None:
     """A person in the genitive before a noun: "Selenskyjs Büro", "Netanyahu's office"."""
-    hit = match_name(state.index, tokens, i)
+    hit = _match(state, tokens, i)
     if hit is not None:
         if hit.entry.kind is not ActorKind.PERSON:
             return None
@@ -832,10 +884,12 @@ def _person_body(
     if found is None:
         return None
     person, j = found
-    body = _lookup(state.lexicon.bodies, tokens, j, state.lexicon.max_body_tokens)  # type: ignore[arg-type]
+    lexicon = state.lexicon
+    body = _lookup(lexicon.bodies, tokens, j, lexicon.max_body_tokens, lexicon.body_firsts)
     if body is None:
         return None
-    body_type, end = body
+    listed, end = body
+    body_type: str | None = listed
     country, role = _person_state_and_role(state, person)
     if body_type == "office":
         body_type = _OFFICE_OF_ROLE.get(role or "")
@@ -857,7 +911,8 @@ def _parse_body(
         return personal
     parsed = _modifier(state, text, tokens, i, comment)
     modifier, j = parsed if parsed else (_Modifier(start=i, actor=None), i)
-    found = _lookup(state.lexicon.bodies, tokens, j, state.lexicon.max_body_tokens)  # type: ignore[arg-type]
+    lexicon = state.lexicon
+    found = _lookup(lexicon.bodies, tokens, j, lexicon.max_body_tokens, lexicon.body_firsts)
     if found is None:
         return None
     body_type, end = found
@@ -872,7 +927,7 @@ def _parse_body(
             nxt = end + 1
             if nxt < len(tokens) and tokens[nxt].folded == "the":
                 nxt += 1
-            hit = match_name(state.index, tokens, nxt) if nxt < len(tokens) else None
+            hit = _match(state, tokens, nxt) if nxt < len(tokens) else None
             if hit is not None:
                 entry = hit.entry
                 target = state.gazetteer.get(entry.metonym_of) if entry.metonym_of else entry

@@ -58,6 +58,7 @@ actor key (a stable slug of the English name), so the issue IRI is the same in e
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from bisect import bisect_left, bisect_right
@@ -289,10 +290,10 @@ class _CueHit:
 class _Clause:
     tokens: list[Token]
     sentence: Sentence
-    # computed on first use (``_find_cues``, ``_negators``, ``_token_at``)
+    words: list[str] = field(default_factory=list)  # lower-case token texts
+    # computed on first use (``_find_cues``, ``_polarity``)
     cues: list[_CueHit] | None = None
     negators: list[int] | None = None
-    starts: list[int] = field(default_factory=list)
 
     @property
     def start(self) -> int:
@@ -309,13 +310,14 @@ def _clauses(text: str, sentence: Sentence, lexicon: StanceLexicon) -> list[_Cla
     adverb ("stimmte am Ende aber doch zu")."""
     clauses: list[_Clause] = []
     current: list[Token] = []
+    words: list[str] = []
     boundary = lexicon.words.get("boundary", frozenset())
     comma_boundary = lexicon.words.get("comma_boundary", frozenset())
     for token in tokens_of(text, sentence.start, sentence.end):
         word = token.text.lower()
         if current and word in boundary:
-            clauses.append(_Clause(current, sentence))
-            current = []
+            clauses.append(_Clause(current, sentence, words))
+            current, words = [], []
             if token.text == ";":
                 continue
         elif word in comma_boundary:
@@ -325,11 +327,12 @@ def _clauses(text: str, sentence: Sentence, lexicon: StanceLexicon) -> list[_Cla
                 None,
             )  # fmt: skip
             if comma is not None and comma > 0:
-                clauses.append(_Clause(current[:comma], sentence))
-                current = current[comma:]
+                clauses.append(_Clause(current[:comma], sentence, words[:comma]))
+                current, words = current[comma:], words[comma:]
         current.append(token)
+        words.append(word)
     if current:
-        clauses.append(_Clause(current, sentence))
+        clauses.append(_Clause(current, sentence, words))
     return clauses
 
 
@@ -358,8 +361,24 @@ def _find_cues(clause: _Clause, lexicon: StanceLexicon) -> list[_CueHit]:
     return clause.cues
 
 
+@functools.lru_cache(maxsize=8)
+def _cue_starts(lexicon: StanceLexicon, word_class: str) -> frozenset[str]:
+    """First words of the cue forms whose lemma belongs to ``word_class`` ("aid_verb")."""
+    members = lexicon.words.get(word_class, frozenset())
+    return frozenset(
+        first
+        for first, entries in lexicon.cues.items()
+        if any(cue.lemma.lower() in members for _phrase, cue in entries)
+    )
+
+
+def _may_have_cue(clause: _Clause, lexicon: StanceLexicon, word_class: str) -> bool:
+    """False when no cue of ``word_class`` can start in the clause (a cheap pre-filter)."""
+    return not _cue_starts(lexicon, word_class).isdisjoint(clause.words)
+
+
 def _scan_cues(clause: _Clause, lexicon: StanceLexicon) -> list[_CueHit]:
-    words = [t.text.lower() for t in clause.tokens]
+    words = clause.words
     hits: list[_CueHit] = []
     k = 0
     while k < len(words):
@@ -379,16 +398,25 @@ def _scan_cues(clause: _Clause, lexicon: StanceLexicon) -> list[_CueHit]:
     return hits
 
 
-def _is_negator(tokens: Sequence[Token], k: int, lexicon: StanceLexicon) -> bool:
-    if lexicon.has("negation", tokens[k].text):
-        return True
-    # English contractions tokenise as "doesn", "'", "t": the "t" after an apostrophe negates.
-    return (
-        tokens[k].text.lower() == "t"
-        and k >= 2
-        and tokens[k - 1].text in ("'", "’")
-        and tokens[k - 2].text.lower().endswith("n")
-    )
+def _negators(clause: _Clause, lexicon: StanceLexicon) -> list[int]:
+    """Token indices of the clause's negators (memoised on the clause)."""
+    if clause.negators is None:
+        negation = lexicon.words.get("negation", frozenset())
+        words, tokens = clause.words, clause.tokens
+        # English contractions tokenise as "doesn", "'", "t": the "t" after an apostrophe
+        # negates.
+        clause.negators = [
+            k
+            for k, word in enumerate(words)
+            if word in negation
+            or (
+                word == "t"
+                and k >= 2
+                and tokens[k - 1].text in ("'", "’")
+                and words[k - 2].endswith("n")
+            )
+        ]
+    return clause.negators
 
 
 def _polarity(
@@ -401,9 +429,7 @@ def _polarity(
     """The position of a cue (or an asserting phrase) after negation and substitution."""
     tokens = clause.tokens
     plain = alternatives = 0
-    if clause.negators is None:
-        clause.negators = [k for k in range(len(tokens)) if _is_negator(tokens, k, lexicon)]
-    for k in clause.negators:
+    for k in _negators(clause, lexicon):
         if k in issue_tokens and cue is not None:
             continue
         if cue is None and not issue_tokens.start - 2 <= k <= issue_tokens.stop + 1:
@@ -926,6 +952,7 @@ def _clause_stances(
     ctx: _Context, clause: _Clause, issues: Sequence[IssueMention]
 ) -> Iterator[_Found]:
     lexicon = ctx.lexicon
+    modals = lexicon.words.get("speaker_modal", frozenset())
     spans = {m.id: _token_range(clause, m.start, m.end) for m in issues}
     cues = _find_cues(clause, lexicon)
     # A trigger that is also a cue word and names nothing itself is the cue ("we support …").
@@ -954,8 +981,8 @@ def _clause_stances(
             position = _compose(outer.cue.position, position)
             cue = outer
         anchor = cue.first if cue is not None else span.start
-        modal = cue is not None and any(
-            lexicon.has("speaker_modal", t.text) for t in clause.tokens[: cue.last + 1]
+        modal = cue is not None and not modals.isdisjoint(
+            clause.words[: cue.last + 1]
         )  # "Kiew müsse … auf einen NATO-Beitritt verzichten": the speaker's demand
         anchor_token = clause.tokens[anchor]
         statement = ctx.statement_at(anchor_token.start, anchor_token.end)
@@ -1088,6 +1115,8 @@ def _implied_aid(ctx: _Context, clause: _Clause, sentence: Sentence) -> list[Iss
     The object is the first state or organisation of the clause that is not its first actor
     mention before the verb (the subject).
     """
+    if not _may_have_cue(clause, ctx.lexicon, "aid_verb"):
+        return []
     cues = [c for c in _find_cues(clause, ctx.lexicon) if ctx.lexicon.has("aid_verb", c.cue.lemma)]
     if not cues:
         return []
@@ -1139,6 +1168,8 @@ def _carried(
     """
     carried: list[IssueMention] = []
     for clause in clauses:
+        if not _may_have_cue(clause, lexicon, "reaction"):
+            continue
         cues = [c for c in _find_cues(clause, lexicon) if lexicon.has("reaction", c.cue.lemma)]
         last = clause.tokens[-1]
         if not cues or any(c.last == len(clause.tokens) - 1 for c in cues):
