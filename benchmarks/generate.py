@@ -163,8 +163,10 @@ class _Person:
 
 
 def _p(de: str, en: str, state: str, role: str, *, female: bool = False,
-       title: tuple[str, str] = ("", ""), desc: tuple[str, str] = ("", "")) -> _Person:
-    return _Person((de, en), (de.split()[-1], en.split()[-1]), female, state, role, title, desc)
+       title: tuple[str, str] = ("", ""), desc: tuple[str, str] = ("", ""),
+       surname: str = "") -> _Person:
+    names = (surname, surname) if surname else (de.split()[-1], en.split()[-1])
+    return _Person((de, en), names, female, state, role, title, desc)
 
 
 RUTTE = _p("Mark Rutte", "Mark Rutte", "", "sg",
@@ -196,7 +198,7 @@ PEOPLE = [
         desc=("die Außenbeauftragte", "the EU's top diplomat")), 2),
     (_p("Ursula von der Leyen", "Ursula von der Leyen", "", "cp", female=True,
         title=("EU-Kommissionspräsidentin", "European Commission President"),
-        desc=("die Kommissionschefin", "the Commission president")), 2),
+        desc=("die Kommissionschefin", "the Commission president"), surname="von der Leyen"), 2),
     (_p("António Guterres", "António Guterres", "", "unsg",
         title=("UN-Generalsekretär", "UN Secretary-General"),
         desc=("der UN-Chef", "the UN chief")), 1),
@@ -208,8 +210,8 @@ PEOPLE = [
         title=("US-Außenminister", "US Secretary of State"),
         desc=("der Minister", "the secretary")), 1),
     (_p("Keir Starmer", "Keir Starmer", "uk", "pm"), 1),
-    (_p("Xi Jinping", "Xi Jinping", "china", "president"), 1),
-    (_p("Wang Yi", "Wang Yi", "china", "fm"), 1),
+    (_p("Xi Jinping", "Xi Jinping", "china", "president", surname="Xi"), 1),
+    (_p("Wang Yi", "Wang Yi", "china", "fm", surname="Wang"), 1),
     (_p("Recep Tayyip Erdoğan", "Recep Tayyip Erdoğan", "turkey", "president"), 1),
     (_p("Benjamin Netanjahu", "Benjamin Netanyahu", "israel", "pm"), 1),
     (_p("Gitanas Nausėda", "Gitanas Nausėda", "lithuania", "president"), 1),
