@@ -111,6 +111,20 @@ def speaker_of(doc: Doc, a: int, b: int, cue: Cue, previous: Speaker | None) -> 
     then after the verb up to its complement, then takes ``previous`` for a conjunct or an
     English participle ("und kündigte an", "adding that").
     """
+    found = _own_speaker(doc, a, b, cue)
+    if found is None and previous is not None and _conjunct(doc, a, cue):
+        return previous  # "teilte Selenskyj mit und kündigte an, …", "said X, adding that …"
+    return found
+
+
+def _conjunct(doc: Doc, a: int, cue: Cue) -> bool:
+    """True for a verb that may share an earlier verb's subject ("und kündigte an", "adding")."""
+    v = cue.index
+    return doc.lower(doc.clause_start(v, a)) in ("und", "and") or doc.lower(v).endswith("ing")
+
+
+def _own_speaker(doc: Doc, a: int, b: int, cue: Cue) -> Speaker | None:
+    """``speaker_of`` without the fallback to an earlier conjunct's speaker."""
     v = cue.index
     impersonal = "es" in cue.verb.frames
     if not impersonal:
@@ -132,11 +146,7 @@ def speaker_of(doc: Doc, a: int, b: int, cue: Cue, previous: Speaker | None) -> 
     start = v + 2 if impersonal and doc.lower(v + 1) == "es" else v + 1
     complement = _complement(doc, cue, b)
     stop = complement[0] if complement is not None else b
-    found = find_after(doc, start, stop, verb=v, allow_source=impersonal)
-    conjunct = doc.lower(doc.clause_start(v, a)) in ("und", "and") or doc.lower(v).endswith("ing")
-    if found is None and previous is not None and conjunct:
-        return previous  # "teilte Selenskyj mit und kündigte an, …", "said X, adding that …"
-    return found
+    return find_after(doc, start, stop, verb=v, allow_source=impersonal)
 
 
 def _is_appositive(doc: Doc, a: int, found: Speaker) -> bool:
@@ -348,40 +358,52 @@ def _right_after(doc: Doc, v: int, speaker: Speaker) -> bool:
 def verb_rules(doc: Doc, sentence: int) -> Iterator[Found]:
     """Statements licensed by a reporting verb in ``sentence``."""
     a, b = doc.sentence_range[sentence]
-    previous: Speaker | None = None
-    for v in doc.verbs_in(a, b):
-        cue = doc.cue_at(v, b)
-        if cue is None:
-            continue
-        speaker = speaker_of(doc, a, b, cue, previous)
-        previous = speaker or previous
+    cues = [cue for cue in (doc.cue_at(v, b) for v in doc.verbs_in(a, b)) if cue is not None]
+    own: dict[int, Speaker | None] = {}
+
+    def own_speaker(n: int) -> Speaker | None:
+        if n not in own:
+            own[n] = _own_speaker(doc, a, b, cues[n])
+        return own[n]
+
+    def speaker_at(n: int) -> Speaker | None:
+        """``speaker_of`` cue ``n`` with the earlier cues' speakers as ``previous``, computed
+        only for cues that yield a statement (the previous speaker is the last one found)."""
+        found = own_speaker(n)
+        if found is None and _conjunct(doc, a, cues[n]):
+            return next((s for m in range(n - 1, -1, -1) if (s := own_speaker(m))), None)
+        return found
+
+    for n, cue in enumerate(cues):
+        v = cue.index
         comma = _inverted(doc, a, cue) if "clause" in cue.verb.frames else None
         if comma is not None:
             lo = next((k + 1 for k in range(comma - 1, a - 1, -1) if doc.lower(k) == ":"), a)
             fronted_pp = doc.lower(lo) in doc.lex.words("preposition") and comma - lo <= 4
+            span = clause_span(doc, lo, comma)
             if (
-                not fronted_pp
+                span is not None
+                and not fronted_pp
                 and not _mostly_quote(doc, lo, comma)
                 and not all(doc.quoted(k) for k in range(lo, comma))
             ):
-                found = found_record(
-                    doc, clause_span(doc, lo, comma), speaker, cue, sentence, "clause+cue", 0.9
-                )
+                found = found_record(doc, span, speaker_at(n), cue, sentence, "clause+cue", 0.9)
                 if found is not None:
                     yield found
             continue
         complement = _complement(doc, cue, b)
         if complement is not None:
             i, j, method = complement
-            yield from filter(
-                None,
-                [found_record(doc, clause_span(doc, i, j), speaker, cue, sentence, method, 0.9)],
-            )
+            span = clause_span(doc, i, j)
+            if span is not None:
+                yield from filter(
+                    None, [found_record(doc, span, speaker_at(n), cue, sentence, method, 0.9)]
+                )
         elif (
             v == a + 1
             and doc.lower(a) in doc.lex.words("anaphor")
             and sentence > 0
-            and speaker is not None
+            and (speaker := speaker_at(n)) is not None
             and _right_after(doc, cue.index, speaker)
         ):
             # "Litauen will … liefern. Das kündigte der Minister an.": the previous sentence

@@ -103,19 +103,26 @@ def _chain(doc: Doc, mention: Mention) -> Mention:
 
 def _holder(doc: Doc, noun: str, of: str | None, before: int) -> str | None:
     """The person whose stated post matches role noun ``noun`` (and ``of``), most recent first."""
-    folded = fold(noun)
-    holders = {
-        h.person
-        for h in doc.holdings
-        if (of is None or h.of == of)
-        and (fold(h.descriptor or "").endswith(folded) or fold(h.role) == folded)
-    }
+    holders = _holders(doc, fold(noun), of)
     if not holders:
         return None
     for mention in reversed(doc.mentions_between(0, before)):
         if mention.actor in holders:
             return mention.actor
     return next(iter(holders)) if len(holders) == 1 else None
+
+
+def _holders(doc: Doc, folded: str, of: str | None) -> set[str]:
+    """The persons holding a stated post named by role noun ``folded`` (of ``of``)."""
+    key = ("holders", folded, of)
+    if key not in doc.memo:
+        doc.memo[key] = {
+            h.person
+            for h in doc.holdings
+            if (of is None or h.of == of)
+            and (fold(h.descriptor or "").endswith(folded) or fold(h.role) == folded)
+        }
+    return doc.memo[key]  # type: ignore[return-value]
 
 
 def _from_mention(doc: Doc, mention: Mention, method: str) -> Speaker:
@@ -213,12 +220,22 @@ def _body_anaphor(doc: Doc, i: int, head: int) -> Speaker | None:
             generic = generic or flag == "generic"
     for mention in _before(doc, i):
         actor = doc.actors.get(mention.actor)
-        if actor is None or actor.kind.value not in kinds or not doc.is_speaker_form(mention):
+        if actor is None or doc.actor_kind(actor.key) not in kinds:
             continue
-        names = " ".join(fold(n) for n in (actor.name, *actor.names))
-        if generic or _head_in(folded, names):
+        if not doc.is_speaker_form(mention):
+            continue
+        if generic or _head_in(folded, _folded_names(doc, actor.key)):
             return Speaker(mention.actor, mention.id, i, head, "anaphor", 0.6)
     return None
+
+
+def _folded_names(doc: Doc, key: str) -> str:
+    """The folded names of actor ``key``, space-separated (memoised per article)."""
+    memo = ("names", key)
+    if memo not in doc.memo:
+        actor = doc.actors[key]
+        doc.memo[memo] = " ".join(fold(n) for n in (actor.name, *actor.names))
+    return doc.memo[memo]  # type: ignore[return-value]
 
 
 def _head_in(head: str, names: str) -> bool:

@@ -11,8 +11,8 @@ import bisect
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from itertools import compress
-from operator import attrgetter
+from itertools import accumulate, compress
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
 from kg.model import Actor, Article, BlockKind, Mention, MentionForm, PostHolding, Sentence
@@ -29,6 +29,8 @@ SENTENCE_PUNCT = frozenset(".!?;")
 _PARAGRAPH = re.compile(r"(?:(?!\n\s*\n).)+", re.DOTALL)
 _START = attrgetter("start")
 _TEXT = attrgetter("text")
+_FIRST = itemgetter(0)
+_END = attrgetter("end")
 
 
 def _positions(items: list[str], among: Collection[str]) -> list[int]:
@@ -75,7 +77,7 @@ class Doc:
     mention_at: dict[int, Mention] = field(default_factory=dict)
     mention_end: dict[str, int] = field(default_factory=dict)  # mention id -> token after it
     mention_first: dict[str, int] = field(default_factory=dict)  # mention id -> its first token
-    covered: dict[int, Mention] = field(default_factory=dict)  # token -> mention covering it
+    covered: set[int] = field(default_factory=set)  # tokens inside a mention
     low: list[str] = field(default_factory=list)  # lower-cased token texts
     quoted_at: list[bool] = field(default_factory=list)  # token is a mark or inside a quote
     mark_at: list[bool] = field(default_factory=list)  # token is a mark of a balanced quote
@@ -89,12 +91,12 @@ class Doc:
     mentions_ending: dict[int, list[Mention]] = field(default_factory=dict)  # token after them
     memo: dict[tuple[object, ...], object] = field(default_factory=dict)  # rule results per doc
     texts: list[str] = field(default_factory=list)  # token texts
+    _word_prefix: list[int] = field(default_factory=list)  # word tokens before each token
     _kinds: dict[str, str] = field(default_factory=dict)  # actor key -> kind value
     _where: dict[frozenset[str], list[int]] = field(default_factory=dict)  # see ``where``
     _konj1: set[int] = field(default_factory=set)  # Konjunktiv I forms (rule context applied)
     _konj2: set[int] = field(default_factory=set)  # Konjunktiv II forms (rule context applied)
-    _konj_excluded: list[int] = field(default_factory=list)  # token -> fixed phrase length there
-    _excl_max: int = 0  # longest fixed phrase
+    _konj_cover: list[int] = field(default_factory=list)  # token -> last fixed phrase start on it
     _cues: dict[tuple[int, int], Cue | None] = field(default_factory=dict)
     _starts: list[int] = field(default_factory=list)
 
@@ -160,18 +162,16 @@ class Doc:
         first, last = bisect.bisect_left(at, i), bisect.bisect_left(at, j)
         if first == last:
             return []
-        konj1, konj2, excluded = self._konj1, self._konj2, self._konj_excluded
-        reach = self._excl_max
+        konj1, konj2, cover = self._konj1, self._konj2, self._konj_cover
         return [
             k
             for k in at[first:last]
-            if (k in konj1 or (substitutes and k in konj2))
-            and not any(excluded[s] > k - s for s in range(max(i, k - reach), k + 1))
+            if (k in konj1 or (substitutes and k in konj2)) and cover[k] < i
         ]
 
     def words_in(self, i: int, j: int) -> int:
         """Number of word tokens (starting with a letter or digit) in ``i..j``."""
-        return sum(1 for word in self.texts[i:j] if word[0].isalnum())
+        return self._word_prefix[j] - self._word_prefix[i] if i < j else 0
 
     def where(self, words: frozenset[str], i: int, j: int) -> list[int]:
         """The unquoted tokens in ``i..j`` whose lower-cased text is one of ``words``."""
@@ -291,6 +291,7 @@ class Doc:
             self.token_sentence[a:b] = [index] * (b - a)
         self.quotes = find_quote_spans(text, paragraphs)
         n = len(texts)
+        self._word_prefix = list(accumulate(map(str.isalnum, map(_FIRST, texts)), initial=0))
         self.token_quote = [None] * n
         self.quoted_at = [False] * n
         self.mark_at = [False] * n
@@ -341,17 +342,20 @@ class Doc:
                 self._konj2.add(k)
             if one or two:
                 self.konj_at.append(k)
-        self._konj_excluded = [0] * len(low)
-        self._excl_max = max((len(p) for p in lex.konj_excludes), default=0)
+        # a token is excluded when a fixed phrase starting at or after the first searched
+        # token covers it ("es sei denn"): keep the latest such start per token
+        self._konj_cover = cover = [-1] * len(low)
         heads = {phrase[0] for phrase in lex.konj_excludes if phrase}
         for k in _positions(low, heads):
             for phrase in lex.konj_excludes:
                 if all(self.lower(k + n) == part for n, part in enumerate(phrase)):
-                    self._konj_excluded[k] = max(self._konj_excluded[k], len(phrase))
+                    for covered in range(k, min(k + len(phrase), len(low))):
+                        cover[covered] = k
 
     def _index_mentions(self) -> None:
         """Keep the outermost mention at each position (drop mentions nested in longer ones)."""
-        ordered = sorted(self.mentions, key=lambda m: (m.start, -(m.end - m.start)))
+        # by start, the longest first at one start (two stable sorts in C, no key function)
+        ordered = sorted(sorted(self.mentions, key=_END, reverse=True), key=_START)
         kept: list[Mention] = []
         for mention in ordered:
             if kept and mention.start < kept[-1].end:
@@ -369,8 +373,7 @@ class Doc:
             first_of[mention.id] = first
             mention_end[mention.id] = end
             ending.setdefault(end, []).append(mention)
-            for i in range(first, end):
-                covered[i] = mention
+            covered.update(range(first, end))
 
     def is_speaker_form(self, mention: Mention) -> bool:
         """Demonyms ("russische") and places ("in Brüssel") never speak."""
