@@ -60,8 +60,6 @@ FILLER_SHARE = 0.3
 #: Share of articles with reader comments, and most comments on one article.
 COMMENTED_SHARE = 0.33
 MAX_COMMENTS = 14
-#: Share of articles with NATO Secretary General Mark Rutte in the cast (QUERY_PARAMS speaker).
-RUTTE_SHARE = 0.3
 
 FIRST_DAY = date(2014, 1, 1)
 LAST_DAY = date(2025, 12, 31)
@@ -128,6 +126,18 @@ STATES = {
                  "Italy", "Italy's", "Italian", "Rome"),
     "slovakia": _st("die Slowakei", "der Slowakei", "der Slowakei", "", "slowakisch",
                     "Bratislava", "Slovakia", "Slovakia's", "Slovak", "Bratislava"),
+    "north_korea": _st("Nordkorea", "Nordkorea", "Nordkoreas", "Nordkoreas", "nordkoreanisch",
+                       "Pjöngjang", "North Korea", "North Korea's", "North Korean", "Pyongyang"),
+    "taiwan": _st("Taiwan", "Taiwan", "Taiwans", "Taiwans", "taiwanisch", "Taipeh",
+                  "Taiwan", "Taiwan's", "Taiwanese", "Taipei"),
+    "japan": _st("Japan", "Japan", "Japans", "Japans", "japanisch", "Tokio",
+                 "Japan", "Japan's", "Japanese", "Tokyo"),
+    "qatar": _st("Katar", "Katar", "Katars", "Katars", "katarisch", "Doha",
+                 "Qatar", "Qatar's", "Qatari", "Doha"),
+    "egypt": _st("Ägypten", "Ägypten", "Ägyptens", "Ägyptens", "ägyptisch", "Kairo",
+                 "Egypt", "Egypt's", "Egyptian", "Cairo"),
+    "lebanon": _st("der Libanon", "dem Libanon", "des Libanon", "", "libanesisch", "Beirut",
+                   "Lebanon", "Lebanon's", "Lebanese", "Beirut"),
 }
 STATE_KEYS = sorted(STATES)
 
@@ -165,65 +175,84 @@ class _Person:
 def _p(de: str, en: str, state: str, role: str, *, female: bool = False,
        title: tuple[str, str] = ("", ""), desc: tuple[str, str] = ("", ""),
        surname: str = "") -> _Person:
-    names = (surname, surname) if surname else (de.split()[-1], en.split()[-1])
+    if surname:
+        de_sur, _, en_sur = surname.partition("|")
+        names = (de_sur, en_sur or de_sur)
+    else:
+        names = (de.split()[-1], en.split()[-1])
     return _Person((de, en), names, female, state, role, title, desc)
 
 
 RUTTE = _p("Mark Rutte", "Mark Rutte", "", "sg",
            title=("NATO-Generalsekretär", "NATO Secretary General"),
            desc=("der NATO-Chef", "the NATO chief"))
+#: (person, weight, themes): u Ukraine war, m Middle East, a East Asia, e European politics.
 PEOPLE = [
-    (RUTTE, 1),
     (_p("Wladimir Putin", "Vladimir Putin", "russia", "president",
-        desc=("der Kremlchef", "the Russian leader")), 4),
+        desc=("der Kremlchef", "the Russian leader")), 4, "uae"),
     (_p("Wolodymyr Selenskyj", "Volodymyr Zelensky", "ukraine", "president",
-        desc=("der ukrainische Staatschef", "the Ukrainian leader")), 4),
-    (_p("Sergej Lawrow", "Sergei Lavrov", "russia", "fm"), 3),
+        desc=("der ukrainische Staatschef", "the Ukrainian leader")), 4, "ue"),
+    (_p("Sergej Lawrow", "Sergei Lavrov", "russia", "fm"), 3, "uame"),
     (_p("Dmitri Peskow", "Dmitry Peskov", "russia", "spokes",
-        title=("Kremlsprecher", "Kremlin spokesman"), desc=("der Sprecher", "the spokesman")), 3),
+        title=("Kremlsprecher", "Kremlin spokesman"), desc=("der Sprecher", "the spokesman")),
+     3, "ue"),
     (_p("Maria Sacharowa", "Maria Zakharova", "russia", "spokes", female=True,
         title=("Außenamtssprecherin", "Russian Foreign Ministry spokeswoman"),
-        desc=("die Sprecherin", "the spokeswoman")), 1),
-    (_p("Andrij Sybiha", "Andrii Sybiha", "ukraine", "fm"), 2),
-    (_p("Denys Schmyhal", "Denys Shmyhal", "ukraine", "pm"), 1),
-    (_p("Emmanuel Macron", "Emmanuel Macron", "france", "president"), 2),
-    (_p("Olaf Scholz", "Olaf Scholz", "germany", "chancellor"), 2),
-    (_p("Friedrich Merz", "Friedrich Merz", "germany", "chancellor"), 1),
-    (_p("Annalena Baerbock", "Annalena Baerbock", "germany", "fm", female=True), 2),
-    (_p("Boris Pistorius", "Boris Pistorius", "germany", "dm"), 2),
-    (_p("Donald Tusk", "Donald Tusk", "poland", "pm"), 2),
-    (_p("Radosław Sikorski", "Radosław Sikorski", "poland", "fm"), 1),
+        desc=("die Sprecherin", "the spokeswoman")), 1, "ue"),
+    (_p("Andrij Sybiha", "Andrii Sybiha", "ukraine", "fm"), 2, "u"),
+    (_p("Denys Schmyhal", "Denys Shmyhal", "ukraine", "pm"), 1, "u"),
+    (_p("Emmanuel Macron", "Emmanuel Macron", "france", "president"), 2, "ume"),
+    (_p("Olaf Scholz", "Olaf Scholz", "germany", "chancellor"), 2, "ue"),
+    (_p("Friedrich Merz", "Friedrich Merz", "germany", "chancellor"), 1, "ume"),
+    (_p("Annalena Baerbock", "Annalena Baerbock", "germany", "fm", female=True), 2, "umae"),
+    (_p("Boris Pistorius", "Boris Pistorius", "germany", "dm"), 2, "u"),
+    (_p("Donald Tusk", "Donald Tusk", "poland", "pm"), 2, "ue"),
+    (_p("Radosław Sikorski", "Radosław Sikorski", "poland", "fm"), 1, "ue"),
     (_p("Kaja Kallas", "Kaja Kallas", "", "hr", female=True,
         title=("EU-Außenbeauftragte", "EU foreign policy chief"),
-        desc=("die Außenbeauftragte", "the EU's top diplomat")), 2),
+        desc=("die Außenbeauftragte", "the EU's top diplomat")), 2, "umae"),
     (_p("Ursula von der Leyen", "Ursula von der Leyen", "", "cp", female=True,
         title=("EU-Kommissionspräsidentin", "European Commission President"),
-        desc=("die Kommissionschefin", "the Commission president"), surname="von der Leyen"), 2),
+        desc=("die Kommissionschefin", "the Commission president"), surname="von der Leyen"),
+     2, "ue"),
     (_p("António Guterres", "António Guterres", "", "unsg",
         title=("UN-Generalsekretär", "UN Secretary-General"),
-        desc=("der UN-Chef", "the UN chief")), 1),
-    (_p("Viktor Orbán", "Viktor Orbán", "hungary", "pm"), 2),
-    (_p("Péter Szijjártó", "Péter Szijjártó", "hungary", "fm"), 1),
-    (_p("Donald Trump", "Donald Trump", "us", "president"), 2),
-    (_p("Joe Biden", "Joe Biden", "us", "president"), 1),
+        desc=("der UN-Chef", "the UN chief")), 1, "uma"),
+    (_p("Viktor Orbán", "Viktor Orbán", "hungary", "pm"), 2, "ue"),
+    (_p("Péter Szijjártó", "Péter Szijjártó", "hungary", "fm"), 1, "ue"),
+    (_p("Donald Trump", "Donald Trump", "us", "president"), 2, "uma"),
+    (_p("Joe Biden", "Joe Biden", "us", "president"), 1, "uma"),
     (_p("Marco Rubio", "Marco Rubio", "us", "fm",
         title=("US-Außenminister", "US Secretary of State"),
-        desc=("der Minister", "the secretary")), 1),
-    (_p("Keir Starmer", "Keir Starmer", "uk", "pm"), 1),
-    (_p("Xi Jinping", "Xi Jinping", "china", "president", surname="Xi"), 1),
-    (_p("Wang Yi", "Wang Yi", "china", "fm", surname="Wang"), 1),
-    (_p("Recep Tayyip Erdoğan", "Recep Tayyip Erdoğan", "turkey", "president"), 1),
-    (_p("Benjamin Netanjahu", "Benjamin Netanyahu", "israel", "pm"), 1),
-    (_p("Gitanas Nausėda", "Gitanas Nausėda", "lithuania", "president"), 1),
-    (_p("Alexander Stubb", "Alexander Stubb", "finland", "president"), 1),
-    (_p("Hanno Pevkur", "Hanno Pevkur", "estonia", "dm"), 1),
-    (_p("Maia Sandu", "Maia Sandu", "moldova", "president", female=True), 1),
-    (_p("Irakli Kobachidse", "Irakli Kobakhidze", "georgia", "pm"), 1),
-    (_p("Giorgia Meloni", "Giorgia Meloni", "italy", "pm", female=True), 1),
-    (_p("Robert Fico", "Robert Fico", "slovakia", "pm"), 1),
+        desc=("der Minister", "the secretary")), 1, "uma"),
+    (_p("Keir Starmer", "Keir Starmer", "uk", "pm"), 1, "um"),
+    (_p("Xi Jinping", "Xi Jinping", "china", "president", surname="Xi"), 2, "ua"),
+    (_p("Wang Yi", "Wang Yi", "china", "fm", surname="Wang"), 2, "a"),
+    (_p("Lai Ching-te", "Lai Ching-te", "taiwan", "president", surname="Lai"), 2, "a"),
+    (_p("Kim Jong Un", "Kim Jong Un", "north_korea", "leader", surname="Kim",
+        title=("Nordkoreas Machthaber", "North Korean leader"),
+        desc=("der Machthaber", "the North Korean leader")), 1, "a"),
+    (_p("Shigeru Ishiba", "Shigeru Ishiba", "japan", "pm"), 1, "a"),
+    (_p("Recep Tayyip Erdoğan", "Recep Tayyip Erdoğan", "turkey", "president"), 1, "um"),
+    (_p("Benjamin Netanjahu", "Benjamin Netanyahu", "israel", "pm"), 3, "m"),
+    (_p("Israel Katz", "Israel Katz", "israel", "dm"), 1, "m"),
+    (_p("Massud Peseschkian", "Masoud Pezeshkian", "iran", "president"), 2, "m"),
+    (_p("Abbas Araghtschi", "Abbas Araghchi", "iran", "fm"), 2, "m"),
+    (_p("Mohammed bin Abdulrahman Al Thani", "Mohammed bin Abdulrahman Al Thani", "qatar", "pm",
+        surname="Al Thani"), 1, "m"),
+    (_p("Abdel Fattah al-Sisi", "Abdel Fattah el-Sisi", "egypt", "president",
+        surname="al-Sisi|el-Sisi"), 1, "m"),
+    (_p("Joseph Aoun", "Joseph Aoun", "lebanon", "president"), 1, "m"),
+    (_p("Gitanas Nausėda", "Gitanas Nausėda", "lithuania", "president"), 1, "u"),
+    (_p("Alexander Stubb", "Alexander Stubb", "finland", "president"), 1, "u"),
+    (_p("Hanno Pevkur", "Hanno Pevkur", "estonia", "dm"), 1, "u"),
+    (_p("Maia Sandu", "Maia Sandu", "moldova", "president", female=True), 2, "e"),
+    (_p("Irakli Kobachidse", "Irakli Kobakhidze", "georgia", "pm"), 2, "e"),
+    (_p("Salome Surabischwili", "Salome Zourabichvili", "georgia", "president", female=True),
+     1, "e"),
+    (_p("Giorgia Meloni", "Giorgia Meloni", "italy", "pm", female=True), 1, "ume"),
+    (_p("Robert Fico", "Robert Fico", "slovakia", "pm"), 1, "ue"),
 ]
-#: People repeated by weight, so one uniform pick is a weighted pick.
-CAST_POOL = [person for person, weight in PEOPLE if person is not RUTTE for _ in range(weight)]
 
 #: Organisations (nominative/accusative; English), NATO repeated so it is the most frequent.
 ORGS = [("die NATO", "NATO")] * 4 + [
@@ -246,32 +275,49 @@ VILLAGES = [("Kamjanka", "Kamianka"), ("Berestowe", "Berestove"), ("Stepowe", "S
             ("Hruschiwka", "Hrushivka"), ("Sorjane", "Soriane")]
 REGIONS = [("Donezk", "Donetsk"), ("Saporischschja", "Zaporizhzhia"), ("Charkiw", "Kharkiv"),
            ("Luhansk", "Luhansk"), ("Cherson", "Kherson")]
-SANCTION_TARGETS = [("Russland", "Russia")] * 3 + [("den Iran", "Iran"), ("Belarus", "Belarus"),
-                                                    ("Nordkorea", "North Korea")]
-AID_RECIPIENTS = [("die Ukraine", "Ukraine")] * 3 + [("Kiew", "Kyiv"), ("Israel", "Israel"),
-                                                      ("Taiwan", "Taiwan")]
-
-#: Issues (German accusative, English) by kind; membership of Ukraine in NATO is the most
-#: frequent one (QUERY_PARAMS issue).
-ISSUES: list[tuple[str, str]] = [
-    ("eine NATO-Mitgliedschaft der Ukraine", "Ukraine's NATO membership"),
-    ("einen NATO-Beitritt der Ukraine", "NATO membership for Ukraine"),
-    ("eine Einladung der Ukraine in die NATO", "an invitation for Ukraine to join NATO"),
-    ("Sicherheitsgarantien für die Ukraine", "security guarantees for Ukraine"),
-    ("einen Waffenstillstand zwischen Russland und der Ukraine",
-     "a ceasefire between Russia and Ukraine"),
-    ("Verhandlungen mit Russland", "talks with Russia"),
-    ("Friedensgespräche mit Moskau", "peace negotiations with Moscow"),
-    ("eine Waffenruhe im Gazastreifen", "a truce in Gaza"),
-    ("einen EU-Beitritt der Ukraine", "Ukraine's accession to the EU"),
-    ("einen EU-Beitritt Moldaus", "Moldova's accession to the EU"),
-]
-ISSUE_AID = [("weitere Waffenlieferungen an {r}", "further arms deliveries to {r}"),
-             ("mehr Militärhilfe für {r}", "more military aid for {r}"),
-             ("zusätzliche Flugabwehrsysteme für {r}", "additional air defence systems for {r}")]
-ISSUE_SANCTIONS = [("neue Sanktionen gegen {t}", "new sanctions against {t}"),
-                   ("ein weiteres Sanktionspaket gegen {t}",
-                    "a further sanctions package against {t}")]
+#: Issues (German accusative, English) per theme, repeated by weight. Ukraine's NATO
+#: membership is the most frequent one of the Ukraine theme (QUERY_PARAMS issue).
+_MEMBERSHIP = [("eine NATO-Mitgliedschaft der Ukraine", "Ukraine's NATO membership"),
+               ("einen NATO-Beitritt der Ukraine", "NATO membership for Ukraine"),
+               ("eine Einladung der Ukraine in die NATO", "an invitation for Ukraine to join NATO")]
+_SANCTIONS_RU = ("ein weiteres Sanktionspaket gegen Russland",
+                 "a further sanctions package against Russia")
+ISSUES = {
+    "u": _MEMBERSHIP * 2 + [
+        ("weitere Waffenlieferungen an die Ukraine", "further arms deliveries to Ukraine"),
+        ("mehr Militärhilfe für Kiew", "more military aid for Kyiv"),
+        ("zusätzliche Flugabwehrsysteme für die Ukraine",
+         "additional air defence systems for Ukraine"),
+        ("neue Sanktionen gegen Russland", "new sanctions against Russia"),
+        _SANCTIONS_RU,
+        ("Sicherheitsgarantien für die Ukraine", "security guarantees for Ukraine"),
+        ("einen Waffenstillstand zwischen Russland und der Ukraine",
+         "a ceasefire between Russia and Ukraine"),
+        ("Verhandlungen mit Russland", "talks with Russia"),
+        ("Friedensgespräche mit Moskau", "peace negotiations with Moscow"),
+        ("neue Sanktionen gegen Belarus", "new sanctions against Belarus"),
+    ],
+    "m": [("eine Waffenruhe im Gazastreifen", "a truce in Gaza"),
+          ("einen Waffenstillstand zwischen Israel und der Hisbollah",
+           "a ceasefire between Israel and Hezbollah"),
+          ("neue Sanktionen gegen den Iran", "new sanctions against Iran"),
+          ("Verhandlungen mit dem Iran", "talks with Iran"),
+          ("mehr Militärhilfe für Israel", "more military aid for Israel"),
+          ("weitere Waffenlieferungen an Israel", "further arms deliveries to Israel"),
+          ("mehr humanitäre Hilfe für den Gazastreifen", "more humanitarian aid for Gaza")],
+    "a": [("weitere Waffenlieferungen an Taiwan", "further arms deliveries to Taiwan"),
+          ("mehr Militärhilfe für Taiwan", "more military aid for Taiwan"),
+          ("neue Sanktionen gegen Nordkorea", "new sanctions against North Korea"),
+          ("Gespräche mit China", "talks with China"),
+          ("neue Sanktionen gegen China", "new sanctions against China")],
+    "e": [("einen EU-Beitritt Moldaus", "Moldova's accession to the EU"),
+          ("einen EU-Beitritt Georgiens", "Georgia's accession to the EU"),
+          ("Beitrittsverhandlungen mit der Ukraine", "accession talks with Ukraine"),
+          ("einen EU-Beitritt der Ukraine", "Ukraine's accession to the EU"),
+          _SANCTIONS_RU,
+          ("mehr Finanzhilfe für die Ukraine", "more financial aid for Ukraine"),
+          ("Verhandlungen mit Russland", "talks with Russia")],
+}
 
 WEEKDAYS = (("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
             ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
@@ -286,7 +332,6 @@ QUOTES = (
      "Niemand hat ein Interesse an einer weiteren Eskalation",
      "Wir brauchen jetzt mehr Luftverteidigung",
      "Das ist ein wichtiges Signal an unsere Partner",
-     "Es darf keine Entscheidungen über die Ukraine ohne die Ukraine geben",
      "Wir stehen fest an der Seite unserer Verbündeten",
      "Diese Angriffe sind durch nichts zu rechtfertigen",
      "Die Tür bleibt offen",
@@ -298,15 +343,12 @@ QUOTES = (
      "Frieden kann es nur mit Gerechtigkeit geben",
      "Wir lassen uns nicht erpressen",
      "Jede Verzögerung kostet Menschenleben",
-     "Russland muss seine Truppen vollständig abziehen",
-     "Die NATO ist ein Verteidigungsbündnis und wird es bleiben",
      "Wir haben keine Zeit zu verlieren"],
     ["We will not scale back our support",
      "The situation is serious, but it is not hopeless",
      "Nobody has an interest in further escalation",
      "What we need now is more air defence",
      "This is an important signal to our partners",
-     "There can be no decisions about Ukraine without Ukraine",
      "We stand firmly with our allies",
      "Nothing can justify these attacks",
      "The door remains open",
@@ -318,10 +360,28 @@ QUOTES = (
      "There can only be peace with justice",
      "We will not be blackmailed",
      "Every delay costs lives",
-     "Russia must withdraw all of its troops",
-     "NATO is a defensive alliance and it will stay one",
      "We have no time to lose"],
 )
+THEME_QUOTES = {
+    "u": (["Es darf keine Entscheidungen über die Ukraine ohne die Ukraine geben",
+           "Russland muss seine Truppen vollständig abziehen",
+           "Die NATO ist ein Verteidigungsbündnis und wird es bleiben"],
+          ["There can be no decisions about Ukraine without Ukraine",
+           "Russia must withdraw all of its troops",
+           "NATO is a defensive alliance and it will stay one"]),
+    "m": (["Die Geiseln müssen sofort freikommen", "Die Menschen in Gaza brauchen jetzt Hilfe",
+           "Ein regionaler Krieg muss verhindert werden"],
+          ["The hostages must be released at once", "The people of Gaza need help now",
+           "A regional war must be prevented"]),
+    "a": (["Die Stabilität in der Taiwanstraße liegt im Interesse aller",
+           "Wir werden unsere Souveränität verteidigen"],
+          ["Stability in the Taiwan Strait is in everyone's interest",
+           "We will defend our sovereignty"]),
+    "e": (["Die Zukunft unseres Landes liegt in Europa",
+           "Die Wähler haben eine klare Entscheidung getroffen"],
+          ["The future of our country lies in Europe",
+           "Voters have made a clear choice"]),
+}
 CONTINUATIONS = (
     ["und das wissen auch unsere Partner", "deshalb handeln wir jetzt",
      "aber wir geben nicht auf", "daran wird sich nichts ändern",
@@ -348,7 +408,7 @@ VERBS_SAID = (["sagte", "erklärte", "betonte", "ergänzte", "sagte"],
 #   Q/Q2 quote, Ql quote continuation, L label, R a verb of saying;
 #   n/n2/big/pct numbers; dt date phrase, wd weekday, mon month, yr earlier year, ord ordinal.
 
-TEMPLATES_DE = [
+COMMON_DE = [
     # direct quotes
     "„{Q}“, {R} {P}.",
     "„{Q}“, sagte {P} {dt} in {C}.",
@@ -362,19 +422,14 @@ TEMPLATES_DE = [
     # reported speech, Konjunktiv I
     "{Ps} sagte, {S} werde {I} weiter unterstützen.",
     "{S} sei bereit, über {I} zu verhandeln, sagte {P}.",
-    "Die Lage im Osten der Ukraine sei ernst, erklärte {P} {dt}.",
+    "Die Lage sei ernst, aber unter Kontrolle, erklärte {P} {dt}.",
     "{Ps} betonte, dass {S} {I} ablehne.",
     "Man werde die Entscheidung genau prüfen, hieß es aus {Bd}.",
-    "Die Verbündeten müssten ihre Produktion von Munition deutlich erhöhen, so {Psur}.",
+    "Die Verbündeten müssten jetzt geschlossen handeln, so {Psur}.",
     "{Ps} erklärte, {S2} trage die Verantwortung für die Eskalation.",
     # claims
     "Laut {Bd} wurden in der Nacht {n} Drohnen und {n2} Raketen abgeschossen.",
-    "Laut {Rk} wurden bei den Kämpfen {big} ukrainische Soldaten getötet.",
-    "Nach Angaben des {A}en Verteidigungsministeriums griffen {Ao}e Einheiten "
-    "ein Munitionslager an.",
     "{Sd} zufolge wurden bei dem Angriff {n} Menschen verletzt.",
-    "Russische Truppen sollen nach eigenen Angaben das Dorf {V} in der Region {G} "
-    "eingenommen haben.",
     # stances
     "{S} fordert {I}.",
     "{Ps} forderte {dt} {I}.",
@@ -383,24 +438,13 @@ TEMPLATES_DE = [
     "Vor allem {S} sperrt sich bislang gegen {I}.",
     "Auch {P} begrüßte die Pläne für {I}.",
     "{Ps} bat {O} um {n} weitere Flugabwehrsysteme.",
-    "{O} sagte {Rd} weitere Unterstützung zu.",
     # events
-    "Bei einem russischen Raketenangriff auf {T} wurden {dt} mindestens {n} Menschen getötet.",
-    "Russische Truppen griffen in der Nacht {T} mit {n} Drohnen an.",
-    "Russland hatte die Krim im März 2014 annektiert.",
-    "Im September 2022 annektierte Russland vier ukrainische Regionen, "
-    "ohne sie vollständig zu kontrollieren.",
-    "Die Staats- und Regierungschefs der NATO kommen {dt} in {C} zu einem Gipfel zusammen.",
-    "Die EU hat {dt} ihr {ord} Sanktionspaket gegen Russland beschlossen.",
     "{S} und {S2} unterzeichneten {dt} in {C} ein Abkommen über die Zusammenarbeit "
     "bei der Rüstung.",
     "Bei der Parlamentswahl in {Sd} erhielt die Regierungspartei nach Angaben der "
     "Wahlkommission {pct} Prozent der Stimmen.",
     "{Ps} reiste {dt} nach {C} und traf sich dort mit {Pn2}.",
-    "Seit dem russischen Überfall im Februar 2022 hat {D} Militärhilfe im Wert von "
-    "{n} Milliarden Euro geleistet.",
     "Die Außenminister der G7 treffen sich im {mon} in {C}.",
-    "{Ps} kündigte an, {n} weitere Panzer an die Ukraine zu liefern.",
     # roles, bodies, appositions
     "{B} teilte {dt} mit, der {A2}e Botschafter sei einbestellt worden.",
     "Auch {P} nahm an dem Treffen in {C} teil.",
@@ -408,8 +452,7 @@ TEMPLATES_DE = [
     "Die Regierung in {K} kündigte an, den Verteidigungshaushalt um {pct} Prozent zu erhöhen.",
     "{B} bestätigte den Vorfall am Abend.",
 ]
-
-TEMPLATES_EN = [
+COMMON_EN = [
     # direct quotes
     '"{Q}," {P} {R}.',
     '"{Q}," said {P} in {C} {dt}.',
@@ -423,17 +466,14 @@ TEMPLATES_EN = [
     # reported speech
     "{Ps} said {S} would continue to support {I}.",
     "{S} was ready to negotiate on {I}, {P} said.",
-    "The situation in eastern Ukraine was serious, {P} said {dt}.",
+    "The situation was serious but under control, {P} said {dt}.",
     "{Ps} stressed that {S} rejected {I}.",
     "The decision would be examined carefully, {Bd} said.",
-    "Allies had to step up their production of ammunition, {Psur} said.",
+    "Allies now had to act together, {Psur} said.",
     "{Ps} said that {S2} bore responsibility for the escalation.",
     # claims
     "According to {Bd}, {n} drones and {n2} missiles were shot down overnight.",
-    "According to {Rk}, {big} Ukrainian soldiers were killed in the fighting.",
-    "{Ao} units attacked an ammunition depot, the {A} defence ministry said.",
     "{n} people were injured in the attack, according to {S}.",
-    "Russian forces claimed to have captured the village of {V} in the {G} region.",
     # stances
     "{S} demands {I}.",
     "{Ps} called for {I} {dt}.",
@@ -442,22 +482,12 @@ TEMPLATES_EN = [
     "{S} in particular has so far opposed {I}.",
     "{P} also welcomed the plans for {I}.",
     "{Ps} asked {O} for {n} more air defence systems.",
-    "{O} promised {Rd} further support.",
     # events
-    "At least {n} people were killed in a Russian missile attack on {T} {dt}.",
-    "Russian forces attacked {T} with {n} drones overnight.",
-    "Russia annexed Crimea in March 2014.",
-    "In September 2022, Russia annexed four Ukrainian regions without fully controlling them.",
-    "NATO leaders will meet for a summit in {C} {dt}.",
-    "The EU adopted its {ord} package of sanctions against Russia {dt}.",
     "{S} and {S2} signed an agreement on defence cooperation in {C} {dt}.",
     "In the parliamentary election in {S}, the ruling party won {pct} percent of the vote, "
     "according to the election commission.",
     "{Ps} travelled to {C} {dt} and met {Pn2} there.",
-    "Since the Russian invasion in February 2022, {D} has provided military aid worth "
-    "{n} billion euros.",
     "G7 foreign ministers will meet in {C} in {mon}.",
-    "{Ps} announced that {D} would deliver {n} more tanks to Ukraine.",
     # roles, bodies, appositions
     "{B} said {dt} that the {A2} ambassador had been summoned.",
     "{P} also attended the meeting in {C}.",
@@ -465,6 +495,105 @@ TEMPLATES_EN = [
     "The government in {K} announced it would raise the defence budget by {pct} percent.",
     "{B} confirmed the incident in the evening.",
 ]
+
+#: Templates of one theme only (its events, places and fixed actors), German and English.
+THEME_TEMPLATES = {
+    "u": ([
+        "Die Lage im Osten der Ukraine sei ernst, erklärte {P} {dt}.",
+        "Laut {Rk} wurden bei den Kämpfen {big} ukrainische Soldaten getötet.",
+        "Nach Angaben des {A}en Verteidigungsministeriums griffen {Ao}e Einheiten "
+        "ein Munitionslager an.",
+        "Russische Truppen sollen nach eigenen Angaben das Dorf {V} in der Region {G} "
+        "eingenommen haben.",
+        "{O} sagte {Rd} weitere Unterstützung zu.",
+        "Bei einem russischen Raketenangriff auf {T} wurden {dt} mindestens {n} Menschen getötet.",
+        "Russische Truppen griffen in der Nacht {T} mit {n} Drohnen an.",
+        "Russland hatte die Krim im März 2014 annektiert.",
+        "Im September 2022 annektierte Russland vier ukrainische Regionen, "
+        "ohne sie vollständig zu kontrollieren.",
+        "Die Staats- und Regierungschefs der NATO kommen {dt} in {C} zu einem Gipfel zusammen.",
+        "Die EU hat {dt} ihr {ord} Sanktionspaket gegen Russland beschlossen.",
+        "Seit dem russischen Überfall im Februar 2022 hat {D} Militärhilfe im Wert von "
+        "{n} Milliarden Euro geleistet.",
+        "{Ps} kündigte an, {n} weitere Panzer an die Ukraine zu liefern.",
+    ], [
+        "The situation in eastern Ukraine was serious, {P} said {dt}.",
+        "According to {Rk}, {big} Ukrainian soldiers were killed in the fighting.",
+        "{Ao} units attacked an ammunition depot, the {A} defence ministry said.",
+        "Russian forces claimed to have captured the village of {V} in the {G} region.",
+        "{O} promised {Rd} further support.",
+        "At least {n} people were killed in a Russian missile attack on {T} {dt}.",
+        "Russian forces attacked {T} with {n} drones overnight.",
+        "Russia annexed Crimea in March 2014.",
+        "In September 2022, Russia annexed four Ukrainian regions without fully controlling them.",
+        "NATO leaders will meet for a summit in {C} {dt}.",
+        "The EU adopted its {ord} package of sanctions against Russia {dt}.",
+        "Since the Russian invasion in February 2022, {D} has provided military aid worth "
+        "{n} billion euros.",
+        "{Ps} announced that {D} would deliver {n} more tanks to Ukraine.",
+    ]),
+    "m": ([
+        "Bei israelischen Luftangriffen im Gazastreifen wurden {dt} nach palästinensischen "
+        "Angaben mindestens {n} Menschen getötet.",
+        "Der Iran feuerte in der Nacht {n} ballistische Raketen auf Israel ab.",
+        "Die israelische Armee griff {dt} Stellungen der Hisbollah im Süden des Libanon an.",
+        "In Doha kamen {dt} Vermittler aus Katar, Ägypten und den USA zu neuen Gesprächen "
+        "zusammen.",
+        "Die Huthi-Miliz im Jemen griff nach eigenen Angaben ein Handelsschiff im Roten Meer an.",
+        "Die USA verhängten {dt} neue Sanktionen gegen den Iran.",
+        "Laut Teheran richteten sich die Angriffe ausschließlich gegen militärische Ziele.",
+    ], [
+        "At least {n} people were killed in Israeli airstrikes in the Gaza Strip {dt}, "
+        "according to Palestinian officials.",
+        "Iran fired {n} ballistic missiles at Israel overnight.",
+        "The Israeli military struck Hezbollah positions in southern Lebanon {dt}.",
+        "Mediators from Qatar, Egypt and the United States met for new talks in Doha {dt}.",
+        "Yemen's Houthi militia said it had attacked a merchant ship in the Red Sea.",
+        "The United States imposed new sanctions on Iran {dt}.",
+        "According to Tehran, the strikes were aimed only at military targets.",
+    ]),
+    "a": ([
+        "China begann {dt} ein großes Manöver rund um Taiwan.",
+        "Nordkorea testete nach Angaben des südkoreanischen Generalstabs erneut eine "
+        "ballistische Rakete.",
+        "Nach Angaben des Verteidigungsministeriums in Taipeh wurden {n} chinesische "
+        "Kampfflugzeuge und {n2} Kriegsschiffe in der Nähe der Insel gesichtet.",
+        "Die USA genehmigten {dt} Waffenverkäufe an Taiwan im Wert von {n} Millionen Dollar.",
+        "Peking verurteilte die Waffenverkäufe als Einmischung in innere Angelegenheiten.",
+        "Xi Jinping und Wladimir Putin unterzeichneten {dt} in Moskau eine Erklärung über "
+        "eine engere Partnerschaft.",
+    ], [
+        "China launched large-scale military drills around Taiwan {dt}.",
+        "North Korea test-fired another ballistic missile, according to South Korea's military.",
+        "Taiwan's defence ministry said it had detected {n} Chinese military aircraft and "
+        "{n2} warships near the island.",
+        "The United States approved arms sales to Taiwan worth {n} million dollars {dt}.",
+        "Beijing condemned the arms sales as interference in its internal affairs.",
+        "Xi Jinping and Vladimir Putin signed a declaration on a closer partnership in Moscow "
+        "{dt}.",
+    ]),
+    "e": ([
+        "Bei der Parlamentswahl in Georgien kam die Regierungspartei Georgischer Traum nach "
+        "Angaben der Wahlkommission auf {pct} Prozent.",
+        "In Tiflis demonstrierten {dt} Tausende Menschen gegen die Regierung.",
+        "Moldau und die EU eröffneten {dt} in Luxemburg die ersten Verhandlungskapitel.",
+        "Ungarn blockierte {dt} erneut die Freigabe von {n} Milliarden Euro für die Ukraine.",
+        "Die EU-Kommission empfahl {dt}, Beitrittsverhandlungen mit der Ukraine und Moldau "
+        "aufzunehmen.",
+        "Die Staats- und Regierungschefs der EU kommen {dt} in Brüssel zu einem Gipfel zusammen.",
+        "{O} sagte {Rd} weitere Unterstützung zu.",
+    ], [
+        "In Georgia's parliamentary election, the ruling Georgian Dream party won {pct} percent, "
+        "according to the election commission.",
+        "Thousands of people protested against the government in Tbilisi {dt}.",
+        "Moldova and the EU opened the first negotiating chapters in Luxembourg {dt}.",
+        "Hungary again blocked the release of {n} billion euros for Ukraine {dt}.",
+        "The European Commission recommended {dt} opening accession talks with Ukraine and "
+        "Moldova.",
+        "EU leaders will meet for a summit in Brussels {dt}.",
+        "{O} promised {Rd} further support.",
+    ]),
+}
 
 FILLER_DE = [
     "Die Lage an der Front bleibt nach Einschätzung von Beobachtern angespannt.",
@@ -572,24 +701,33 @@ FILLER_EN = [
     "The capital remained quiet overnight.",
 ]
 
-HEADLINES_DE = [
+HEADLINES = ([
     "{Psur} fordert {I}", "{S} lehnt {I} ab", "{O} berät in {C} über {I}",
-    "{Psur}: „{Q}“", "Neue Angriffe auf {T}", "Gipfel in {C}: Streit über {I}",
-    "{D} sagt Kiew weitere Hilfe zu", "EU beschließt neues Sanktionspaket",
-    "Wahl in {Sd}: Regierungspartei vorn", "Kreml weist Vorwürfe zurück",
-    "{Psur} warnt vor Eskalation", "Treffen in {C} ohne Ergebnis",
-]
-HEADLINES_EN = [
+    "{Psur}: „{Q}“", "Gipfel in {C}: Streit über {I}",
+    "Wahl in {Sd}: Regierungspartei vorn", "{Psur} warnt vor Eskalation",
+    "Treffen in {C} ohne Ergebnis",
+], [
     "{Psur} calls for {I}", "{S} rejects {I}", "{O} meets in {C} to discuss {I}",
-    '{Psur}: "{Q}"', "New attacks on {T}", "Summit in {C} split over {I}",
-    "{D} pledges further aid to Kyiv", "EU adopts new sanctions package",
-    "Ruling party ahead in {S} election", "Kremlin rejects accusations",
-    "{Psur} warns of escalation", "Talks in {C} end without result",
-]
-SUBHEADINGS = (["Kritik aus Moskau", "Lage an der Front", "Streit unter den Verbündeten",
-                "Hilfe für die Ukraine", "Wie geht es weiter", "Reaktionen", "Hintergrund"],
-               ["Criticism from Moscow", "Situation at the front", "Allies divided",
-                "Aid for Ukraine", "What happens next", "Reactions", "Background"])
+    '{Psur}: "{Q}"', "Summit in {C} split over {I}",
+    "Ruling party ahead in {S} election", "{Psur} warns of escalation",
+    "Talks in {C} end without result",
+])
+THEME_HEADLINES = {
+    "u": (["Neue Angriffe auf {T}", "{D} sagt Kiew weitere Hilfe zu",
+           "EU beschließt neues Sanktionspaket", "Kreml weist Vorwürfe zurück"],
+          ["New attacks on {T}", "{D} pledges further aid to Kyiv",
+           "EU adopts new sanctions package", "Kremlin rejects accusations"]),
+    "m": (["Neue Gespräche über Waffenruhe in Gaza", "Iran droht Israel mit Vergeltung"],
+          ["New talks on a Gaza truce", "Iran threatens Israel with retaliation"]),
+    "a": (["Chinesisches Manöver vor Taiwan", "Nordkorea testet erneut eine Rakete"],
+          ["Chinese drills near Taiwan", "North Korea tests another missile"]),
+    "e": (["Proteste in Tiflis halten an", "Ungarn blockiert EU-Hilfen"],
+          ["Protests in Tbilisi continue", "Hungary blocks EU aid"]),
+}
+SUBHEADINGS = (["Scharfe Kritik", "Lage vor Ort", "Streit unter den Verbündeten",
+                "Zusagen und Zweifel", "Wie geht es weiter", "Reaktionen", "Hintergrund"],
+               ["Sharp criticism", "The situation on the ground", "Allies divided",
+                "Pledges and doubts", "What happens next", "Reactions", "Background"])
 
 COMMENT_AUTHORS = (["Alpenblick", "Bergfex77", "Waldläufer", "Nordlicht", "kritischer_Leser",
                     "Sonnenschein", "M. K.", "Hansi1960", "Realist", "Grenzgänger",
@@ -624,6 +762,44 @@ REPLIES = (["Da hast du leider recht.", "Das glaubst du doch selbst nicht.",
             "Read the whole article first."])
 
 
+@dataclass(frozen=True, slots=True)
+class _Theme:
+    """What an article is about: its likely cast (weighted), states that join the focus with a
+    probability, how often Mark Rutte is in the cast, its issues, and its sentence templates,
+    quotes and headlines (common ones plus the theme's own; German, English)."""
+
+    cast: tuple[_Person, ...]
+    core: tuple[tuple[str, float], ...]
+    rutte: float
+    issues: tuple[tuple[str, str], ...]
+    templates: tuple[list[str], list[str]]
+    quotes: tuple[list[str], list[str]]
+    headlines: tuple[list[str], list[str]]
+
+
+def _theme(key: str, core: tuple[tuple[str, float], ...], rutte: float) -> _Theme:
+    cast = tuple(person for person, weight, themes in PEOPLE if key in themes
+                 for _ in range(weight))
+    own = THEME_TEMPLATES[key]
+    return _Theme(cast, core, rutte, tuple(ISSUES[key]),
+                  (COMMON_DE + own[DE], COMMON_EN + own[EN]),
+                  (QUOTES[DE] + THEME_QUOTES[key][DE], QUOTES[EN] + THEME_QUOTES[key][EN]),
+                  (HEADLINES[DE] + THEME_HEADLINES[key][DE],
+                   HEADLINES[EN] + THEME_HEADLINES[key][EN]))
+
+
+#: Themes with their cumulative probability: the war in Ukraine, the Middle East, East Asia,
+#: European politics (elections, enlargement, vetoes). Rutte's shares make him part of the cast
+#: in ~29 % of all articles (QUERY_PARAMS speaker).
+THEMES = (
+    (0.60, _theme("u", (("russia", 0.7), ("ukraine", 0.6)), 0.4)),
+    (0.75, _theme("m", (("israel", 0.7), ("iran", 0.5)), 0.0)),
+    (0.85, _theme("a", (("china", 0.7), ("taiwan", 0.5)), 0.0)),
+    (1.00, _theme("e", (("georgia", 0.4), ("moldova", 0.4), ("hungary", 0.3),
+                        ("russia", 0.3)), 0.35)),
+)
+
+
 def _pick(rng: random.Random, seq: list[str] | tuple[str, ...]) -> str:
     return seq[int(rng.random() * len(seq))]
 
@@ -645,19 +821,23 @@ class _Article:
         self.rng = rng
         self.lang = lang
         self.day = day
+        draw = rng.random()
+        theme = next(theme for limit, theme in THEMES if draw < limit)
+        self.theme = theme
         size = 2 + int(rng.random() * 3)
-        cast: list[_Person] = [RUTTE] if rng.random() < RUTTE_SHARE else []
+        cast: list[_Person] = [RUTTE] if rng.random() < theme.rutte else []
+        pool = theme.cast
         while len(cast) < size:
-            person = CAST_POOL[int(rng.random() * len(CAST_POOL))]
+            person = pool[int(rng.random() * len(pool))]
             if person not in cast:
                 cast.append(person)
         self.cast = cast
         self.introduced: set[int] = set()
         focus = [p.state for p in cast if p.state]
-        for key, share in (("russia", 0.7), ("ukraine", 0.6)):
+        for key, share in theme.core:
             if key not in focus and rng.random() < share:
                 focus.append(key)
-        self.focus = focus or ["russia"]
+        self.focus = focus or [theme.core[0][0]]
         self.used: set[str] = set()
         self.slots = _Slots(self)
 
@@ -873,35 +1053,21 @@ class _Slots(dict[str, str]):
     # -- issues, quotes, numbers, dates -----------------------------------------------------
 
     def _f_i(self) -> str:
-        """An issue that does not name the sentence's state (no "Russia demands sanctions
-        against Russia")."""
-        text = self._issue()
+        """An issue of the article's theme that does not name the sentence's state (no
+        "Russia demands sanctions against Russia")."""
+        lang, issues = self.lang, self.art.theme.issues
         if "#s1" in self:
             state = STATES[self["#s1"]]
-            words = (state.name[self.lang].split()[-1], state.cap[self.lang])
-            for _ in range(4):
-                if not any(word in text for word in words):
-                    break
-                text = self._issue()
-        return text
-
-    def _issue(self) -> str:
-        draw = self.rng.random()
-        if draw < 0.25:
-            return ISSUES[int(self.rng.random() * 3)][self.lang]
-        if draw < 0.45:
-            text = _pick(self.rng, [a[self.lang] for a in ISSUE_AID])
-            return text.format(r=AID_RECIPIENTS[int(self.rng.random() * 6)][self.lang])
-        if draw < 0.65:
-            text = _pick(self.rng, [s[self.lang] for s in ISSUE_SANCTIONS])
-            return text.format(t=SANCTION_TARGETS[int(self.rng.random() * 6)][self.lang])
-        return ISSUES[3 + int(self.rng.random() * (len(ISSUES) - 3))][self.lang]
+            name, cap = state.name[lang].split()[-1], state.cap[lang]
+            issues = tuple(i for i in issues if name not in i[lang] and cap not in i[lang]) \
+                or issues
+        return issues[int(self.rng.random() * len(issues))][lang]
 
     def _f_q(self) -> str:
-        return _pick(self.rng, QUOTES[self.lang])
+        return _pick(self.rng, self.art.theme.quotes[self.lang])
 
     def _f_q2(self) -> str:
-        return _pick(self.rng, QUOTES[self.lang])
+        return _pick(self.rng, self.art.theme.quotes[self.lang])
 
     def _f_ql(self) -> str:
         return _pick(self.rng, CONTINUATIONS[self.lang])
@@ -951,7 +1117,8 @@ def _field_table() -> dict[str, Callable[[_Slots], str]]:
     """Template field name -> the ``_Slots`` method ``_f_<name lower-cased>`` that fills it
     (raises KeyError at import when a template uses a field nothing fills)."""
     methods = {name[3:]: getattr(_Slots, name) for name in dir(_Slots) if name.startswith("_f_")}
-    pools = (TEMPLATES_DE, TEMPLATES_EN, FILLER_DE, FILLER_EN, HEADLINES_DE, HEADLINES_EN)
+    pools = [FILLER_DE, FILLER_EN, *(pool for _, theme in THEMES
+                                       for pool in (*theme.templates, *theme.headlines))]
     fields = {field for pool in pools for template in pool
               for _, field, _, _ in Formatter().parse(template) if field}
     return {field: methods[field.lower()] for field in sorted(fields)}
@@ -996,8 +1163,9 @@ def _article(rng: random.Random, seed: int, number: int) -> dict[str, object]:
     lang = DE if rng.random() < GERMAN_SHARE else EN
     day = FIRST_DAY + timedelta(days=int(rng.random() * ((LAST_DAY - FIRST_DAY).days + 1)))
     art = _Article(rng, lang, day)
-    templates, filler = (TEMPLATES_DE, FILLER_DE) if lang == DE else (TEMPLATES_EN, FILLER_EN)
-    headlines = HEADLINES_DE if lang == DE else HEADLINES_EN
+    templates = art.theme.templates[lang]
+    filler = FILLER_DE if lang == DE else FILLER_EN
+    headlines = art.theme.headlines[lang]
     title = art.fill(_pick(rng, headlines))
     art.introduced.clear()  # the headline does not introduce anyone to the body
     length = math.exp(math.log(LENGTH_MEDIAN) + LENGTH_SIGMA * rng.gauss(0.0, 1.0))
