@@ -513,7 +513,8 @@ class _Context:
 
     def _may_receive(self, text: str, mention: Mention) -> bool:
         """False after a preposition other than a recipient's ("of the Vilnius summit")."""
-        words = [w.lower() for w in _WORD.findall(text[max(0, mention.start - 40) : mention.start])]
+        # the last two words before the mention (a determiner may stand between)
+        words = _WORD.findall(text, max(0, mention.start - 40), mention.start)[-2:]
         if words and self.lexicon.has("determiner", words[-1]):
             words = words[:-1]
         if not words or not self.lexicon.has("preposition", words[-1]):
