@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
 
 import ahocorasick
 
@@ -46,18 +45,22 @@ class LiteralIndex:
     """Keys of a sequence of patterns; ``candidates`` returns the patterns that may match."""
 
     def __init__(
-        self, keys: Sequence[Iterable[str] | None], *, word_chars: str | None = None
+        self, keys: Sequence[Iterable[str] | None], *, word_start: str | None = None
     ) -> None:
         r"""Index ``keys[i]``: words one of which every match of pattern ``i`` contains.
 
         ``None`` (or a key that cannot be folded safely, or an empty key) makes pattern ``i`` a
-        candidate everywhere. With ``word_chars`` (the inside of a regex character class, such
-        as ``r"\w.-"``) a key counts only where none of those characters precedes it.
+        candidate everywhere. With ``word_start`` a key counts only where neither a word
+        character (``\w``) nor one of the characters of ``word_start`` precedes it (the
+        patterns' ``(?<![\w.-])`` for ``word_start=".-"``).
         """
         self._always: list[int] = []
-        # With word_chars, text and keys are searched with every other character turned into a
-        # space and keys get a leading space: a hit then has no word character before it.
-        self._others = re.compile(rf"[^{word_chars}]") if word_chars is not None else None
+        # With word_start, text and keys are searched with every character that is neither a
+        # word character, a space nor one of word_start turned into a space, and keys get a
+        # leading space: a hit then has no word character or word_start character before it.
+        self._others = None
+        if word_start is not None:
+            self._others = re.compile(rf"[^\w {re.escape(word_start)}]")
         by_key: dict[str, list[int]] = {}
         for index, words in enumerate(keys):
             folded = None if words is None else [fold_case(w) for w in words]
@@ -76,23 +79,24 @@ class LiteralIndex:
             self._automaton.make_automaton()
         self.size = len(keys)
 
-    def _search(self, folded: str, start: int, end: int) -> tuple[int, Iterable[Any]]:
-        """Return the automaton's hits in ``folded[start:end]`` and the offset of their ends.
-
-        A hit is ``(last, (length, patterns))``; its key begins at ``offset + last - length + 1``.
-        """
+    def _hits(self, folded: str, start: int, end: int) -> list[tuple[int, tuple[int, ...]]]:
+        """Return ``(position, patterns)`` for each key beginning inside ``folded[start:end]``."""
         if self._automaton is None or end <= start:
-            return 0, ()
+            return []
         if self._others is None:
-            return 0, self._automaton.iter(folded, start, end)
-        before = self._others.sub(" ", folded[start - 1]) if start > 0 else " "
+            found = self._automaton.iter(folded, start, end)
+            return [(last - length + 1, indices) for last, (length, indices) in found]
+        # Folding keeps word characters (tests/nlp/test_literals.py), so the folded text says
+        # what the patterns' lookbehinds see. The leading character stands before ``start``.
+        before = self._others.sub(" ", folded[start - 1]) if start else " "
         spaced = before + self._others.sub(" ", folded[start:end])
-        return start, self._automaton.iter(spaced)  # the leading space stands before start
+        found = self._automaton.iter(spaced)
+        return [(start + last - length + 1, indices) for last, (length, indices) in found]
 
     def candidates(self, folded: str, start: int, end: int) -> list[int]:
         """Return, in order, the patterns that may match inside ``folded[start:end]``."""
         hits = set(self._always)
-        for _, (_, indices) in self._search(folded, start, end)[1]:
+        for _, indices in self._hits(folded, start, end):
             hits.update(indices)
         return sorted(hits)
 
@@ -101,10 +105,9 @@ class LiteralIndex:
 
         Patterns that may match anywhere map to None; patterns without a key there are left out.
         """
-        offset, hits = self._search(folded, start, end)
         by_patterns: dict[tuple[int, ...], list[int]] = {}
-        for last, (length, indices) in hits:
-            by_patterns.setdefault(indices, []).append(offset + last - length + 1)
+        for position, indices in self._hits(folded, start, end):
+            by_patterns.setdefault(indices, []).append(position)
         found: dict[int, list[int]] = {}
         for indices, positions in by_patterns.items():
             for index in indices:
@@ -120,8 +123,8 @@ class LiteralIndex:
 
     def starts(self, folded: str, start: int = 0, end: int | None = None) -> list[int]:
         """Return, ascending, where a key begins inside ``folded[start:end]``."""
-        offset, hits = self._search(folded, start, len(folded) if end is None else end)
-        return sorted({offset + last - length + 1 for last, (length, _) in hits})
+        hits = self._hits(folded, start, len(folded) if end is None else end)
+        return sorted({position for position, _ in hits})
 
 
 def finditer_at(

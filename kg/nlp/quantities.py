@@ -111,7 +111,7 @@ def _pattern(lex: EventLexicon) -> tuple[re.Pattern[str], LiteralIndex, dict[str
     # An empty hedge or number-word alternation lets a match start anywhere: no anchors then.
     anchored = approx_words and any(v > 1 for v in lex.time.numbers.values())
     keys = [(w.split() or [""])[0] for w in first] if anchored else None
-    return pattern, LiteralIndex([keys], word_chars=r"\w.,-"), scales
+    return pattern, LiteralIndex([keys], word_start=".,-"), scales
 
 
 def find_quantities(

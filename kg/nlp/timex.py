@@ -120,7 +120,22 @@ class _Patterns:
     items: tuple[tuple[str, re.Pattern[str]], ...]
     # Every match of ``items[i]`` begins with one of its first words (or a digit), at a place
     # no word character, "." or "-" precedes: only those places are tried.
+    # The patterns in ``_RARE`` (their first words are everywhere: "a", "one", "on", "the",
+    # the words they need are rare: "ago", "morning") have their own index, searched only when
+    # a word they need occurs; ``slots[i]`` says which index holds pattern ``i`` at which place.
     starts: LiteralIndex
+    rare_starts: LiteralIndex
+    slots: tuple[tuple[bool, int], ...]
+    # A word of ``required[i]`` occurs in every match of ``items[i]`` (the month of "dmy").
+    required: LiteralIndex
+    # What every match of the patterns in ``_LEADS`` starts with: an optional bound and
+    # preposition, then a weekday, a month, a year word or a digit.
+    lead: re.Pattern[str]
+
+
+# The patterns that start like ``_Patterns.lead``: bound? prep? (weekday | month | year | digit).
+_LEADS = frozenset({"dmy", "mdy", "numeric", "monthyear", "month", "weekday", "year"})
+_RARE = frozenset({"ago_after", "daytime", "part"})
 
 
 @functools.lru_cache(maxsize=8)
@@ -163,6 +178,27 @@ def _patterns(lex: TimeLexicon) -> _Patterns:
         "daytime": ["am", "on", "in", "this"],
         "year": [*bound_first, *w["year"], *digits],
     }
+    need: dict[str, list[str]] = {
+        "iso": digits,
+        "range": digits,
+        "dmy": list(lex.months),
+        "mdy": list(lex.months),
+        "numeric": digits,
+        "part": list(lex.parts),
+        "monthyear": list(lex.months),
+        "month": list(lex.months),
+        "ago_before": ago_words,
+        "ago_after": ago_after,
+        "relative": [*w["last"], *w["this"], *w["next"]],
+        "weekday": list(lex.weekdays),
+        "reladay": list(lex.reldays),
+        "daytime": list(w["daytime"]),
+        "year": digits,
+    }
+    lead = (
+        rf"{bound}?{prep}?(?:{_alt(list(lex.weekdays))}|{_alt(list(lex.months))}"
+        rf"|{_alt(list(w['year']))}|\d)"
+    )
     # An empty word list would let a pattern match without its word: try it everywhere then.
     lists = (lex.months, lex.weekdays, lex.numbers, lex.units, lex.parts, lex.reldays)
     anchored = all(lists) and all(w[kind] for kind in ("prep", "approx", "daytime", "year"))
@@ -198,6 +234,10 @@ def _patterns(lex: TimeLexicon) -> _Patterns:
         ("daytime", rf"(?:am|on\s+the|in\s+the|this)\s+{daytime}(?!\w)"),
         ("year", rf"{bound}?{prep}?{year_word}{year}"),
     ]
+    # Without "ago" words of a kind its pattern cannot match ("(?!)"): leave it out.
+    impossible = {"ago_before"} if not ago_words else set()
+    impossible |= {"ago_after"} if not ago_after else set()
+    items = [(name, regex) for name, regex in items if name not in impossible]
     return _Patterns(
         items=tuple(
             (name, re.compile(rf"(?<![\w.-])(?:{regex})", re.IGNORECASE)) for name, regex in items
@@ -206,9 +246,26 @@ def _patterns(lex: TimeLexicon) -> _Patterns:
             [
                 [(word.split() or [""])[0] for word in first[name]] if anchored else None
                 for name, _ in items
+                if name not in _RARE
             ],
-            word_chars=r"\w.-",
+            word_start=".-",
         ),
+        rare_starts=LiteralIndex(
+            [
+                [(word.split() or [""])[0] for word in first[name]] if anchored else None
+                for name, _ in items
+                if name in _RARE
+            ],
+            word_start=".-",
+        ),
+        slots=tuple(
+            (name in _RARE, [n in _RARE for n, _ in items[:i]].count(name in _RARE))
+            for i, (name, _) in enumerate(items)
+        ),
+        required=LiteralIndex(
+            [[max(word.split() or [""], key=len) for word in need[name]] for name, _ in items]
+        ),
+        lead=re.compile(rf"(?<![\w.-])(?:{lead})", re.IGNORECASE),
     )
 
 
@@ -512,6 +569,40 @@ def _strip_prep(surface: str, lex: TimeLexicon) -> int:
     return 0
 
 
+def _matches(text: str, patterns: _Patterns) -> list[tuple[str, re.Match[str]]]:
+    """Return ``(name, match)`` for every ``pattern.finditer(text)`` match, pattern by pattern.
+
+    Only the places where a pattern can start are tried (``_Patterns``), so the result is that
+    of running every pattern over the whole text.
+    """
+    folded = fold_case(text)
+    possible = set(patterns.required.candidates(folded, 0, len(text)))
+    common = patterns.starts.occurrences(folded, 0, len(text))
+    rare = (
+        patterns.rare_starts.occurrences(folded, 0, len(text))
+        if any(patterns.slots[index][0] for index in possible)
+        else {}
+    )
+    leads: dict[int, bool] = {}
+    found: list[tuple[str, re.Match[str]]] = []
+    for index, (name, pattern) in enumerate(patterns.items):
+        is_rare, slot = patterns.slots[index]
+        keys = rare if is_rare else common
+        if index not in possible or slot not in keys:
+            continue  # none of the words it needs, or none of its first words, occurs
+        positions = keys[slot]
+        if positions is None:
+            found.extend((name, m) for m in pattern.finditer(text))
+            continue
+        if name in _LEADS:
+            for p in positions:
+                if p not in leads:
+                    leads[p] = patterns.lead.match(text, p) is not None
+            positions = [p for p in positions if leads[p]]
+        found.extend((name, m) for m in finditer_at(pattern, text, positions))
+    return found
+
+
 def _scan(
     text: str,
     base: int,
@@ -521,23 +612,14 @@ def _scan(
     sentences: Sequence[tuple[int, int]],
 ) -> list[tuple[int, int, _Value]]:
     """Find and normalise time expressions in ``text``; offsets are shifted by ``base``."""
-    candidates: list[tuple[int, int, str, re.Match[str]]] = []
-    patterns = _patterns(lex)
-    keys = patterns.starts.occurrences(fold_case(text), 0, len(text))
-    for index, (name, pattern) in enumerate(patterns.items):
-        if index not in keys:
-            continue  # none of its first words occurs
-        positions = keys[index]
-        matches = (
-            pattern.finditer(text) if positions is None else finditer_at(pattern, text, positions)
-        )
-        candidates.extend(
-            (m.start(), m.end(), name, m)
-            for m in matches
-            if m.end() > m.start() and _accept(name, m, text, lex)
-        )
+    candidates = [
+        (m.start(), m.end(), name, m)
+        for name, m in _matches(text, _patterns(lex))
+        if m.end() > m.start() and _accept(name, m, text, lex)
+    ]
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     taken: list[tuple[int, int, _Value]] = []
+    future: dict[str, bool] = {}  # sentence -> it points forward in time
     for start, end, name, m in candidates:
         if any(start < t_end and t_start < end for t_start, t_end, _ in taken):
             continue
@@ -548,7 +630,10 @@ def _scan(
                 (i for i in (text.find(p, end) for p in ".!?\n") if i >= 0), default=len(text)
             )
             sentence = text[left + 1 : right]
-        ctx = _Context(lex, anchor, _has_word(sentence, lex.words["future"]))
+        forward = future.get(sentence)
+        if forward is None:
+            forward = future[sentence] = _has_word(sentence, lex.words["future"])
+        ctx = _Context(lex, anchor, forward)
         value = _NORMALISERS[name](m, ctx)
         if value is None:
             continue

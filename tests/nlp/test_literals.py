@@ -23,6 +23,7 @@ from kg.nlp.events import load_event_lexicon
 from kg.nlp.known_events import KnownEventCatalogue
 from kg.nlp.quantities import _pattern as quantity_pattern
 from kg.nlp.sentences import split_sentences
+from kg.nlp.timex import _matches as time_matches
 from kg.nlp.timex import _patterns as time_patterns
 from kg.nlp.timex import load_time_lexicon
 
@@ -81,7 +82,7 @@ def test_candidates_and_occurrences() -> None:
 
 
 def test_word_chars_keep_only_word_starts() -> None:
-    index = LiteralIndex([["in"]], word_chars=r"\w.-")
+    index = LiteralIndex([["in"]], word_start=".-")
     text = "In Berlin, in-house, (in) x.in"
     assert index.starts(fold_case(text)) == [0, 11, 22]
     assert index.starts(fold_case(text), 12) == [22]
@@ -102,7 +103,7 @@ def test_anchored_finditer_equals_finditer(
 ) -> None:
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     pattern = re.compile(rf"(?<![\w.-])(?:{body})(?:\s+\d+)?", re.IGNORECASE)
-    index = LiteralIndex([[w.split()[0] for w in words]], word_chars=r"\w.-")
+    index = LiteralIndex([[w.split()[0] for w in words]], word_start=".-")
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     expected = [m.span() for m in pattern.finditer(text, start, end)]
@@ -160,21 +161,31 @@ def test_claim_cues_equal_every_cue(dev_texts: list[tuple[str, str]]) -> None:
     assert checked > 10
 
 
-def test_time_patterns_equal_finditer(dev_texts: list[tuple[str, str]]) -> None:
+# Every kind of time pattern, in odd places too (after brackets, quotes, hyphens, digits).
+_TIME_TEXTS = [
+    (
+        "Anfang März 2024 (am Dienstagabend) und seit dem 3. Mai, vor fast 30 Jahren, "
+        "„gestern Abend“, im kommenden Monat, zwischen 2014 und 2022, 2014–2022, am 3.10.2022, "
+        "ab Mitte 2025, bis Ende Juni, 12-Mai, x2024, Jahr 2023, 2000 Soldaten, am Morgen.",
+        "de",
+    ),
+    (
+        "In early March 2024 (on Tuesday evening), since May 3rd, two weeks ago, about 30 years "
+        'ago, "yesterday", next month, last week, between 2014 and 2022, on 2024-12-03, '
+        "the beginning of June, mid-2025, until late June, on the morning of, this evening, "
+        "March 3, 2024, the year 1994, 2000 troops, may march.",
+        "en",
+    ),
+]
+
+
+def test_time_matches_equal_finditer(dev_texts: list[tuple[str, str]]) -> None:
     checked = 0
-    for text, lang in dev_texts:
+    for text, lang in [*dev_texts, *_TIME_TEXTS]:
         patterns = time_patterns(load_time_lexicon(lang))
-        keys = patterns.starts.occurrences(fold_case(text), 0, len(text))
-        for index, (name, pattern) in enumerate(patterns.items):
-            expected = [m.span() for m in pattern.finditer(text)]
-            positions = keys.get(index, [])
-            found = (
-                pattern.finditer(text)
-                if positions is None
-                else finditer_at(pattern, text, positions)
-            )
-            assert [m.span() for m in found] == expected, name
-            checked += len(expected)
+        expected = [(name, m.span()) for name, p in patterns.items for m in p.finditer(text)]
+        assert [(name, m.span()) for name, m in time_matches(text, patterns)] == expected
+        checked += len(expected)
     assert checked > 50
 
 
