@@ -182,6 +182,15 @@ def _scan(state: _State, text: str, tokens: list[Token], comment: int | None) ->
         if folded in heads or (caps[i] and _suffix_role(lexicon, folded) is not None):
             head = i
         near[i] = head < i + HEAD_WINDOW
+    # Where a role noun (listed or by suffix) or a body noun may start (``_lookup`` rejects
+    # the rest); a phrase is parsed only if its noun can follow the modifier at ``i``.
+    roles = [
+        t.folded in lexicon.role_firsts
+        or " " in t.folded
+        or (cap and bool(lexicon.role_suffixes) and _suffix_role(lexicon, t.folded) is not None)
+        for t, cap in zip(tokens, caps, strict=True)
+    ]
+    bodies = [t.folded in lexicon.body_firsts or " " in t.folded for t in tokens]
     i = 0
     while i < len(tokens):
         if not caps[i]:
@@ -197,14 +206,38 @@ def _scan(state: _State, text: str, tokens: list[Token], comment: int | None) ->
                 i += 1
                 continue
         consumed = (
-            (near[i] and _role_phrase(state, text, tokens, i, comment))
-            or (near[i] and _body_phrase(state, text, tokens, i, comment))
+            (
+                near[i]
+                and _noun_after(state, tokens, i, roles)
+                and _role_phrase(state, text, tokens, i, comment)
+            )
+            or (
+                near[i]
+                and _noun_after(state, tokens, i, bodies, 3)
+                and _body_phrase(state, text, tokens, i, comment)
+            )
             or _name(state, text, tokens, i, comment)
             or _demonym(state, text, tokens, i, comment)
             or _surname(state, text, tokens, i, comment)
             or _descriptor(state, text, tokens, i, comment)
         )
         i = consumed if consumed else i + 1
+
+
+def _noun_after(state: _State, tokens: list[Token], i: int, nouns: list[bool], *extra: int) -> bool:
+    """Say whether a noun marked in ``nouns`` stands where a phrase at ``i`` puts its noun.
+
+    That is at ``i`` or after a modifier (a demonym: ``i + 1``; a name with a hyphen or
+    "'s": up to two tokens after it; see ``_modifier``) or, with ``extra``, ``i + extra``
+    (a surname with "'s": ``_person_genitive``).
+    """
+    hit = _match(state, tokens, i)
+    after = (0, 1, *extra)
+    if any(i + n < len(nouns) and nouns[i + n] for n in after):
+        return True
+    return hit is not None and any(
+        j < len(nouns) and nouns[j] for j in (hit.last, hit.last + 1, hit.last + 2)
+    )
 
 
 def _match(state: _State, tokens: list[Token], i: int) -> NameHit | None:
