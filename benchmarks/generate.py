@@ -1146,13 +1146,13 @@ def _comments(art: _Article, published: datetime) -> list[dict[str, str]]:
         if earlier and rng.random() < 0.45:
             target = earlier[int(rng.random() * len(earlier))]
             item["reply_to"] = target
-            item["text"] = f"@{target} {_pick(rng, REPLIES[lang])}"
+            item["text"] = f"@{target} {art.fresh(REPLIES[lang])}"
             if rng.random() < 0.4:
-                item["text"] += " " + _pick(rng, COMMENTS[lang])
+                item["text"] += " " + art.fresh(COMMENTS[lang])
         else:
-            item["text"] = _pick(rng, COMMENTS[lang])
+            item["text"] = art.fresh(COMMENTS[lang])
             if rng.random() < 0.3:
-                item["text"] += " " + _pick(rng, COMMENTS[lang])
+                item["text"] += " " + art.fresh(COMMENTS[lang])
         out.append(item)
         authors.append(author)
         when += timedelta(minutes=1 + int(rng.random() * 90))
@@ -1200,7 +1200,8 @@ def _article(rng: random.Random, seed: int, number: int) -> dict[str, object]:
         "lang": "de" if lang == DE else "en",
         "source": "kg benchmark generator",
     }
-    if rng.random() < COMMENTED_SHARE:
+    # The first article always has comments: it is QUERY_PARAMS' article (comment_threads).
+    if rng.random() < COMMENTED_SHARE or number == 0:
         record["comments"] = _comments(art, published)
     return record
 
