@@ -107,6 +107,7 @@ class Gazetteer:
         self._by_qid: dict[str, Entry] = {}
         self._by_post: dict[tuple[str, str | None], list[Entry]] = {}
         self._bodies: dict[tuple[str, str], Entry] = {}
+        self._actors: dict[tuple[str, str], tuple[Entry, Actor]] = {}  # see ``actor``
         for entry in entries:
             if entry.key in self._by_key:
                 raise ConfigError(f"duplicate gazetteer key {entry.key!r}", option="gazetteer")
@@ -154,6 +155,14 @@ class Gazetteer:
     def entries(self) -> tuple[Entry, ...]:
         """Return all entries in load order."""
         return tuple(self._by_key.values())
+
+    def actor(self, entry: Entry, lang: str) -> Actor:
+        """Return ``entry.to_actor(lang)``, memoised (records are immutable; every article
+        that mentions the entry needs the same one)."""
+        found = self._actors.get((entry.key, lang))
+        if found is None or found[0] is not entry:
+            found = self._actors[(entry.key, lang)] = (entry, entry.to_actor(lang))
+        return found[1]
 
     def get(self, key: str) -> Entry | None:
         """Return the entry with ``key``, or None."""

@@ -84,6 +84,8 @@ CONFIDENCE = {
     MentionForm.DEMONYM: 0.7,
 }
 _V = TypeVar("_V")
+#: The default ``Mention.method`` of each form ("mentions.name").
+_METHOD = {form: f"mentions.{form.value}" for form in MentionForm}
 _QUOTES = frozenset("\"'„“”»«‚‘’")
 #: Words whose role suffix lookup is memoised per lexicon before the memo restarts (a bound
 #: on memory over a large corpus).
@@ -274,7 +276,7 @@ def _mention(
         form=form,
         is_place=is_place,
         comment=comment,
-        method=method or f"mentions.{form.value}",
+        method=method or _METHOD[form],
         confidence=CONFIDENCE.get(form, 1.0) if confidence is None else confidence,
     )
 
@@ -299,7 +301,7 @@ def _emit(
 
 
 def _actor(state: _State, entry: Entry) -> Actor:
-    return state.actors.get(entry.key) or entry.to_actor(state.article.lang)
+    return state.actors.get(entry.key) or state.gazetteer.actor(entry, state.article.lang)
 
 
 def _resolve_entry(
