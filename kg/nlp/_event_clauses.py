@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kg.model import Actor, EventType, Mention, MentionForm, Sentence
 from kg.nlp._event_lexicon import EventLexicon, TriggerRule
@@ -47,25 +47,30 @@ class Clause:
 
 @dataclass(frozen=True, slots=True)
 class Group:
-    """Mentions forming one noun phrase or coordination ("USA, Russland und Großbritannien")."""
+    """Mentions forming one noun phrase or coordination ("USA, Russland und Großbritannien").
+
+    ``start``, ``end``, ``actors`` (keys in order, once each) and ``is_place`` (every mention is
+    a place) are computed once from ``mentions``.
+    """
 
     mentions: tuple[Mention, ...]
+    start: int = field(init=False)
+    end: int = field(init=False)
+    actors: tuple[str, ...] = field(init=False)
+    is_place: bool = field(init=False)
 
-    @property
-    def start(self) -> int:
-        return self.mentions[0].start
+    def __post_init__(self) -> None:
+        mentions = self.mentions
+        object.__setattr__(self, "start", mentions[0].start)
+        object.__setattr__(self, "end", max(m.end for m in mentions))
+        object.__setattr__(self, "actors", tuple(dict.fromkeys(m.actor for m in mentions)))
+        object.__setattr__(self, "is_place", all(m.is_place for m in mentions))
 
-    @property
-    def end(self) -> int:
-        return max(m.end for m in self.mentions)
 
-    @property
-    def actors(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(m.actor for m in self.mentions))
-
-    @property
-    def is_place(self) -> bool:
-        return all(m.is_place for m in self.mentions)
+_WORDS = re.compile(r"[\w-]+")
+_APOSTROPHE_WORDS = re.compile(r"[\w'-]+")
+_NEXT_WORD = re.compile(r"\s*([\w-]+)")
+_GENITIVE_GAP = re.compile(r"\s*(?:des|der)?\s*")  # "Angriff (der) Russlands"
 
 
 _BOUNDARY = re.compile(r"[;:()–]|\s-\s|,\s*(?P<word>[\w-]+)")
@@ -79,11 +84,14 @@ _COORDINATION = re.compile(
 _NP_GAP = re.compile(r"^[\w-]*\s*(?:[A-ZÄÖÜ][\w.-]*\s+){0,3}$")
 
 
-def split_clauses(text: str, sentence: Sentence, lex: EventLexicon) -> list[Clause]:
+def split_clauses(
+    text: str, sentence: Sentence, lex: EventLexicon, folded: str | None = None
+) -> list[Clause]:
     """Split a sentence at ";", ":", dashes and commas that open a clause ("…, dass", "…, der").
 
     A relative clause or apposition ("Sybiha, der als Gast … dabei war, bat …") ends at the next
-    comma; the clause after it continues the main clause before it (its ``host``).
+    comma; the clause after it continues the main clause before it (its ``host``). ``folded``
+    is ``fold_case(text)`` when the caller has it.
     """
     cuts: list[tuple[int, bool]] = [(sentence.start, False)]
     relative = lex.words.get("@relative", frozenset())
@@ -99,6 +107,8 @@ def split_clauses(text: str, sentence: Sentence, lex: EventLexicon) -> list[Clau
             cuts.append((m.start(), False))
             opened = False
     bare = lex.classes.get("@clause_bare")
+    if folded is not None and not lex.bare_index.candidates(folded, sentence.start, sentence.end):
+        bare = None  # no bare clause word in the sentence: nothing to cut
     if bare is not None:  # "said on Sunday that Russian forces had captured …"
         cuts.extend((m.start(), False) for m in bare.finditer(text, sentence.start, sentence.end))
         cuts.sort()
@@ -130,7 +140,7 @@ def group_mentions(text: str, mentions: Sequence[Mention]) -> list[Group]:
 
 
 def word_before(text: str, start: int, lower: int) -> str:
-    words = re.findall(r"[\w'-]+", text[lower:start])
+    words = _APOSTROPHE_WORDS.findall(text[lower:start])
     return words[-1].casefold() if words else ""
 
 
@@ -209,7 +219,7 @@ def find_triggers(
         ranked = sorted(rules, key=lambda r: not r.requires)
         kinds = {r.pos for r in ranked}
         if "verb" in kinds and kinds & {"noun", "noun-pl"}:
-            window = re.findall(r"[\w'-]+", text[clause.start : start])[-2:]
+            window = _APOSTROPHE_WORDS.findall(text[clause.start : start])[-2:]
             is_noun = any(w.casefold() in determiners for w in window)
             ranked = [r for r in ranked if (r.pos != "verb") == is_noun] or ranked
         triggers.append(Trigger(ranked[0], start, end, clause))
@@ -227,7 +237,7 @@ def is_infinitive(text: str, trigger: Trigger, lex: EventLexicon) -> bool:
     marks = lex.words.get("@infinitive", frozenset())
     if word_before(text, trigger.start, trigger.clause.start) in marks:
         return True
-    after = re.findall(r"[\w-]+", text[trigger.end : trigger.clause.end])[:2]
+    after = _WORDS.findall(text[trigger.end : trigger.clause.end])[:2]
     return (
         len(after) == 2
         and after[0].casefold() in marks
@@ -246,12 +256,12 @@ class Arguments:
 
 def _in_phrase(text: str, group: Group, prepositions: frozenset[str], lower: int) -> bool:
     """Return True for a group inside a prepositional phrase ("Am Rande des G20-Gipfels")."""
-    window = re.findall(r"[\w-]+", text[max(lower, group.start - 40) : group.start])
+    window = _WORDS.findall(text[max(lower, group.start - 40) : group.start])
     return any(w.casefold() in prepositions for w in window[-MAX_PHRASE_WORDS:])
 
 
 def preceded_by(text: str, group: Group, words: frozenset[str], lower: int) -> bool:
-    window = re.findall(r"[\w-]+", text[max(lower, group.start - 20) : group.start])
+    window = _WORDS.findall(text[max(lower, group.start - 20) : group.start])
     return any(w.casefold() in words for w in window[-2:])
 
 
@@ -279,7 +289,7 @@ def _noun_agent(
         gap = text[last.end : trigger.start]
         head = max(last.mentions, key=lambda m: (m.end, m.end - m.start))
         possessive = gap.startswith("'s") or _is_genitive(text[last.start : last.end], last, actors)
-        words = re.findall(r"[\w-]+", gap.replace("'s", " "))
+        words = _WORDS.findall(gap.replace("'s", " "))
         if (
             len(gap) <= MAX_MODIFIER_GAP
             and len(words) <= MAX_MODIFIER_WORDS
@@ -291,14 +301,10 @@ def _noun_agent(
     after = [g for g in groups if g.start >= trigger.end and not g.is_place]
     agent_prep = lex.words.get("@agentprep", frozenset())
     for group in after:
-        between = re.findall(r"[\w-]+", text[trigger.end : group.start])
+        between = _WORDS.findall(text[trigger.end : group.start])
         if between and between[0].casefold() in agent_prep and len(between) <= MAX_MODIFIER_WORDS:
             return group  # "attack by Russia", "Angriff durch Russland"
-    if (
-        lex.lang == "de"
-        and after
-        and re.fullmatch(r"\s*(?:des|der)?\s*", text[trigger.end : after[0].start])
-    ):
+    if lex.lang == "de" and after and _GENITIVE_GAP.fullmatch(text[trigger.end : after[0].start]):
         return after[0]
     return None
 
@@ -309,7 +315,7 @@ def _inverted_subject(
     """Return the subject right after a German verb ("dafür sagten die Atommächte USA … zu")."""
     if not post:
         return None
-    words = re.findall(r"[\w-]+", text[trigger.end : post[0].start])
+    words = _WORDS.findall(text[trigger.end : post[0].start])
     preps = lex.words.get("@preposition", frozenset())
     if len(words) > MAX_INVERTED_SUBJECT_WORDS or any(w.casefold() in preps for w in words):
         return None
@@ -362,7 +368,7 @@ def _heads_nonstate(text: str, mention: Mention, nonstate: frozenset[str]) -> bo
     """Return True for a demonym before a non-state group: "Syrian rebels" are not Syria."""
     if mention.form is not MentionForm.DEMONYM:
         return False
-    following = re.match(r"\s*([\w-]+)", text[mention.end : mention.end + 40])
+    following = _NEXT_WORD.match(text[mention.end : mention.end + 40])
     return following is not None and following.group(1).casefold() in nonstate
 
 
@@ -384,8 +390,9 @@ def find_arguments(
     agent_keys: tuple[str, ...] = ()
     fallback = False
     passive_words = lex.words.get("@passive", frozenset())
-    clause_words = {w.casefold() for w in re.findall(r"[\w-]+", text[clause.start : clause.end])}
-    if trigger.rule.pos == "verb" and clause_words & passive_words:
+    if trigger.rule.pos == "verb" and not passive_words.isdisjoint(
+        w.casefold() for w in _WORDS.findall(text[clause.start : clause.end])
+    ):
         agent_prep = lex.words.get("@agentprep", frozenset())
         agent = next(
             (

@@ -51,6 +51,7 @@ class EventLexicon:
     trigger_index: LiteralIndex  # which rules may match in a span (``rules`` by position)
     required: tuple[str, ...]  # the classes that rules require or ban
     class_index: LiteralIndex  # which of ``required`` may match in a span (by position)
+    bare_index: LiteralIndex  # whether "@clause_bare" may match in a span
 
 
 def _form_keys(forms: str) -> tuple[str, ...]:
@@ -175,6 +176,7 @@ def load_event_lexicon(lang: str, directory: Path | None = None) -> EventLexicon
         trigger_index=LiteralIndex([rule.keys for rule in rules]),
         required=required,
         class_index=LiteralIndex([class_keys[name] for name in required]),
+        bare_index=LiteralIndex([class_keys.get("@clause_bare", ())]),
     )
 
 

@@ -312,6 +312,18 @@ class _Context:
     # The mentions that may be participants: not the speaker of a reporting cue.
     participants: tuple[Mention, ...]
     cue_cache: dict[tuple[int, int], tuple[ClaimCue, ...]] = field(default_factory=dict)
+    mention_cache: dict[Clause, tuple[list[Mention], list[Mention]]] = field(default_factory=dict)
+
+    def clause_mentions(self, clause: Clause) -> tuple[list[Mention], list[Mention]]:
+        """Return the participant mentions inside a clause and the mentions inside its host."""
+        found = self.mention_cache.get(clause)
+        if found is None:
+            host = clause.host
+            found = self.mention_cache[clause] = (
+                [m for m in self.participants if clause.start <= m.start and m.end <= clause.end],
+                [m for m in self.mentions if host and host[0] <= m.start and m.end <= host[1]],
+            )
+        return found
 
     def claim_cues(self, start: int, end: int) -> tuple[ClaimCue, ...]:
         """Return ``find_claim_cues`` of a span of the article (each span looked up once)."""
@@ -339,13 +351,8 @@ def _event_from_trigger(
     if is_infinitive(text, trigger, ctx.lex) and not planned:
         return None  # "um … zu liefern", "asked NATO to deliver": content, not an event
     excluded = author_mentions(cues, ctx.mentions) | ctx.in_names
-    in_clause = [
-        m
-        for m in ctx.participants
-        if clause.start <= m.start and m.end <= clause.end and m.id not in excluded
-    ]
-    host = clause.host
-    host_mentions = [m for m in ctx.mentions if host and host[0] <= m.start and m.end <= host[1]]
+    inside, host_mentions = ctx.clause_mentions(clause)
+    in_clause = [m for m in inside if m.id not in excluded]
     args = find_arguments(text, trigger, in_clause, ctx.actors, ctx.lex, host_mentions)
     if args.fallback and inherited is not None:
         args = replace(args, agents=inherited, fallback=False)
@@ -529,7 +536,7 @@ def extract_events(
     for sentence in sentences:
         if sentence.comment is not None:
             continue
-        for clause in split_clauses(article.text, sentence, lexicon):
+        for clause in split_clauses(article.text, sentence, lexicon, ctx.folded):
             triggers = find_triggers(article.text, clause, lexicon, ctx.folded)
             content_from = _content_start(article.text, clause, triggers)
             verb_types = {t.rule.type for t in triggers if t.rule.pos == "verb"}
