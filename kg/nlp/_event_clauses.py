@@ -198,18 +198,21 @@ def find_triggers(
     folded = fold_case(text) if folded is None else folded
     found: dict[tuple[int, int], list[TriggerRule]] = {}
     keys = lex.trigger_index.occurrences(folded, clause.start, clause.end)
-    possible = frozenset(
-        lex.required[i] for i in lex.class_index.candidates(folded, clause.start, clause.end)
-    ) if keys else frozenset()  # fmt: skip
+    possible: frozenset[str] | None = None  # the required classes that may occur (when needed)
     for index, positions in keys.items():
         rule = lex.rules[index]
         if positions is None:
             matches = rule.pattern.finditer(text, clause.start, clause.end)
-        else:  # a match starts at its first word or at the start of the compound holding it
+        elif rule.compound:  # a match starts at its first word or where its compound starts
             starts = {p for q in positions for p in (q, run_start(text, q)) if p >= clause.start}
             matches = finditer_at(rule.pattern, text, sorted(starts), clause.end)
+        else:
+            matches = finditer_at(rule.pattern, text, positions, clause.end)
         for m in matches:
-            if _rule_applies(rule, m, text, clause, lex, possible):
+            if rule.requires and possible is None:
+                found_classes = lex.class_index.candidates(folded, clause.start, clause.end)
+                possible = frozenset(lex.required[i] for i in found_classes)
+            if _rule_applies(rule, m, text, clause, lex, possible or frozenset()):
                 found.setdefault((m.start(), m.end()), []).append(rule)
     triggers = []
     determiners = lex.words.get("@determiner", frozenset())

@@ -33,6 +33,7 @@ class TriggerRule:
     requires: tuple[str, ...]
     particle_final: bool = True  # the particle closes the clause ("sagten … zu")
     keys: tuple[str, ...] = ()  # the first word of each form: every match begins with one
+    compound: bool = False  # a form starts with "*": a match may start before its word
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -155,6 +156,7 @@ def load_event_lexicon(lang: str, directory: Path | None = None) -> EventLexicon
                 requires=() if requires == "-" else tuple(requires.split("|")),
                 particle_final=final,
                 keys=_form_keys(forms),
+                compound=any(form.startswith("*") for form in forms.split("|")),
             )
         )
     for rule in rules:

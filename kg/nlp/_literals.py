@@ -12,6 +12,7 @@ mapping plus the extra Latin equivalences of ``re``: dotless i, long s), keeping
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -27,6 +28,8 @@ _CASE_FIXES = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"))
 _SAFE_KEY_CHARS = frozenset(
     [chr(c) for c in range(128)] + [chr(c) for c in range(0xC0, 0x100) if c not in (0xD7, 0xF7)]
 )
+
+_VALUE = operator.itemgetter(1)  # of an automaton hit: (length, patterns)
 
 
 def fold_case(text: str) -> str:
@@ -96,6 +99,10 @@ class LiteralIndex:
     def candidates(self, folded: str, start: int, end: int) -> list[int]:
         """Return, in order, the patterns that may match inside ``folded[start:end]``."""
         hits = set(self._always)
+        if self._automaton is not None and self._others is None and end > start:
+            for _, indices in set(map(_VALUE, self._automaton.iter(folded, start, end))):
+                hits.update(indices)  # each key's value once, however often it occurs
+            return sorted(hits)
         for _, indices in self._hits(folded, start, end):
             hits.update(indices)
         return sorted(hits)
