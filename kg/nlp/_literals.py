@@ -12,6 +12,7 @@ mapping plus the extra Latin equivalences of ``re``: dotless i, long s), keeping
 
 from __future__ import annotations
 
+import functools
 import operator
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -42,6 +43,12 @@ def fold_case(text: str) -> str:
         if char in text:
             text = text.replace(char, replacement)
     return text.lower()
+
+
+@functools.lru_cache(maxsize=4)
+def fold_text(text: str) -> str:
+    """Return ``fold_case(text)`` of an article text, remembered for the stages after this one."""
+    return fold_case(text)
 
 
 class LiteralIndex:

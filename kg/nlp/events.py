@@ -80,7 +80,7 @@ from kg.nlp._event_clauses import (
 )
 from kg.nlp._event_lexicon import EventLexicon, is_agent_role, load_event_lexicon
 from kg.nlp._event_merge import merge_events
-from kg.nlp._literals import fold_case
+from kg.nlp._literals import fold_text
 from kg.nlp.claims import (
     SKIP_STATUSES,
     ClaimCue,
@@ -523,7 +523,7 @@ def extract_events(
         lexicon,
         catalogue,
         names,
-        fold_case(article.text),
+        fold_text(article.text),
         frozenset(
             m.id
             for m in body

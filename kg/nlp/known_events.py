@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kg.errors import ConfigError
 from kg.model import EventType, Participant, TimePrecision
-from kg.nlp._literals import LiteralIndex, finditer_at, fold_case
+from kg.nlp._literals import LiteralIndex, finditer_at, fold_text
 from kg.nlp.gazetteer import read_json_lines
 
 _KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -147,7 +147,7 @@ class KnownEventCatalogue:
         index = self._by_name[lang]
         starts = self._name_starts[lang]
         matches = (
-            finditer_at(pattern, text, starts.starts(fold_case(text)))
+            finditer_at(pattern, text, starts.starts(fold_text(text)))
             if starts.complete
             else pattern.finditer(text)
         )

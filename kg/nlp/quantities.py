@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from kg.model import Article, Quantity, Sentence, TimeExpression
 from kg.nlp._event_lexicon import EventLexicon
-from kg.nlp._literals import LiteralIndex, finditer_at, fold_case
+from kg.nlp._literals import LiteralIndex, finditer_at, fold_text
 
 # The counted noun stands at most this many words after the number ("rund 180 ballistische
 # Raketen", "two more IRIS-T air defence systems").
@@ -135,7 +135,7 @@ def find_quantities(
     lex = lexicon
     pattern, starts, scales = _pattern(lex)
     text = article.text
-    keys = starts.occurrences(fold_case(text), 0, len(text)).get(0, [])
+    keys = starts.occurrences(fold_text(text), 0, len(text)).get(0, [])
     found: list[Quantity] = []
     for sentence in sentences:
         if sentence.comment is not None:

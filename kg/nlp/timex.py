@@ -24,7 +24,7 @@ from pathlib import Path
 
 from kg.errors import ConfigError
 from kg.model import Article, Sentence, TimeExpression, TimePrecision
-from kg.nlp._literals import LiteralIndex, finditer_at, fold_case
+from kg.nlp._literals import LiteralIndex, finditer_at, fold_text
 
 _WORD_KINDS = (
     "approx", "since", "from", "until", "ago", "last", "this", "next", "daytime", "prep", "year",
@@ -575,7 +575,7 @@ def _matches(text: str, patterns: _Patterns) -> list[tuple[str, re.Match[str]]]:
     Only the places where a pattern can start are tried (``_Patterns``), so the result is that
     of running every pattern over the whole text.
     """
-    folded = fold_case(text)
+    folded = fold_text(text)
     possible = set(patterns.required.candidates(folded, 0, len(text)))
     common = patterns.starts.occurrences(folded, 0, len(text))
     rare = (
