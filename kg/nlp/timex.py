@@ -178,12 +178,14 @@ def _patterns(lex: TimeLexicon) -> _Patterns:
         "daytime": ["am", "on", "in", "this"],
         "year": [*bound_first, *w["year"], *digits],
     }
+    # The words each pattern needs somewhere (the digits of the digit patterns need no check:
+    # they start there, so ``starts`` finds them; no words means no check).
     need: dict[str, list[str]] = {
-        "iso": digits,
-        "range": digits,
+        "iso": [],
+        "range": [],
         "dmy": list(lex.months),
         "mdy": list(lex.months),
-        "numeric": digits,
+        "numeric": [],
         "part": list(lex.parts),
         "monthyear": list(lex.months),
         "month": list(lex.months),
@@ -193,7 +195,7 @@ def _patterns(lex: TimeLexicon) -> _Patterns:
         "weekday": list(lex.weekdays),
         "reladay": list(lex.reldays),
         "daytime": list(w["daytime"]),
-        "year": digits,
+        "year": [],
     }
     lead = (
         rf"{bound}?{prep}?(?:{_alt(list(lex.weekdays))}|{_alt(list(lex.months))}"
