@@ -296,6 +296,13 @@ def _statement_for(start: int, statements: Sequence[Statement]) -> Statement | N
 
 
 @dataclass(frozen=True, slots=True)
+class _ClauseFacts:
+    cues: tuple[ClaimCue, ...]
+    mentions: list[Mention]  # the possible participants inside the clause
+    host_mentions: list[Mention]  # the mentions of the main-clause part before it
+
+
+@dataclass(frozen=True, slots=True)
 class _Context:
     article: Article
     mentions: tuple[Mention, ...]
@@ -312,15 +319,26 @@ class _Context:
     # The mentions that may be participants: not the speaker of a reporting cue.
     participants: tuple[Mention, ...]
     cue_cache: dict[tuple[int, int], tuple[ClaimCue, ...]] = field(default_factory=dict)
-    mention_cache: dict[Clause, tuple[list[Mention], list[Mention]]] = field(default_factory=dict)
+    clause_cache: dict[Clause, _ClauseFacts] = field(default_factory=dict)
 
-    def clause_mentions(self, clause: Clause) -> tuple[list[Mention], list[Mention]]:
-        """Return the participant mentions inside a clause and the mentions inside its host."""
-        found = self.mention_cache.get(clause)
+    def clause_facts(self, clause: Clause) -> _ClauseFacts:
+        """Return the cues of a clause, its participant mentions and the mentions of its host.
+
+        Mentions that name a claim's source ("laut dem Ministerium") or lie in a known event's
+        name are no participants. Each clause is looked at once.
+        """
+        found = self.clause_cache.get(clause)
         if found is None:
+            cues = _cues(clause, self)
+            excluded = author_mentions(cues, self.mentions) | self.in_names
             host = clause.host
-            found = self.mention_cache[clause] = (
-                [m for m in self.participants if clause.start <= m.start and m.end <= clause.end],
+            found = self.clause_cache[clause] = _ClauseFacts(
+                cues,
+                [
+                    m
+                    for m in self.participants
+                    if clause.start <= m.start and m.end <= clause.end and m.id not in excluded
+                ],
                 [m for m in self.mentions if host and host[0] <= m.start and m.end <= host[1]],
             )
         return found
@@ -344,16 +362,14 @@ def _event_from_trigger(
     """
     text = ctx.article.text
     clause = trigger.clause
-    cues = _cues(clause, ctx)
+    facts = ctx.clause_facts(clause)
+    cues = facts.cues
     if any(c.status in SKIP_STATUSES for c in cues):
         return None
     planned = any(c.status == "planned-future" and c.end <= trigger.start for c in cues)
     if is_infinitive(text, trigger, ctx.lex) and not planned:
         return None  # "um … zu liefern", "asked NATO to deliver": content, not an event
-    excluded = author_mentions(cues, ctx.mentions) | ctx.in_names
-    inside, host_mentions = ctx.clause_mentions(clause)
-    in_clause = [m for m in inside if m.id not in excluded]
-    args = find_arguments(text, trigger, in_clause, ctx.actors, ctx.lex, host_mentions)
+    args = find_arguments(text, trigger, facts.mentions, ctx.actors, ctx.lex, facts.host_mentions)
     if args.fallback and inherited is not None:
         args = replace(args, agents=inherited, fallback=False)
     timex = _time_for(trigger, ctx.timexes)
