@@ -36,7 +36,6 @@ KNOWN_DIFFERENT = {
     "article_overview",
     "events_by_participant",
     "events_timeline",
-    "post_holders",
     "statements_mentioning_actor",
 }
 
