@@ -24,7 +24,7 @@ from pathlib import Path
 
 from kg.errors import ConfigError
 from kg.model import Article, Sentence, TimeExpression, TimePrecision
-from kg.nlp._literals import LiteralIndex, finditer_at, fold_text
+from kg.nlp._literals import LiteralIndex, fold_text
 
 _WORD_KINDS = (
     "approx", "since", "from", "until", "ago", "last", "this", "next", "daytime", "prep", "year",
@@ -163,7 +163,7 @@ def _patterns(lex: TimeLexicon) -> _Patterns:
     bound_first = [*w["since"], *w["from"], *w["until"], *w["prep"]]
     first: dict[str, list[str]] = {
         "iso": digits,
-        "range": ["zwischen", "von", "between", "from", *digits],
+        "range": ["zwischen", "von", "between", "from", "1", "2"],  # years: 1[89]xx, 20xx
         "dmy": [*bound_first, *lex.weekdays, *digits],
         "mdy": [*bound_first, *lex.weekdays, *lex.months],
         "numeric": [*bound_first, *digits],
@@ -176,7 +176,7 @@ def _patterns(lex: TimeLexicon) -> _Patterns:
         "weekday": [*w["since"], *w["from"], *w["until"], *lex.weekdays],
         "reladay": list(lex.reldays),
         "daytime": ["am", "on", "in", "this"],
-        "year": [*bound_first, *w["year"], *digits],
+        "year": [*bound_first, *w["year"], "1", "2"],
     }
     # The words each pattern needs somewhere (the digits of the digit patterns need no check:
     # they start there, so ``starts`` finds them; no words means no check).
@@ -601,7 +601,11 @@ def _matches(text: str, patterns: _Patterns) -> list[tuple[str, re.Match[str]]]:
                 if p not in leads:
                     leads[p] = patterns.lead.match(text, p) is not None
             positions = [p for p in positions if leads[p]]
-        found.extend((name, m) for m in finditer_at(pattern, text, positions))
+        end = 0  # as in finditer: a match starts after the previous one
+        for p in positions:
+            if p >= end and (m := pattern.match(text, p)) is not None:
+                found.append((name, m))
+                end = m.end()
     return found
 
 
