@@ -33,7 +33,6 @@ SEED = REPO.parent / "shared" / "seeds" / "000_37f2beed3ee40e28.txt"
 #: differently from the spec/Oxigraph; see the report of issue 8): they run without error but
 #: are compared by row count only, or not at all.
 KNOWN_DIFFERENT = {
-    "article_overview",
     "events_by_participant",
     "events_timeline",
     "statements_mentioning_actor",
