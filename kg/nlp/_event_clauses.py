@@ -174,8 +174,7 @@ def _rule_applies(
         since = m.end() if rule.particle_final else clause.start
         if not rule.particle.search(text, since, clause.end):
             return False
-    wanted = [name for name in rule.requires if not name.startswith("!")]
-    banned = [name[1:] for name in rule.requires if name.startswith("!")]
+    wanted, banned = rule.wanted, rule.banned
     if any(
         name in possible and lex.classes[name].search(text, clause.start, clause.end)
         for name in banned

@@ -34,6 +34,8 @@ class TriggerRule:
     particle_final: bool = True  # the particle closes the clause ("sagten … zu")
     keys: tuple[str, ...] = ()  # the first word of each form: every match begins with one
     compound: bool = False  # a form starts with "*": a match may start before its word
+    wanted: tuple[str, ...] = ()  # the classes of ``requires`` one of which must occur
+    banned: tuple[str, ...] = ()  # the classes of ``requires`` ("!@class") that may not occur
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -147,13 +149,16 @@ def load_event_lexicon(lang: str, directory: Path | None = None) -> EventLexicon
             word = re.escape(particle.rstrip("$"))
             tail = r"\s*(?:[.,;:!?)\"“”»«–]|$)" if final else ""
             particle_re = re.compile(rf"(?<![\w-]){word}(?![\w-]){tail}", re.IGNORECASE)
+        needs = () if requires == "-" else tuple(requires.split("|"))
         rules.append(
             TriggerRule(
                 type=event_type,
                 pos=pos,
                 pattern=re.compile(_form_regex(forms), re.IGNORECASE),
                 particle=particle_re,
-                requires=() if requires == "-" else tuple(requires.split("|")),
+                requires=needs,
+                wanted=tuple(name for name in needs if not name.startswith("!")),
+                banned=tuple(name[1:] for name in needs if name.startswith("!")),
                 particle_final=final,
                 keys=_form_keys(forms),
                 compound=any(form.startswith("*") for form in forms.split("|")),
