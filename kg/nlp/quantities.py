@@ -99,6 +99,7 @@ def _pattern(lex: EventLexicon) -> tuple[re.Pattern[str], LiteralIndex, dict[str
         rf"(?:\s+(?P<scale>{scale})(?![\w]))?(?![\w])",
         re.IGNORECASE,
     )
+    # The words a match starts with (keep in step with the pattern; tests/nlp/test_literals.py).
     first = [
         *approx_words,
         "zwischen",
