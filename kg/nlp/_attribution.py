@@ -12,6 +12,7 @@ from kg.model import ActorKind
 from kg.nlp._reported import MAX_LABEL_TOKENS, MAX_TAIL_TOKENS, clause_span, found_record
 from kg.nlp._speakers import Speaker, find_after, find_subject
 from kg.nlp._speech_doc import Doc, Found
+from kg.nlp._statement_lexicon import StatementLexicon
 
 #: Tokens of an unresolved source after "laut"/"according to" that still make an attribution
 #: ("laut einer Aussendung"); a single word is too often something else ("laut Plan").
@@ -24,10 +25,13 @@ _LABEL_KINDS = frozenset(
 _KINDS = ("self", "prefix", "postfix", "so", "as")
 
 
+def attribution_heads(lex: StatementLexicon) -> frozenset[str]:
+    """The words an attribution phrase can start with (a sentence without one has none)."""
+    return lex.heads_of(*_KINDS)
+
+
 def _phrase_at(doc: Doc, i: int, kind: str) -> int:
     """Length of the ``kind`` phrase starting at token ``i`` (0 when none)."""
-    if doc.lower(i) not in doc.lex.heads.get(kind, ()):
-        return 0
     for phrase in doc.lex.phrases.get(kind, ()):
         if tuple(doc.low[i : i + len(phrase)]) == phrase:
             return len(phrase)
@@ -63,7 +67,7 @@ def _around(doc: Doc, a: int, b: int, first: int, last: int) -> tuple[int, int] 
 
 def _attribution(doc: Doc, a: int, b: int, i: int) -> tuple[Speaker | None, int, str] | None:
     """The attribution phrase at token ``i``: (speaker, last token, method)."""
-    for kind in _KINDS:
+    for kind in doc.lex.kinds_headed_by(doc.low[i], _KINDS):
         n = _phrase_at(doc, i, kind)
         if not n:
             continue
@@ -98,7 +102,7 @@ def attribution_rules(doc: Doc, sentence: int) -> Iterator[Found]:
     """Statements licensed by an attribution phrase in ``sentence``."""
     a, b = doc.sentence_range[sentence]
     i = a
-    for k in doc.where(doc.lex.heads_of(*_KINDS), a, b):
+    for k in doc.where(attribution_heads(doc.lex), a, b):
         if k < i:
             continue  # inside the attribution found before
         hit = _attribution(doc, a, b, k)

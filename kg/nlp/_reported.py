@@ -166,8 +166,6 @@ def _inverted(doc: Doc, a: int, cue: Cue) -> int | None:
     after = doc.lower(cue.last + 1)
     if after in doc.lex.words("complementizer") or after == ":" or doc.lower(v).endswith("ing"):
         return None  # the verb has its own complement: ", adding that …", ", betonte, dass …"
-    if _complement(doc, cue, len(doc.tokens)) is not None:
-        return None  # "…, said Congress had approved …": the clause follows the verb
     k = v - 1
     if doc.lower(k) != ",":
         lo = doc.clause_start(v, a)  # English "<clause>, Putin said", "…, a spokesperson said"
@@ -177,6 +175,8 @@ def _inverted(doc: Doc, a: int, cue: Cue) -> int | None:
     seg = doc.clause_start(k, a)
     if _is_relative(doc, a, seg):
         return None
+    if _complement(doc, cue, len(doc.tokens)) is not None:
+        return None  # "…, said Congress had approved …": the clause follows the verb
     label = find_subject(doc, seg, k) if seg > a else None
     if label is not None and label.first <= seg + 1 and label.last == k - 1:
         return None  # "Der Sprecher …, Madschid al-Ansari, sagte": an apposition, not a clause

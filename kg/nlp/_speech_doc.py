@@ -77,7 +77,7 @@ class Doc:
     mention_at: dict[int, Mention] = field(default_factory=dict)
     mention_end: dict[str, int] = field(default_factory=dict)  # mention id -> token after it
     mention_first: dict[str, int] = field(default_factory=dict)  # mention id -> its first token
-    covered: set[int] = field(default_factory=set)  # tokens inside a mention
+    _covered: set[int] | None = None  # see ``covered``
     low: list[str] = field(default_factory=list)  # lower-cased token texts
     quoted_at: list[bool] = field(default_factory=list)  # token is a mark or inside a quote
     mark_at: list[bool] = field(default_factory=list)  # token is a mark of a balanced quote
@@ -88,7 +88,7 @@ class Doc:
     may_speak: list[bool] = field(default_factory=list)  # a mention, pronoun or determiner
     mention_starts: list[int] = field(default_factory=list)  # character starts of ``mentions``
     mention_tokens: list[int] = field(default_factory=list)  # first tokens of ``mentions``
-    mentions_ending: dict[int, list[Mention]] = field(default_factory=dict)  # token after them
+    _ending: dict[int, list[Mention]] | None = None  # see ``mentions_ending``
     memo: dict[tuple[object, ...], object] = field(default_factory=dict)  # rule results per doc
     texts: list[str] = field(default_factory=list)  # token texts
     _word_prefix: list[int] = field(default_factory=list)  # word tokens before each token
@@ -194,6 +194,24 @@ class Doc:
             if cue is not None:
                 return cue
         return None
+
+    @property
+    def covered(self) -> set[int]:
+        """The tokens inside a mention (built on first use)."""
+        if self._covered is None:
+            self._covered = set()
+            for mention, first in zip(self.mentions, self.mention_tokens, strict=True):
+                self._covered.update(range(first, self.mention_end[mention.id]))
+        return self._covered
+
+    @property
+    def mentions_ending(self) -> dict[int, list[Mention]]:
+        """The mentions by the token right after them (built on first use)."""
+        if self._ending is None:
+            self._ending = {}
+            for mention in self.mentions:
+                self._ending.setdefault(self.mention_end[mention.id], []).append(mention)
+        return self._ending
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         """The mentions starting at characters ``start..end``, in text order."""
@@ -348,8 +366,8 @@ class Doc:
         heads = {phrase[0] for phrase in lex.konj_excludes if phrase}
         for k in _positions(low, heads):
             for phrase in lex.konj_excludes:
-                if all(self.lower(k + n) == part for n, part in enumerate(phrase)):
-                    for covered in range(k, min(k + len(phrase), len(low))):
+                if tuple(low[k : k + len(phrase)]) == phrase:
+                    for covered in range(k, k + len(phrase)):
                         cover[covered] = k
 
     def _index_mentions(self) -> None:
@@ -365,15 +383,11 @@ class Doc:
         self.mention_starts = [m.start for m in kept]
         starts, at = self._starts, bisect.bisect_left
         self.mention_tokens = [at(starts, start) for start in self.mention_starts]
-        mention_at, mention_end, covered = self.mention_at, self.mention_end, self.covered
-        first_of, ending = self.mention_first, self.mentions_ending
+        mention_at, mention_end, first_of = self.mention_at, self.mention_end, self.mention_first
         for mention, first in zip(kept, self.mention_tokens, strict=True):
-            end = at(starts, mention.end)
             mention_at[first] = mention
             first_of[mention.id] = first
-            mention_end[mention.id] = end
-            ending.setdefault(end, []).append(mention)
-            covered.update(range(first, end))
+            mention_end[mention.id] = at(starts, mention.end)
 
     def is_speaker_form(self, mention: Mention) -> bool:
         """Demonyms ("russische") and places ("in Brüssel") never speak."""

@@ -67,6 +67,9 @@ class StatementLexicon:
     _folded: dict[tuple[str, ...], tuple[str, ...]] = field(
         default_factory=dict, init=False, repr=False
     )
+    _head_kinds: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = field(
+        default_factory=dict, init=False, repr=False
+    )
     _konj1_yes: set[str] = field(default_factory=set, init=False, repr=False)  # memo of is_konj1
     _konj1_no: set[str] = field(default_factory=set, init=False, repr=False)
 
@@ -84,6 +87,17 @@ class StatementLexicon:
         """Return the words of ``words`` that are Konjunktiv I forms (``is_konj1``)."""
         known = words & self._konj1_yes
         return known | {word for word in words - known - self._konj1_no if self.is_konj1(word)}
+
+    def kinds_headed_by(self, word: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
+        """Return the ``kinds`` (in their order) with a phrase starting with ``word``."""
+        key = (word, kinds)
+        found = self._head_kinds.get(key)
+        if found is None:
+            found = tuple(kind for kind in kinds if word in self.heads.get(kind, ()))
+            if len(self._head_kinds) >= MEMO_LIMIT:
+                self._head_kinds.clear()
+            self._head_kinds[key] = found
+        return found
 
     def heads_of(self, *kinds: str) -> frozenset[str]:
         """Return the first words of the phrases of ``kinds`` (a token not in it starts none)."""

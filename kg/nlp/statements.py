@@ -38,7 +38,7 @@ from kg.model import (
     Statement,
     TimeExpression,
 )
-from kg.nlp._attribution import attribution_rules, colon_headline
+from kg.nlp._attribution import attribution_heads, attribution_rules, colon_headline
 from kg.nlp._direct import direct_quotes
 from kg.nlp._reported import clause_span, has_finite, konj_tokens, verb_rules
 from kg.nlp._speakers import Speaker, find_subject
@@ -337,11 +337,14 @@ def extract_statements(
     """
     doc = build_doc(article, sentences, mentions, actors, holdings, lexicon)
     indirect: list[Found] = []
+    heads = attribution_heads(doc.lex)
     for index, (a, b) in enumerate(doc.sentence_range):
         if a >= b or all(doc.quoted_at[a:b]):
             continue
-        indirect.extend(verb_rules(doc, index))
-        indirect.extend(attribution_rules(doc, index))
+        if doc.verbs_in(a, b):  # the rules need a cue or an attribution phrase to fire
+            indirect.extend(verb_rules(doc, index))
+        if doc.where(heads, a, b):
+            indirect.extend(attribution_rules(doc, index))
         headline = colon_headline(doc, index)
         if headline is not None:
             indirect.append(headline)
