@@ -25,6 +25,7 @@ import logging
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from kg.errors import GraphError
@@ -45,6 +46,7 @@ from kg.rdf import iris
 from kg.rdf._comments import add_comments
 from kg.rdf._context import ArticleContext, add_phrase, check_offsets
 from kg.rdf._events import ASSERTED_STATUSES, add_claim, add_event, add_event_time
+from kg.rdf._ox import ox_quads, serialize_nquads
 from kg.rdf._sink import Quad, QuadSink, TripleSink
 from kg.rdf._terms import (
     actor_triples,
@@ -56,7 +58,15 @@ from kg.rdf._terms import (
 from kg.rdf.reference import build_reference_graph
 from kg.rdf.vocab import GAF, GK, NIF, ORG, PROV, RDF, RDFS, SDO, SEM, XSD, bind_namespaces
 
-__all__ = ["ASSERTED_STATUSES", "build_article_graph", "build_reference_graph", "issue_from_key"]
+__all__ = [
+    "ASSERTED_STATUSES",
+    "build_article_graph",
+    "build_article_oxquads",
+    "build_article_quads",
+    "build_reference_graph",
+    "issue_from_key",
+    "serialize_nquads",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -116,6 +126,15 @@ def build_article_quads(analysis: Analysis) -> list[Quad]:
         add_event_time(target, iris.article_event_iri(article.id, event.id), event, timexes)
     add_comments(graph, ctx, analysis)
     return quads
+
+
+def build_article_oxquads(analysis: Analysis) -> list[ox.Quad]:
+    """``build_article_quads`` as pyoxigraph quads (the ingest path: ``serialize_nquads``).
+
+    Raises:
+        GraphError: see ``build_article_quads``; also a term Oxigraph refuses (an invalid IRI).
+    """
+    return ox_quads(build_article_quads(analysis))
 
 
 def build_article_graph(analysis: Analysis) -> Dataset:

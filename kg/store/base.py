@@ -77,6 +77,16 @@ class Store(Protocol):
         """
         ...
 
+    def replace_articles(self, articles: Iterable[tuple[URIRef, bytes]]) -> int:
+        """Replace several articles, each ``(article_graph, N-Quads bytes)``; return how many.
+
+        Each article is replaced as by ``replace_graphs`` (its old graphs, claim graphs and
+        catalogue entries go, the new quads come, and a crash leaves it old or new, never
+        half); several articles share a write, so this is the fast path for ingest. An article
+        given twice ends as its last version. The bytes must hold only that article's graphs.
+        """
+        ...
+
     def replace_graph(
         self,
         graph: URIRef,

@@ -62,7 +62,7 @@ from rdflib.term import BNode, Literal, Node, URIRef
 from kg.errors import GraphError, QueryError, StoreError
 from kg.rdf import iris
 from kg.store._substitute import names_graphs, sparql_term, substitute, unbound_tests
-from kg.store._terms import from_ox, to_ox_quad
+from kg.store._terms import from_ox, from_ox_graph, to_ox_quad
 from kg.store.base import DumpFormat, Quad, QueryRows, Term, Triple
 
 if TYPE_CHECKING:
@@ -203,6 +203,27 @@ class RemoteStore:
         if pending:
             self._send_replacements(pending)
         return written
+
+    def replace_articles(self, articles: Iterable[tuple[URIRef, bytes]]) -> int:
+        """Replace articles given as N-Quads bytes (``replace_many`` batching; see ``Store``)."""
+        count = 0
+
+        def parsed() -> Iterator[tuple[URIRef, list[Quad]]]:
+            nonlocal count
+            for article_graph, nquads in articles:
+                count += 1
+                try:
+                    quads: list[Quad] = [
+                        (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object),
+                         from_ox_graph(q.graph_name))
+                        for q in ox.parse(nquads, format=ox.RdfFormat.N_QUADS)
+                    ]
+                except SyntaxError as exc:
+                    raise GraphError(f"article data is not valid N-Quads: {exc}") from exc
+                yield article_graph, quads
+
+        self.replace_many(parsed())
+        return count
 
     def _send_replacements(self, batch: Sequence[tuple[URIRef, list[Quad]]]) -> None:
         claims = self._claim_graphs([graph for graph, _ in batch])

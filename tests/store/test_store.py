@@ -12,7 +12,8 @@ from store_fixtures import EX, NASTY, article_quads, graph_is_complete
 
 from kg.errors import GraphError, QueryError, StoreError
 from kg.rdf import iris
-from kg.store import ensure_reference, graph_digest, open_store
+from kg.store import Quad, ensure_reference, graph_digest, open_store
+from kg.store._terms import to_ox_quad
 from kg.store.reference import SHA256, stored_digest
 
 A1 = iris.article_graph_iri("a1")
@@ -230,3 +231,34 @@ def test_closed_store_raises_store_error(tmp_path: Path) -> None:
     store.close()
     with pytest.raises(StoreError, match="closed"):
         store.count()
+
+
+def _nquads(quads: list[Quad]) -> bytes:
+    return ox.serialize([to_ox_quad(*q) for q in quads], format=ox.RdfFormat.N_QUADS) or b""
+
+
+def test_replace_articles_bulk_loads_new_ones_and_replaces_known_ones(tmp_path: Path) -> None:
+    a2 = iris.article_graph_iri("a2")
+    with open_store(tmp_path / "s") as store:
+        store.replace_graphs(a2, article_quads("a2", triples=9, claims=2))
+        written = store.replace_articles(
+            [
+                (A1, _nquads(article_quads("a1", triples=12, claims=2))),
+                (a2, _nquads(article_quads("a2", triples=5, claims=1, version=1))),
+                (A1, _nquads(article_quads("a1", triples=7, claims=1, version=1))),  # wins
+            ]
+        )
+        assert written == 3
+        claims = [iris.claim_graph_iri(a, 1) for a in ("a1", "a2")]
+        assert set(store.graphs()) == {A1, a2, *claims}
+        assert all(graph_is_complete(store, g) for g in store.graphs())
+        assert store.count(A1) == 7
+        assert store.count(a2) == 5
+        assert store.count() == 7 * 2 + 5 * 2
+
+
+def test_replace_articles_refuses_malformed_data(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s") as store, pytest.raises(GraphError, match="N-Quads"):
+        store.replace_articles([(A1, b"<http://example.org/s> <broken .\n")])
+    with open_store(tmp_path / "s") as store:
+        assert store.count() == 0
