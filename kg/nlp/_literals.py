@@ -94,8 +94,11 @@ class LiteralIndex:
         if self._automaton is None or end <= start:
             return []
         if self._others is None:
-            found = self._automaton.iter(folded, start, end)
-            return [(last - length + 1, indices) for last, (length, indices) in found]
+            # A slice, not iter(text, start, end): a CI worker once died of SIGSEGV inside
+            # pyahocorasick 2.3.1's iter(text, start, end) (cause not isolated); the slice
+            # costs a copy of one span.
+            found = self._automaton.iter(folded[start:end])
+            return [(start + last - length + 1, indices) for last, (length, indices) in found]
         # Folding keeps word characters (tests/nlp/test_literals.py), so the folded text says
         # what the patterns' lookbehinds see. The leading character stands before ``start``.
         before = self._others.sub(" ", folded[start - 1]) if start else " "
@@ -107,7 +110,7 @@ class LiteralIndex:
         """Return, in order, the patterns that may match inside ``folded[start:end]``."""
         hits = set(self._always)
         if self._automaton is not None and self._others is None and end > start:
-            for _, indices in set(map(_VALUE, self._automaton.iter(folded, start, end))):
+            for _, indices in set(map(_VALUE, self._automaton.iter(folded[start:end]))):
                 hits.update(indices)  # each key's value once, however often it occurs
             return sorted(hits)
         for _, indices in self._hits(folded, start, end):
