@@ -23,6 +23,7 @@ from kg.rdf.build import build_article_oxquads, serialize_nquads
 from kg.rdf.reference import build_reference_graph
 from kg.reading import Source, read_source_results
 from kg.store import Store, ensure_reference
+from kg.store.bulk import optimize_after_write
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +36,7 @@ class IngestOptions:
     published: date | None = None  # publication date when the text gives none
     keep_going: bool = False  # skip bad articles instead of stopping at the first
     jobs: int = 1  # worker processes that analyse and build (the calling process writes)
+    optimize: bool = True  # compact the store after a large run (``optimize_after_write``)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -252,6 +254,8 @@ def ingest_articles(
             raise prepared
         done(_rejected(prepared))
     write()
+    if options.optimize:
+        optimize_after_write(store, report.quads)
     return report
 
 

@@ -45,6 +45,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="worker processes for analysis (default 1; the store content is the same for any N)",
     )
     parser.add_argument(
+        "--no-optimize",
+        action="store_true",
+        help="do not compact the store after a large run (compacting makes queries faster)",
+    )
+    parser.add_argument(
         "--link",
         choices=("offline", "online"),
         default="offline",
@@ -84,7 +89,11 @@ def _run(args: argparse.Namespace) -> int:
     from kg.store import open_store
 
     options = IngestOptions(
-        lang=args.lang, published=_parse_date(args.date), keep_going=args.keep_going, jobs=args.jobs
+        lang=args.lang,
+        published=_parse_date(args.date),
+        keep_going=args.keep_going,
+        jobs=args.jobs,
+        optimize=not args.no_optimize,
     )
     sources = iter_sources(args.paths)
     resources = load_resources()

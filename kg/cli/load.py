@@ -24,6 +24,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("paths", nargs="+", metavar="PATH", help="*.nq file or directory")
     add_store_option(parser)
     parser.add_argument("--format", choices=("text", "json"), default="text", help="summary format")
+    parser.add_argument(
+        "--no-optimize",
+        action="store_true",
+        help="do not compact the store after a large load (compacting makes queries faster)",
+    )
     add_common_options(parser)
     parser.set_defaults(handler=_run)
 
@@ -55,7 +60,7 @@ def _run(args: argparse.Namespace) -> int:
     files = _files(args.paths)
     with open_store(store_target(args)) as store:
         write_reference(store, load_resources())
-        report = load_nquads(store, files)
+        report = load_nquads(store, files, optimize=not args.no_optimize)
     if args.format == "json":
         print(json.dumps({"store": store_target(args), "files": report.files,
                           "articles": report.articles, "quads": report.quads,

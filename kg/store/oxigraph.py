@@ -225,6 +225,19 @@ class OxigraphStore:
         self._bulk_load(fresh)
         return written
 
+    def optimize(self) -> None:
+        """Compact the database (RocksDB full compaction; see ``Store.optimize``).
+
+        Each bulk load adds its own sorted files, so after many of them every index seek looks
+        into each file. Compacting costs ~2 µs per stored quad (29 s for 16 M quads) and may
+        grow the directory (2.8 to 4.7 GB for that store) while making joins 2-7x faster.
+
+        Raises:
+            StoreError: the store is read-only or cannot be written.
+        """
+        self._check_writable()
+        self._call(self.oxigraph.optimize)
+
     def _in_catalogue(self, graph: URIRef) -> bool:
         pattern = self.oxigraph.quads_for_pattern(_named(graph), None, None, ox.DefaultGraph())
         return self._call(lambda: next(iter(pattern), None) is not None)

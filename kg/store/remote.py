@@ -161,6 +161,9 @@ class RemoteStore:
         """True if opened with ``read_only=True`` (writes are refused client-side)."""
         return self._read_only
 
+    def optimize(self) -> None:
+        """Nothing to do: the endpoint manages its own storage."""
+
     def close(self) -> None:
         """Nothing to release: every request is its own connection."""
 

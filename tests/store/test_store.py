@@ -262,3 +262,20 @@ def test_replace_articles_refuses_malformed_data(tmp_path: Path) -> None:
         store.replace_articles([(A1, b"<http://example.org/s> <broken .\n")])
     with open_store(tmp_path / "s") as store:
         assert store.count() == 0
+
+
+def test_optimize_keeps_every_quad_and_needs_a_writable_store(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s") as store:
+        for n in range(5):  # one bulk load each: several file sets to merge
+            name = f"a{n}"
+            store.replace_articles(
+                [(iris.article_graph_iri(name), _nquads(article_quads(name, triples=20)))]
+            )
+        before = sorted(map(str, store.quads()))
+        store.optimize()
+        assert sorted(map(str, store.quads())) == before
+        assert store.count() == 5 * 20
+    with open_store(tmp_path / "s", read_only=True) as store:
+        with pytest.raises(StoreError, match="read-only"):
+            store.optimize()
+        assert store.count() == 5 * 20
