@@ -6,18 +6,15 @@ import dataclasses
 import logging
 from urllib.parse import urlsplit
 
-from rdflib import Literal
-
 from kg.model import Analysis, Comment
 from kg.rdf import iris
 from kg.rdf._context import ArticleContext
-from kg.rdf._sink import TripleSink
-from kg.rdf.vocab import GK, RDF, SDO, XSD
+from kg.rdf._sink import Emitter, L, N
 
 logger = logging.getLogger(__name__)
 
 
-def add_comments(graph: TripleSink, ctx: ArticleContext, analysis: Analysis) -> None:
+def add_comments(graph: Emitter[N, L], ctx: ArticleContext[N, L], analysis: Analysis) -> None:
     """Add the reader comments, their pseudonymous authors and the actors they mention.
 
     Emits: schema:comment, schema:Comment, schema:parentItem, schema:author, schema:text,
@@ -44,34 +41,39 @@ def add_comments(graph: TripleSink, ctx: ArticleContext, analysis: Analysis) -> 
 
 
 def _add_comment(
-    graph: TripleSink, ctx: ArticleContext, comment: Comment, publisher: str, mentions: list[str]
+    graph: Emitter[N, L],
+    ctx: ArticleContext[N, L],
+    comment: Comment,
+    publisher: str,
+    mentions: list[str],
 ) -> None:
     """Add one comment and its author (terms listed in ``_add_comments``)."""
-    node = iris.comment_iri(ctx.article_id, comment.index)
+    sdo, rdf_type = graph.SDO, graph.RDF.type
+    node = graph.iri(iris.comment_iri_str(ctx.article_id, comment.index))
     parent = (
-        iris.comment_iri(ctx.article_id, comment.parent)
+        graph.iri(iris.comment_iri_str(ctx.article_id, comment.parent))
         if comment.parent is not None
         else ctx.article
     )
-    user = iris.user_iri(publisher, comment.author)
-    graph.add((ctx.article, SDO.comment, node))
-    graph.add((node, RDF.type, SDO.Comment))
-    graph.add((node, SDO.parentItem, parent))
-    graph.add((node, SDO.author, user))
-    graph.add((node, SDO.text, Literal(comment.text, lang=ctx.lang)))
-    graph.add((node, SDO.position, Literal(comment.index + 1, datatype=XSD.integer)))
+    user = graph.iri(iris.user_iri_str(publisher, comment.author))
+    graph.add(ctx.article, sdo.comment, node)
+    graph.add(node, rdf_type, sdo.Comment)
+    graph.add(node, sdo.parentItem, parent)
+    graph.add(node, sdo.author, user)
+    graph.add(node, sdo.text, graph.text(comment.text, ctx.lang))
+    graph.add(node, sdo.position, graph.integer(comment.index + 1))
     if comment.created is not None:
-        graph.add((node, SDO.dateCreated, Literal(comment.created)))
+        graph.add(node, sdo.dateCreated, graph.datetime(comment.created))
     if comment.upvotes is not None:
-        graph.add((node, SDO.upvoteCount, Literal(comment.upvotes, datatype=XSD.integer)))
+        graph.add(node, sdo.upvoteCount, graph.integer(comment.upvotes))
     if comment.downvotes is not None:
-        graph.add((node, SDO.downvoteCount, Literal(comment.downvotes, datatype=XSD.integer)))
+        graph.add(node, sdo.downvoteCount, graph.integer(comment.downvotes))
     for actor in mentions:
-        graph.add((node, SDO.mentions, iris.actor_iri(actor)))
-    graph.add((user, RDF.type, SDO.Person))
-    graph.add((user, SDO.alternateName, Literal(comment.author)))
+        graph.add(node, sdo.mentions, graph.actor(actor))
+    graph.add(user, rdf_type, sdo.Person)
+    graph.add(user, sdo.alternateName, graph.string(comment.author))
     if comment.rank:
-        graph.add((user, GK.userRank, Literal(comment.rank)))
+        graph.add(user, graph.GK.userRank, graph.string(comment.rank))
 
 
 def _host(url: str | None) -> str | None:

@@ -5,43 +5,41 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
-
-from rdflib import Literal, URIRef
+from typing import Generic
 
 from kg.errors import GraphError
 from kg.rdf import iris
-from kg.rdf._sink import TripleSink
-from kg.rdf.vocab import NIF, RDF, XSD
+from kg.rdf._sink import Emitter, L, N
 
 
 @dataclass(frozen=True, slots=True)
-class ArticleContext:
-    """What every helper needs to know about the article being built."""
+class ArticleContext(Generic[N, L]):
+    """What every helper needs to know about the article being built (terms of one back end)."""
 
     article_id: str
-    article: URIRef
-    text_node: URIRef
+    article: N
+    text_node: N
     text: str
     lang: str
     sentence_starts: tuple[int, ...]
-    sentence_nodes: tuple[tuple[int, int, URIRef], ...]
-    statements: Mapping[str, URIRef]
-    holdings: Mapping[str, URIRef]
+    sentence_nodes: tuple[tuple[int, int, N], ...]
+    statements: Mapping[str, N]
+    holdings: Mapping[str, N]
     descriptors: Mapping[str, str]
-    published: Literal | None
+    published: L | None
 
-    def span(self, graph: TripleSink, start: int, end: int) -> URIRef:
+    def span(self, out: Emitter[N, L], start: int, end: int) -> N:
         """Add the ``nif:Phrase`` for ``text[start:end]`` and return its IRI.
 
         Emits: nif:Phrase, nif:referenceContext, nif:beginIndex, nif:endIndex, nif:anchorOf,
         nif:sentence.
         """
         check_offsets(self.text, start, end, what=f"span [{start}, {end})")
-        node = iris.span_iri(self.article_id, start, end)
-        add_phrase(graph, self, node, start, end)
+        node = out.iri(iris.span_iri_str(self.article_id, start, end))
+        add_phrase(out, self, node, start, end)
         return node
 
-    def sentence_of(self, start: int, end: int) -> URIRef | None:
+    def sentence_of(self, start: int, end: int) -> N | None:
         """Return the sentence that contains ``[start, end)``, if any."""
         index = bisect_right(self.sentence_starts, start) - 1
         if index < 0:
@@ -65,17 +63,20 @@ def check_offsets(text: str, start: int, end: int, *, what: str) -> None:
         )
 
 
-def add_phrase(graph: TripleSink, ctx: ArticleContext, node: URIRef, start: int, end: int) -> None:
+def add_phrase(
+    out: Emitter[N, L], ctx: ArticleContext[N, L], node: N, start: int, end: int
+) -> None:
     """Describe ``node`` as the span ``[start, end)`` of the article text.
 
     Emits: nif:Phrase, nif:referenceContext, nif:beginIndex, nif:endIndex (xsd:integer code
     points), nif:anchorOf, nif:sentence.
     """
-    graph.add((node, RDF.type, NIF.Phrase))
-    graph.add((node, NIF.referenceContext, ctx.text_node))
-    graph.add((node, NIF.beginIndex, Literal(start, datatype=XSD.integer)))
-    graph.add((node, NIF.endIndex, Literal(end, datatype=XSD.integer)))
-    graph.add((node, NIF.anchorOf, Literal(ctx.text[start:end])))
+    nif = out.NIF
+    out.add(node, out.RDF.type, nif.Phrase)
+    out.add(node, nif.referenceContext, ctx.text_node)
+    out.add(node, nif.beginIndex, out.integer(start))
+    out.add(node, nif.endIndex, out.integer(end))
+    out.add(node, nif.anchorOf, out.string(ctx.text[start:end]))
     sentence = ctx.sentence_of(start, end)
     if sentence is not None:
-        graph.add((node, NIF.sentence, sentence))
+        out.add(node, nif.sentence, sentence)

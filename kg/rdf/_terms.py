@@ -1,4 +1,8 @@
-"""Helpers shared by the article and reference builders: literals, actors, posts, issues."""
+"""Helpers shared by the article and reference builders: literals, actors, posts, issues.
+
+``time_literal`` and ``decimal_literal`` make rdflib literals (the pyoxigraph back end takes
+their lexical forms once per value); the triple helpers write through an ``Emitter``.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,17 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
 
 from kg.errors import GraphError
 from kg.model import Actor, ActorKind, Issue
 from kg.rdf import iris
-from kg.rdf._sink import TripleSink
-from kg.rdf.vocab import GK, ORG, RDF, RDFS, SDO, SEM, SKOS, WDT, XSD
+from kg.rdf.vocab import GK, SDO, WDT, XSD
+
+if TYPE_CHECKING:  # _sink imports the literal helpers below at run time
+    from kg.rdf._sink import Emitter, L, N
 
 #: rdf:type per actor kind (the gk: classes are subclasses of schema.org classes, kg.ttl).
 ACTOR_CLASSES: dict[ActorKind, URIRef] = {
@@ -77,7 +84,7 @@ def decimal_literal(value: float) -> Literal:
     return Literal(Decimal(str(round(value, 3))).normalize(), datatype=XSD.decimal)
 
 
-def actor_triples(graph: TripleSink, actor: Actor, *, lang: str) -> URIRef:
+def actor_triples(out: Emitter[N, L], actor: Actor, *, lang: str) -> N:
     """Type and label an actor of one article; return its IRI.
 
     Discovered (non-curated) actors also get their other names as ``skos:altLabel``.
@@ -85,53 +92,55 @@ def actor_triples(graph: TripleSink, actor: Actor, *, lang: str) -> URIRef:
     Emits: rdf:type (kind class + sem:Actor or sem:Place), rdfs:label, gk:actorKind,
     schema:sameAs (only with a QID), gk:partOfState, schema:nationality, skos:altLabel.
     """
-    node = iris.actor_iri(actor.key)
-    type_actor(graph, node, actor.kind, actor.state)
-    graph.add((node, RDFS.label, Literal(actor.name, lang=lang)))
+    node = out.actor(actor.key)
+    type_actor(out, node, actor.kind, actor.state)
+    out.add(node, out.RDFS.label, out.text(actor.name, lang))
     if actor.qid:
-        graph.add((node, SDO.sameAs, iris.wikidata_iri(actor.qid)))
+        out.add(node, out.SDO.sameAs, out.iri(iris.wikidata_iri_str(actor.qid)))
     if not actor.curated:
         for name in actor.names:
             if name != actor.name:
-                graph.add((node, SKOS.altLabel, Literal(name)))
+                out.add(node, out.SKOS.altLabel, out.string(name))
     return node
 
 
-def type_actor(graph: TripleSink, node: URIRef, kind: ActorKind, state: str | None) -> None:
+def type_actor(out: Emitter[N, L], node: N, kind: ActorKind, state: str | None) -> None:
     """Add the kind-dependent types of an actor and the state it belongs to.
 
     Emits: rdf:type, gk:actorKind, gk:partOfState (bodies, militaries, parties, groups),
     schema:nationality (persons).
     """
-    graph.add((node, RDF.type, ACTOR_CLASSES[kind]))
-    graph.add((node, RDF.type, SEM.Place if kind is ActorKind.PLACE else SEM.Actor))
-    graph.add((node, GK.actorKind, iris.vocab_iri("actor-kind", kind.value)))
-    if state is None or kind in {ActorKind.STATE, ActorKind.PLACE}:
+    rdf_type = out.RDF.type
+    out.add(node, rdf_type, out.term(ACTOR_CLASSES[kind]))
+    out.add(node, rdf_type, out.SEM.Place if kind is ActorKind.PLACE else out.SEM.Actor)
+    out.add(node, out.GK.actorKind, out.concept("actor-kind", kind.value))
+    if state is None or kind is ActorKind.STATE or kind is ActorKind.PLACE:
         return
     if kind is ActorKind.PERSON:
-        graph.add((node, SDO.nationality, iris.actor_iri(state)))
+        out.add(node, out.SDO.nationality, out.actor(state))
     else:
-        graph.add((node, GK.partOfState, iris.actor_iri(state)))
+        out.add(node, out.GK.partOfState, out.actor(state))
 
 
-def post_triples(graph: TripleSink, role: str, of: str | None) -> URIRef:
+def post_triples(out: Emitter[N, L], role: str, of: str | None) -> N:
     """Add a post (a role in/of an actor) and its role concept; return the post IRI.
 
     Emits: org:Post, org:postIn, org:role, org:Role, skos:Concept, skos:prefLabel.
     """
-    post = iris.post_iri(role, of)
-    role_node = iris.vocab_iri("post-role", role)
-    graph.add((post, RDF.type, ORG.Post))
+    post = out.iri(iris.post_iri_str(role, of))
+    role_node = out.concept("post-role", role)
+    rdf_type = out.RDF.type
+    out.add(post, rdf_type, out.ORG.Post)
     if of is not None:
-        graph.add((post, ORG.postIn, iris.actor_iri(of)))
-    graph.add((post, ORG.role, role_node))
-    graph.add((role_node, RDF.type, ORG.Role))
-    graph.add((role_node, RDF.type, SKOS.Concept))
-    graph.add((role_node, SKOS.prefLabel, Literal(role, lang="en")))
+        out.add(post, out.ORG.postIn, out.actor(of))
+    out.add(post, out.ORG.role, role_node)
+    out.add(role_node, rdf_type, out.ORG.Role)
+    out.add(role_node, rdf_type, out.SKOS.Concept)
+    out.add(role_node, out.SKOS.prefLabel, out.text(role, "en"))
     return post
 
 
-def issue_triples(graph: TripleSink, issue: Issue, actors: Sequence[Actor]) -> URIRef:
+def issue_triples(out: Emitter[N, L], issue: Issue, actors: Sequence[Actor]) -> N:
     """Add an issue with its proposition in Wikidata terms where the parts have QIDs.
 
     ``subject``/``object`` are QIDs or actor keys (eval/FORMAT.md). A QID becomes
@@ -141,26 +150,27 @@ def issue_triples(graph: TripleSink, issue: Issue, actors: Sequence[Actor]) -> U
     Emits: gk:Issue, skos:Concept, skos:notation, skos:prefLabel, gk:relation,
     gk:propSubject, gk:propPredicate, gk:propObject, gk:issueSubject, gk:issueObject.
     """
-    node = iris.issue_iri(issue.key)
-    graph.add((node, RDF.type, GK.Issue))
-    graph.add((node, RDF.type, SKOS.Concept))
-    graph.add((node, SKOS.notation, Literal(issue.key)))
-    graph.add((node, SKOS.prefLabel, Literal(issue.label or issue.key)))
-    graph.add((node, GK.relation, iris.vocab_iri("relation", issue.relation)))
+    gk = out.GK
+    node = out.iri(iris.issue_iri_str(issue.key))
+    out.add(node, out.RDF.type, gk.Issue)
+    out.add(node, out.RDF.type, out.SKOS.Concept)
+    out.add(node, out.SKOS.notation, out.string(issue.key))
+    out.add(node, out.SKOS.prefLabel, out.string(issue.label or issue.key))
+    out.add(node, gk.relation, out.concept("relation", issue.relation))
     if issue.relation in RELATION_PROPERTIES:
-        graph.add((node, GK.propPredicate, RELATION_PROPERTIES[issue.relation]))
+        out.add(node, gk.propPredicate, out.term(RELATION_PROPERTIES[issue.relation]))
     by_qid = {actor.qid: actor.key for actor in actors if actor.qid}
     for part, prop, local in (
-        (issue.subject, GK.propSubject, GK.issueSubject),
-        (issue.object, GK.propObject, GK.issueObject),
+        (issue.subject, gk.propSubject, gk.issueSubject),
+        (issue.object, gk.propObject, gk.issueObject),
     ):
         if not part:
             continue
         if _QID.match(part):
-            graph.add((node, prop, iris.wikidata_iri(part)))
+            out.add(node, prop, out.iri(iris.wikidata_iri_str(part)))
             if part in by_qid:
-                graph.add((node, local, iris.actor_iri(by_qid[part])))
+                out.add(node, local, out.actor(by_qid[part]))
         else:
-            graph.add((node, prop, iris.actor_iri(part)))
-            graph.add((node, local, iris.actor_iri(part)))
+            out.add(node, prop, out.actor(part))
+            out.add(node, local, out.actor(part))
     return node

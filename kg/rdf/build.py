@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, URIRef
 
 from kg.errors import GraphError
 from kg.model import (
@@ -46,17 +46,11 @@ from kg.rdf import iris
 from kg.rdf._comments import add_comments
 from kg.rdf._context import ArticleContext, add_phrase, check_offsets
 from kg.rdf._events import ASSERTED_STATUSES, add_claim, add_event, add_event_time
-from kg.rdf._ox import ox_quads, serialize_nquads
-from kg.rdf._sink import Quad, QuadSink, TripleSink
-from kg.rdf._terms import (
-    actor_triples,
-    decimal_literal,
-    issue_triples,
-    post_triples,
-    time_literal,
-)
+from kg.rdf._ox import OxEmitter, named_node, serialize_nquads
+from kg.rdf._sink import Emitter, L, N, Quad, QuadSink, RdflibEmitter
+from kg.rdf._terms import actor_triples, issue_triples, post_triples
 from kg.rdf.reference import build_reference_graph
-from kg.rdf.vocab import GAF, GK, NIF, ORG, PROV, RDF, RDFS, SDO, SEM, XSD, bind_namespaces
+from kg.rdf.vocab import bind_namespaces
 
 __all__ = [
     "ASSERTED_STATUSES",
@@ -71,7 +65,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 # --------------------------------------------------------------------------------------------
-# Entry point
+# Entry points
 # --------------------------------------------------------------------------------------------
 
 
@@ -89,11 +83,49 @@ def build_article_quads(analysis: Analysis) -> list[Quad]:
         GraphError: a record has offsets outside the text or refers to a record that does not
             exist (an unknown statement id in a stance's evidence).
     """
-    article = analysis.article
     quads: list[Quad] = []
-    dataset = QuadSink(quads, iris.article_graph_iri(article.id))
-    graph = dataset
-    ctx = _make_context(analysis)
+    sink = QuadSink(quads, iris.article_graph_iri(analysis.article.id))
+    _build(RdflibEmitter(sink), analysis)
+    return quads
+
+
+def build_article_oxquads(analysis: Analysis) -> list[ox.Quad]:
+    """``build_article_quads`` as pyoxigraph quads (the ingest path: ``serialize_nquads``).
+
+    The same quads in the same order, made as pyoxigraph terms directly (no rdflib term).
+
+    Raises:
+        GraphError: see ``build_article_quads``; also a term Oxigraph refuses (an invalid IRI).
+    """
+    quads: list[ox.Quad] = []
+    graph = named_node(iris.article_graph_iri_str(analysis.article.id))
+    _build(OxEmitter(quads, graph), analysis)
+    return quads
+
+
+def build_article_graph(analysis: Analysis) -> Dataset:
+    """Build the named graphs of one analysed article as an rdflib ``Dataset``.
+
+    The same content as ``build_article_quads``, for validation, export and inspection.
+
+    Raises:
+        GraphError: see ``build_article_quads``.
+    """
+    dataset = Dataset()
+    bind_namespaces(dataset)
+    graphs: dict[URIRef, Graph] = {}
+    for s, p, o, context in build_article_quads(analysis):
+        graph = graphs.get(context)
+        if graph is None:
+            graph = graphs[context] = dataset.graph(context)
+        graph.add((s, p, o))
+    return dataset
+
+
+def _build(graph: Emitter[N, L], analysis: Analysis) -> None:
+    """Write the article graph and its claim graphs through ``graph`` (the article graph)."""
+    article = analysis.article
+    ctx = _make_context(graph, analysis)
     run = _add_provenance(graph, analysis)
     _add_article(graph, ctx, article)
     _add_text(graph, ctx, analysis)
@@ -118,42 +150,13 @@ def build_article_quads(analysis: Analysis) -> list[Quad]:
     claim_number = 0
     for reported in analysis.events:
         event = _attributed(reported, statements_by_id)
-        target: TripleSink = graph
+        target = graph
         if event.claim is not None:
             claim_number += 1
-            target = add_claim(dataset, graph, ctx, event, claim_number, run)
-        add_event(target, graph, ctx, event)
-        add_event_time(target, iris.article_event_iri(article.id, event.id), event, timexes)
+            target = add_claim(graph, ctx, event, claim_number, run)
+        node = add_event(target, graph, ctx, event)
+        add_event_time(target, node, event, timexes)
     add_comments(graph, ctx, analysis)
-    return quads
-
-
-def build_article_oxquads(analysis: Analysis) -> list[ox.Quad]:
-    """``build_article_quads`` as pyoxigraph quads (the ingest path: ``serialize_nquads``).
-
-    Raises:
-        GraphError: see ``build_article_quads``; also a term Oxigraph refuses (an invalid IRI).
-    """
-    return ox_quads(build_article_quads(analysis))
-
-
-def build_article_graph(analysis: Analysis) -> Dataset:
-    """Build the named graphs of one analysed article as an rdflib ``Dataset``.
-
-    The same content as ``build_article_quads``, for validation, export and inspection.
-
-    Raises:
-        GraphError: see ``build_article_quads``.
-    """
-    dataset = Dataset()
-    bind_namespaces(dataset)
-    graphs: dict[URIRef, Graph] = {}
-    for s, p, o, context in build_article_quads(analysis):
-        graph = graphs.get(context)
-        if graph is None:
-            graph = graphs[context] = dataset.graph(context)
-        graph.add((s, p, o))
-    return dataset
 
 
 def _attributed(event: Event, statements: Mapping[str, Statement]) -> Event:
@@ -180,28 +183,36 @@ def issue_from_key(key: str) -> Issue:
     return Issue(key=key, relation=parts[0], subject=parts[1] or None, object=parts[2] or None)
 
 
-def _make_context(analysis: Analysis) -> ArticleContext:
+def _make_context(graph: Emitter[N, L], analysis: Analysis) -> ArticleContext[N, L]:
     article = analysis.article
+    article_id = article.id
     sentences = sorted(
-        (s.start, s.end, iris.sentence_iri(article.id, s.id))
+        (s.start, s.end, iris.sentence_iri_str(article_id, s.id))
         for s in analysis.sentences
         if s.comment is None
     )
+    for start, end, iri in sentences:
+        check_offsets(article.text, start, end, what=f"sentence {iri}")
     published = None
     if article.published is not None:
-        published = Literal(article.published.isoformat(), datatype=XSD.date)
+        published = graph.date(article.published)
     elif article.published_at is not None:
-        published = Literal(article.published_at.date().isoformat(), datatype=XSD.date)
+        published = graph.date(article.published_at.date())
     return ArticleContext(
-        article_id=article.id,
-        article=iris.article_iri(article.id),
-        text_node=iris.text_iri(article.id),
+        article_id=article_id,
+        article=graph.iri(iris.article_iri_str(article_id)),
+        text_node=graph.iri(iris.text_iri_str(article_id)),
         text=article.text,
         lang=article.lang,
         sentence_starts=tuple(start for start, _, _ in sentences),
-        sentence_nodes=tuple(sentences),
-        statements={s.id: iris.statement_iri(s.speaker, s.text) for s in analysis.statements},
-        holdings={h.id: iris.observed_holding_iri(article.id, h.id) for h in analysis.holdings},
+        sentence_nodes=tuple((start, end, graph.iri(node)) for start, end, node in sentences),
+        statements={
+            s.id: graph.iri(iris.statement_iri_str(s.speaker, s.text)) for s in analysis.statements
+        },
+        holdings={
+            h.id: graph.iri(iris.observed_holding_iri_str(article_id, h.id))
+            for h in analysis.holdings
+        },
         descriptors={h.id: h.descriptor for h in analysis.holdings if h.descriptor},
         published=published,
     )
@@ -212,101 +223,105 @@ def _make_context(analysis: Analysis) -> ArticleContext:
 # --------------------------------------------------------------------------------------------
 
 
-def _add_provenance(graph: TripleSink, analysis: Analysis) -> URIRef:
+def _add_provenance(graph: Emitter[N, L], analysis: Analysis) -> N:
     """Describe the article graph itself and the run that made it; return the run IRI.
 
     Emits: gk:ArticleGraph, prov:Entity, prov:wasDerivedFrom, prov:wasGeneratedBy,
     prov:Activity, prov:wasAssociatedWith, prov:startedAtTime, prov:SoftwareAgent, rdfs:label.
     """
+    prov, rdf_type = graph.PROV, graph.RDF.type
     article_id = analysis.article.id
     started = analysis.extracted_at.isoformat() if analysis.extracted_at else ""
-    run = iris.run_iri(article_id, analysis.extractor, started)
-    agent = iris.agent_iri(analysis.extractor)
-    node = iris.article_graph_iri(article_id)
-    graph.add((node, RDF.type, GK.ArticleGraph))
-    graph.add((node, RDF.type, PROV.Entity))
-    graph.add((node, PROV.wasDerivedFrom, iris.article_iri(article_id)))
-    graph.add((node, PROV.wasGeneratedBy, run))
-    graph.add((run, RDF.type, PROV.Activity))
-    graph.add((run, PROV.wasAssociatedWith, agent))
+    run = graph.iri(iris.run_iri_str(article_id, analysis.extractor, started))
+    agent = graph.iri(iris.agent_iri_str(analysis.extractor))
+    node = graph.iri(iris.article_graph_iri_str(article_id))
+    graph.add(node, rdf_type, graph.GK.ArticleGraph)
+    graph.add(node, rdf_type, prov.Entity)
+    graph.add(node, prov.wasDerivedFrom, graph.iri(iris.article_iri_str(article_id)))
+    graph.add(node, prov.wasGeneratedBy, run)
+    graph.add(run, rdf_type, prov.Activity)
+    graph.add(run, prov.wasAssociatedWith, agent)
     if analysis.extracted_at is not None:
-        graph.add((run, PROV.startedAtTime, Literal(analysis.extracted_at)))
-    graph.add((agent, RDF.type, PROV.SoftwareAgent))
-    graph.add((agent, RDFS.label, Literal(analysis.extractor)))
+        graph.add(run, prov.startedAtTime, graph.datetime(analysis.extracted_at))
+    graph.add(agent, rdf_type, prov.SoftwareAgent)
+    graph.add(agent, graph.RDFS.label, graph.string(analysis.extractor))
     return run
 
 
-def _add_article(graph: TripleSink, ctx: ArticleContext, article: Article) -> None:
+def _add_article(graph: Emitter[N, L], ctx: ArticleContext[N, L], article: Article) -> None:
     """Describe the article.
 
     Emits: schema:NewsArticle, prov:Entity, schema:identifier, schema:headline,
     schema:datePublished (xsd:date), gk:publishedAt, schema:inLanguage, schema:url,
     schema:publisher, schema:creditText, schema:contributor, schema:Organization, schema:name.
     """
+    sdo, rdf_type = graph.SDO, graph.RDF.type
     node = ctx.article
-    graph.add((node, RDF.type, SDO.NewsArticle))
-    graph.add((node, RDF.type, PROV.Entity))
-    graph.add((node, SDO.identifier, Literal(article.id)))
-    graph.add((node, SDO.inLanguage, Literal(article.lang)))
+    graph.add(node, rdf_type, sdo.NewsArticle)
+    graph.add(node, rdf_type, graph.PROV.Entity)
+    graph.add(node, sdo.identifier, graph.string(article.id))
+    graph.add(node, sdo.inLanguage, graph.string(article.lang))
     if article.headline:
-        graph.add((node, SDO.headline, Literal(article.headline, lang=article.lang)))
+        graph.add(node, sdo.headline, graph.text(article.headline, article.lang))
     if ctx.published is not None:
-        graph.add((node, SDO.datePublished, ctx.published))
+        graph.add(node, sdo.datePublished, ctx.published)
     if article.published_at is not None:
-        graph.add((node, GK.publishedAt, Literal(article.published_at)))
+        graph.add(node, graph.GK.publishedAt, graph.datetime(article.published_at))
     if article.url and urlsplit(article.url).scheme in {"http", "https"}:
-        graph.add((node, SDO.url, URIRef(article.url)))
+        graph.add(node, sdo.url, graph.iri(article.url))
     if article.publisher:
-        graph.add((node, SDO.publisher, _source(graph, article.publisher)))
+        graph.add(node, sdo.publisher, _source(graph, article.publisher))
     if article.agencies:
-        graph.add((node, SDO.creditText, Literal("/".join(article.agencies))))
+        graph.add(node, sdo.creditText, graph.string("/".join(article.agencies)))
         for agency in article.agencies:
-            graph.add((node, SDO.contributor, _source(graph, agency)))
+            graph.add(node, sdo.contributor, _source(graph, agency))
 
 
-def _source(graph: TripleSink, name: str) -> URIRef:
+def _source(graph: Emitter[N, L], name: str) -> N:
     """Add a publisher or agency and return its IRI. Emits: schema:Organization, schema:name."""
-    node = iris.source_iri(name)
-    graph.add((node, RDF.type, SDO.Organization))
-    graph.add((node, SDO.name, Literal(name)))
+    node = graph.iri(iris.source_iri_str(name))
+    graph.add(node, graph.RDF.type, graph.SDO.Organization)
+    graph.add(node, graph.SDO.name, graph.string(name))
     return node
 
 
-def _add_text(graph: TripleSink, ctx: ArticleContext, analysis: Analysis) -> None:
+def _add_text(graph: Emitter[N, L], ctx: ArticleContext[N, L], analysis: Analysis) -> None:
     """Store the exact text and its sentences.
 
     Emits: gk:hasText, nif:Context, nif:isString, nif:beginIndex, nif:endIndex, gk:sha256,
     nif:Sentence, nif:referenceContext.
     """
+    nif, rdf_type = graph.NIF, graph.RDF.type
     text = ctx.text
-    graph.add((ctx.article, GK.hasText, ctx.text_node))
-    graph.add((ctx.text_node, RDF.type, NIF.Context))
-    graph.add((ctx.text_node, NIF.isString, Literal(text)))
-    graph.add((ctx.text_node, NIF.beginIndex, Literal(0, datatype=XSD.integer)))
-    graph.add((ctx.text_node, NIF.endIndex, Literal(len(text), datatype=XSD.integer)))
+    text_node = ctx.text_node
+    graph.add(ctx.article, graph.GK.hasText, text_node)
+    graph.add(text_node, rdf_type, nif.Context)
+    graph.add(text_node, nif.isString, graph.string(text))
+    graph.add(text_node, nif.beginIndex, graph.integer(0))
+    graph.add(text_node, nif.endIndex, graph.integer(len(text)))
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    graph.add((ctx.text_node, GK.sha256, Literal(digest)))
-    for start, end, node in ctx.sentence_nodes:
-        check_offsets(text, start, end, what=f"sentence {node}")
-        graph.add((node, RDF.type, NIF.Sentence))
-        graph.add((node, NIF.referenceContext, ctx.text_node))
-        graph.add((node, NIF.beginIndex, Literal(start, datatype=XSD.integer)))
-        graph.add((node, NIF.endIndex, Literal(end, datatype=XSD.integer)))
+    graph.add(text_node, graph.GK.sha256, graph.string(digest))
+    for start, end, node in ctx.sentence_nodes:  # offsets checked by _make_context
+        graph.add(node, rdf_type, nif.Sentence)
+        graph.add(node, nif.referenceContext, text_node)
+        graph.add(node, nif.beginIndex, graph.integer(start))
+        graph.add(node, nif.endIndex, graph.integer(end))
 
 
-def _add_mention(graph: TripleSink, ctx: ArticleContext, mention: Mention) -> None:
+def _add_mention(graph: Emitter[N, L], ctx: ArticleContext[N, L], mention: Mention) -> None:
     """Add a mention span that denotes an actor.
 
     Emits: nif:Phrase (+ span terms), gaf:denotes, gk:mentionForm, gk:confidence,
     gk:extractionMethod.
     """
     check_offsets(ctx.text, mention.start, mention.end, what=f"mention {mention.id!r}")
-    node = iris.mention_iri(ctx.article_id, mention.id)
+    gk = graph.GK
+    node = graph.iri(iris.mention_iri_str(ctx.article_id, mention.id))
     add_phrase(graph, ctx, node, mention.start, mention.end)
-    graph.add((node, GAF.denotes, iris.actor_iri(mention.actor)))
-    graph.add((node, GK.mentionForm, iris.vocab_iri("mention-form", mention.form.value)))
-    graph.add((node, GK.confidence, decimal_literal(mention.confidence)))
-    graph.add((node, GK.extractionMethod, Literal(mention.method)))
+    graph.add(node, graph.GAF.denotes, graph.actor(mention.actor))
+    graph.add(node, gk.mentionForm, graph.concept("mention-form", mention.form.value))
+    graph.add(node, gk.confidence, graph.decimal(mention.confidence))
+    graph.add(node, gk.extractionMethod, graph.string(mention.method))
 
 
 # --------------------------------------------------------------------------------------------
@@ -314,39 +329,36 @@ def _add_mention(graph: TripleSink, ctx: ArticleContext, mention: Mention) -> No
 # --------------------------------------------------------------------------------------------
 
 
-def _add_holding(graph: TripleSink, ctx: ArticleContext, holding: PostHolding) -> None:
+def _add_holding(graph: Emitter[N, L], ctx: ArticleContext[N, L], holding: PostHolding) -> None:
     """Add a post holding the article attests.
 
     Emits: gk:PostHolding, org:Membership, org:member, org:organization, org:role, gk:post,
     gk:observedAt, rdfs:label (the article's wording), gaf:denotedBy, gk:reportedIn,
     gk:confidence, gk:extractionMethod, plus the org:Post (``post_triples``).
     """
+    gk, org, rdf_type = graph.GK, graph.ORG, graph.RDF.type
     node = ctx.holdings[holding.id]
     post = post_triples(graph, holding.role, holding.of)
-    graph.add((node, RDF.type, GK.PostHolding))
-    graph.add((node, RDF.type, ORG.Membership))
-    graph.add((node, ORG.member, iris.actor_iri(holding.person)))
+    graph.add(node, rdf_type, gk.PostHolding)
+    graph.add(node, rdf_type, org.Membership)
+    graph.add(node, org.member, graph.actor(holding.person))
     if holding.of is not None:
-        graph.add((node, ORG.organization, iris.actor_iri(holding.of)))
-    graph.add((node, ORG.role, iris.vocab_iri("post-role", holding.role)))
-    graph.add((node, GK.post, post))
-    observed = (
-        Literal(holding.observed.isoformat(), datatype=XSD.date)
-        if holding.observed
-        else ctx.published
-    )
+        graph.add(node, org.organization, graph.actor(holding.of))
+    graph.add(node, org.role, graph.concept("post-role", holding.role))
+    graph.add(node, gk.post, post)
+    observed = graph.date(holding.observed) if holding.observed else ctx.published
     if observed is not None:
-        graph.add((node, GK.observedAt, observed))
+        graph.add(node, gk.observedAt, observed)
     if holding.descriptor:
-        graph.add((node, RDFS.label, Literal(holding.descriptor, lang=ctx.lang)))
+        graph.add(node, graph.RDFS.label, graph.text(holding.descriptor, ctx.lang))
     if holding.start is not None and holding.end is not None:
-        graph.add((node, GAF.denotedBy, ctx.span(graph, holding.start, holding.end)))
-    graph.add((node, GK.reportedIn, ctx.article))
-    graph.add((node, GK.confidence, decimal_literal(holding.confidence)))
-    graph.add((node, GK.extractionMethod, Literal(holding.method)))
+        graph.add(node, graph.GAF.denotedBy, ctx.span(graph, holding.start, holding.end))
+    graph.add(node, gk.reportedIn, ctx.article)
+    graph.add(node, gk.confidence, graph.decimal(holding.confidence))
+    graph.add(node, gk.extractionMethod, graph.string(holding.method))
 
 
-def _add_statement(graph: TripleSink, ctx: ArticleContext, statement: Statement) -> None:
+def _add_statement(graph: Emitter[N, L], ctx: ArticleContext[N, L], statement: Statement) -> None:
     """Add a direct quote or reported speech; one node per (speaker, words) across articles.
 
     Emits: gk:DirectQuote + schema:Quotation | gk:ReportedSpeech, schema:creator,
@@ -354,39 +366,43 @@ def _add_statement(graph: TripleSink, ctx: ArticleContext, statement: Statement)
     schema:text, gk:reportedIn, gaf:denotedBy/gaf:denotes (span), schema:dateCreated or
     sem:hasLatestBeginTimeStamp (publication date), schema:locationCreated.
     """
+    gk, sdo, gaf, rdf_type = graph.GK, graph.SDO, graph.GAF, graph.RDF.type
     node = ctx.statements[statement.id]
     if statement.mode is QuoteMode.DIRECT:
-        graph.add((node, RDF.type, GK.DirectQuote))
-        graph.add((node, RDF.type, SDO.Quotation))
+        graph.add(node, rdf_type, gk.DirectQuote)
+        graph.add(node, rdf_type, sdo.Quotation)
     else:
-        graph.add((node, RDF.type, GK.ReportedSpeech))
-    graph.add((node, GK.quoteMode, iris.vocab_iri("quote-mode", statement.mode.value)))
-    graph.add((node, SDO.text, Literal(statement.text, lang=ctx.lang)))
-    graph.add((node, GK.reportedIn, ctx.article))
+        graph.add(node, rdf_type, gk.ReportedSpeech)
+    graph.add(node, gk.quoteMode, graph.concept("quote-mode", statement.mode.value))
+    graph.add(node, sdo.text, graph.text(statement.text, ctx.lang))
+    graph.add(node, gk.reportedIn, ctx.article)
     span = ctx.span(graph, statement.start, statement.end)
-    graph.add((node, GAF.denotedBy, span))
-    graph.add((span, GAF.denotes, node))
+    graph.add(node, gaf.denotedBy, span)
+    graph.add(span, gaf.denotes, node)
     if statement.speaker is not None:
-        graph.add((node, SDO.creator, iris.actor_iri(statement.speaker)))
+        graph.add(node, sdo.creator, graph.actor(statement.speaker))
     if statement.capacity is not None and statement.capacity in ctx.holdings:
-        graph.add((node, GK.speakerCapacity, ctx.holdings[statement.capacity]))
+        graph.add(node, gk.speakerCapacity, ctx.holdings[statement.capacity])
         descriptor = ctx.descriptors.get(statement.capacity)
         if descriptor:
-            graph.add((node, GK.speakerDescriptor, Literal(descriptor, lang=ctx.lang)))
+            graph.add(node, gk.speakerDescriptor, graph.text(descriptor, ctx.lang))
     if statement.on_behalf_of is not None:
-        graph.add((node, GK.onBehalfOf, iris.actor_iri(statement.on_behalf_of)))
+        graph.add(node, gk.onBehalfOf, graph.actor(statement.on_behalf_of))
     if statement.reporting_verb:
-        graph.add((node, GK.reportingVerb, Literal(statement.reporting_verb, lang=ctx.lang)))
+        graph.add(node, gk.reportingVerb, graph.text(statement.reporting_verb, ctx.lang))
     if statement.date:
-        graph.add((node, SDO.dateCreated, time_literal(statement.date)))
+        graph.add(node, sdo.dateCreated, graph.time(statement.date))
     elif ctx.published is not None:
-        graph.add((node, SEM.hasLatestBeginTimeStamp, ctx.published))
+        graph.add(node, graph.SEM.hasLatestBeginTimeStamp, ctx.published)
     if statement.place is not None:
-        graph.add((node, SDO.locationCreated, iris.actor_iri(statement.place)))
+        graph.add(node, sdo.locationCreated, graph.actor(statement.place))
 
 
 def _add_stance(
-    graph: TripleSink, ctx: ArticleContext, stance: Stance, statements: Mapping[str, Statement]
+    graph: Emitter[N, L],
+    ctx: ArticleContext[N, L],
+    stance: Stance,
+    statements: Mapping[str, Statement],
 ) -> None:
     """Add a stance with its evidence.
 
@@ -394,32 +410,34 @@ def _add_stance(
     gk:evidence, gk:validAt, gk:cue, gaf:denotedBy (span or narrator sentence), gk:reportedIn,
     gk:confidence, gk:extractionMethod.
     """
-    node = iris.stance_iri(ctx.article_id, stance.id)
-    graph.add((node, RDF.type, GK.Stance))
-    graph.add((node, GK.holder, iris.actor_iri(stance.holder)))
-    graph.add((node, GK.issue, iris.issue_iri(stance.issue)))
-    graph.add((node, GK.position, iris.vocab_iri("stance", stance.position.value)))
+    gk = graph.GK
+    node = graph.iri(iris.stance_iri_str(ctx.article_id, stance.id))
+    graph.add(node, graph.RDF.type, gk.Stance)
+    graph.add(node, gk.holder, graph.actor(stance.holder))
+    graph.add(node, gk.issue, graph.iri(iris.issue_iri_str(stance.issue)))
+    graph.add(node, gk.position, graph.concept("stance", stance.position.value))
     if stance.expressed_by is not None:
-        graph.add((node, GK.expressedBy, iris.actor_iri(stance.expressed_by)))
+        graph.add(node, gk.expressedBy, graph.actor(stance.expressed_by))
     for statement_id in stance.evidence:
         if statement_id not in statements:
             raise GraphError(
                 f"stance {stance.id!r} cites unknown statement {statement_id!r}; "
                 f"known: {', '.join(sorted(statements)) or 'none'}"
             )
-        graph.add((node, GK.evidence, ctx.statements[statement_id]))
+        graph.add(node, gk.evidence, ctx.statements[statement_id])
         behalf = statements[statement_id].on_behalf_of
         if behalf is not None:
-            graph.add((node, GK.onBehalfOf, iris.actor_iri(behalf)))
-    valid_at = time_literal(stance.valid_at) if stance.valid_at else ctx.published
+            graph.add(node, gk.onBehalfOf, graph.actor(behalf))
+    valid_at = graph.time(stance.valid_at) if stance.valid_at else ctx.published
     if valid_at is not None:
-        graph.add((node, GK.validAt, valid_at))
+        graph.add(node, gk.validAt, valid_at)
     if stance.start is not None and stance.end is not None:
-        graph.add((node, GAF.denotedBy, ctx.span(graph, stance.start, stance.end)))
+        graph.add(node, graph.GAF.denotedBy, ctx.span(graph, stance.start, stance.end))
     elif stance.sentence_id is not None:
-        graph.add((node, GAF.denotedBy, iris.sentence_iri(ctx.article_id, stance.sentence_id)))
+        sentence = iris.sentence_iri_str(ctx.article_id, stance.sentence_id)
+        graph.add(node, graph.GAF.denotedBy, graph.iri(sentence))
     if stance.cue:
-        graph.add((node, GK.cue, Literal(stance.cue, lang=ctx.lang)))
-    graph.add((node, GK.reportedIn, ctx.article))
-    graph.add((node, GK.confidence, decimal_literal(stance.confidence)))
-    graph.add((node, GK.extractionMethod, Literal(stance.method)))
+        graph.add(node, gk.cue, graph.text(stance.cue, ctx.lang))
+    graph.add(node, gk.reportedIn, ctx.article)
+    graph.add(node, gk.confidence, graph.decimal(stance.confidence))
+    graph.add(node, gk.extractionMethod, graph.string(stance.method))

@@ -23,6 +23,10 @@ Layout under ``BASE`` (placeholder base until a w3id.org redirect is registered)
 Parts of one article (``article/<article-id>/<local>``): ``text`` (the nif:Context),
 ``sentence-<id>``, ``mention-<id>``, ``span-<start>-<end>``, ``holding-<id>``, ``stance-<id>``,
 ``event-<id>`` (+ ``/role-<role>--<actor>``), ``claim-<n>``, ``comment-<index>``.
+
+The IRIs the article builders use have a twin ``*_iri_str`` that returns the same IRI as a plain
+string: the builders make their terms from it (``kg.rdf._sink.Emitter.iri``), so the
+pyoxigraph path never builds an rdflib ``URIRef``.
 """
 
 from __future__ import annotations
@@ -69,32 +73,62 @@ def short_hash(*parts: str, length: int = 16) -> str:
 
 def article_iri(article_id: str) -> URIRef:
     """IRI of an article."""
-    return URIRef(f"{BASE}article/{article_id}")
+    return URIRef(article_iri_str(article_id))
+
+
+def article_iri_str(article_id: str) -> str:
+    """``article_iri`` as a plain string (the builders' ``Emitter.iri``)."""
+    return f"{BASE}article/{article_id}"
 
 
 def article_part_iri(article_id: str, local_id: str) -> URIRef:
     """IRI of something that exists only inside one article (span, mention, comment, stance)."""
-    return URIRef(f"{BASE}article/{article_id}/{local_id}")
+    return URIRef(article_part_iri_str(article_id, local_id))
+
+
+def article_part_iri_str(article_id: str, local_id: str) -> str:
+    """``article_part_iri`` as a plain string (the builders' ``Emitter.iri``)."""
+    return f"{BASE}article/{article_id}/{local_id}"
 
 
 def article_graph_iri(article_id: str) -> URIRef:
     """IRI of the named graph holding one article's extraction."""
-    return URIRef(f"{BASE}graph/{article_id}")
+    return URIRef(article_graph_iri_str(article_id))
+
+
+def article_graph_iri_str(article_id: str) -> str:
+    """``article_graph_iri`` as a plain string (the builders' ``Emitter.iri``)."""
+    return f"{BASE}graph/{article_id}"
 
 
 def claim_graph_iri(article_id: str, number: int) -> URIRef:
     """IRI of the named graph holding contested proposition ``number`` of an article."""
-    return URIRef(f"{BASE}graph/{article_id}-claim-{number}")
+    return URIRef(claim_graph_iri_str(article_id, number))
+
+
+def claim_graph_iri_str(article_id: str, number: int) -> str:
+    """``claim_graph_iri`` as a plain string (the builders' ``Emitter.iri``)."""
+    return f"{BASE}graph/{article_id}-claim-{number}"
 
 
 def actor_iri(key: str) -> URIRef:
     """IRI of an actor or place, from its key (never from a surface string)."""
-    return URIRef(f"{BASE}id/{slugify(key)}")
+    return URIRef(actor_iri_str(key))
+
+
+def actor_iri_str(key: str) -> str:
+    """``actor_iri`` as a plain string (the builders' ``Emitter.iri``)."""
+    return f"{BASE}id/{slugify(key)}"
 
 
 def post_iri(role: str, of: str | None) -> URIRef:
     """IRI of a post: a role in/of an actor ("foreign minister" of "ukraine")."""
-    return URIRef(f"{BASE}post/{slugify(role)}--{slugify(of or 'unknown')}")
+    return URIRef(post_iri_str(role, of))
+
+
+def post_iri_str(role: str, of: str | None) -> str:
+    """``post_iri`` as a plain string (the builders' ``Emitter.iri``)."""
+    return f"{BASE}post/{slugify(role)}--{slugify(of or 'unknown')}"
 
 
 def holding_iri(person: str, role: str, of: str | None, start: str | None = None) -> URIRef:
@@ -111,36 +145,66 @@ def holding_iri(person: str, role: str, of: str | None, start: str | None = None
 
 def issue_iri(issue_key: str) -> URIRef:
     """IRI of an issue from its key ``relation:subject:object``; one IRI across articles."""
-    return URIRef(f"{BASE}issue/{'--'.join(slugify(p) for p in issue_key.split(':', 2))}")
+    return URIRef(issue_iri_str(issue_key))
+
+
+def issue_iri_str(issue_key: str) -> str:
+    """``issue_iri`` as a plain string (the builders' ``Emitter.iri``)."""
+    return f"{BASE}issue/{'--'.join(slugify(p) for p in issue_key.split(':', 2))}"
 
 
 def event_iri(key: str) -> URIRef:
     """IRI of a catalogue (known) event."""
-    return URIRef(f"{BASE}event/{slugify(key)}")
+    return URIRef(event_iri_str(key))
+
+
+def event_iri_str(key: str) -> str:
+    """``event_iri`` as a plain string (the builders' ``Emitter.iri``)."""
+    return f"{BASE}event/{slugify(key)}"
 
 
 def statement_iri(speaker: str | None, text: str) -> URIRef:
     """IRI of a statement: the same words by the same speaker are one statement everywhere."""
+    return URIRef(statement_iri_str(speaker, text))
+
+
+def statement_iri_str(speaker: str | None, text: str) -> str:
+    """``statement_iri`` as a plain string (the builders' ``Emitter.iri``)."""
     normal = " ".join(text.casefold().split())
-    return URIRef(f"{BASE}statement/{short_hash(speaker or '', normal)}")
+    return f"{BASE}statement/{short_hash(speaker or '', normal)}"
 
 
 def user_iri(publisher: str, pseudonym: str) -> URIRef:
     """IRI of a pseudonymous comment author (salted hash per publisher)."""
+    return URIRef(user_iri_str(publisher, pseudonym))
+
+
+def user_iri_str(publisher: str, pseudonym: str) -> str:
+    """``user_iri`` as a plain string (the builders' ``Emitter.iri``)."""
     digest = hashlib.sha256(
         _USER_SALT + b"\x00" + publisher.encode() + b"\x00" + pseudonym.encode()
     )
-    return URIRef(f"{BASE}user/{digest.hexdigest()[:16]}")
+    return f"{BASE}user/{digest.hexdigest()[:16]}"
 
 
 def vocab_iri(scheme: str, value: str) -> URIRef:
     """IRI of a SKOS concept in one of kg's code lists."""
-    return URIRef(f"{BASE}vocab/{scheme}/{slugify(value)}")
+    return URIRef(vocab_iri_str(scheme, value))
+
+
+def vocab_iri_str(scheme: str, value: str) -> str:
+    """``vocab_iri`` as a plain string (the builders' ``Emitter.iri``)."""
+    return f"{BASE}vocab/{scheme}/{slugify(value)}"
 
 
 def wikidata_iri(qid: str) -> URIRef:
     """IRI of a Wikidata item (``wd:Q…``); used only as the object of ``schema:sameAs``."""
-    return URIRef(WIKIDATA_ENTITY + qid)
+    return URIRef(wikidata_iri_str(qid))
+
+
+def wikidata_iri_str(qid: str) -> str:
+    """``wikidata_iri`` as a plain string (the builders' ``Emitter.iri``)."""
+    return WIKIDATA_ENTITY + qid
 
 
 def link_iri(actor_key: str) -> URIRef:
@@ -159,17 +223,32 @@ def link_iri(actor_key: str) -> URIRef:
 
 def text_iri(article_id: str) -> URIRef:
     """IRI of the ``nif:Context`` holding the exact article text all offsets refer to."""
-    return article_part_iri(article_id, "text")
+    return URIRef(text_iri_str(article_id))
+
+
+def text_iri_str(article_id: str) -> str:
+    """``text_iri`` as a plain string (the builders' ``Emitter.iri``)."""
+    return article_part_iri_str(article_id, "text")
 
 
 def sentence_iri(article_id: str, sentence_id: str) -> URIRef:
     """IRI of a ``nif:Sentence`` of an article."""
-    return article_part_iri(article_id, f"sentence-{slugify(sentence_id)}")
+    return URIRef(sentence_iri_str(article_id, sentence_id))
+
+
+def sentence_iri_str(article_id: str, sentence_id: str) -> str:
+    """``sentence_iri`` as a plain string (the builders' ``Emitter.iri``)."""
+    return article_part_iri_str(article_id, f"sentence-{slugify(sentence_id)}")
 
 
 def mention_iri(article_id: str, mention_id: str) -> URIRef:
     """IRI of a mention span (``nif:Phrase``) of an article."""
-    return article_part_iri(article_id, f"mention-{slugify(mention_id)}")
+    return URIRef(mention_iri_str(article_id, mention_id))
+
+
+def mention_iri_str(article_id: str, mention_id: str) -> str:
+    """``mention_iri`` as a plain string (the builders' ``Emitter.iri``)."""
+    return article_part_iri_str(article_id, f"mention-{slugify(mention_id)}")
 
 
 def span_iri(article_id: str, start: int, end: int) -> URIRef:
@@ -178,22 +257,42 @@ def span_iri(article_id: str, start: int, end: int) -> URIRef:
     >>> str(span_iri("a1", 71, 162))
     'https://w3id.org/newskg/article/a1/span-71-162'
     """
-    return article_part_iri(article_id, f"span-{start}-{end}")
+    return URIRef(span_iri_str(article_id, start, end))
+
+
+def span_iri_str(article_id: str, start: int, end: int) -> str:
+    """``span_iri`` as a plain string (the builders' ``Emitter.iri``)."""
+    return article_part_iri_str(article_id, f"span-{start}-{end}")
 
 
 def observed_holding_iri(article_id: str, holding_id: str) -> URIRef:
     """IRI of a post holding observed in one article (not curated)."""
-    return article_part_iri(article_id, f"holding-{slugify(holding_id)}")
+    return URIRef(observed_holding_iri_str(article_id, holding_id))
+
+
+def observed_holding_iri_str(article_id: str, holding_id: str) -> str:
+    """``observed_holding_iri`` as a plain string (the builders' ``Emitter.iri``)."""
+    return article_part_iri_str(article_id, f"holding-{slugify(holding_id)}")
 
 
 def stance_iri(article_id: str, stance_id: str) -> URIRef:
     """IRI of a stance extracted from one article."""
-    return article_part_iri(article_id, f"stance-{slugify(stance_id)}")
+    return URIRef(stance_iri_str(article_id, stance_id))
+
+
+def stance_iri_str(article_id: str, stance_id: str) -> str:
+    """``stance_iri`` as a plain string (the builders' ``Emitter.iri``)."""
+    return article_part_iri_str(article_id, f"stance-{slugify(stance_id)}")
 
 
 def article_event_iri(article_id: str, event_id: str) -> URIRef:
     """IRI of an event as reported in one article."""
-    return article_part_iri(article_id, f"event-{slugify(event_id)}")
+    return URIRef(article_event_iri_str(article_id, event_id))
+
+
+def article_event_iri_str(article_id: str, event_id: str) -> str:
+    """``article_event_iri`` as a plain string (the builders' ``Emitter.iri``)."""
+    return article_part_iri_str(article_id, f"event-{slugify(event_id)}")
 
 
 def participation_iri(event: URIRef, role: str, actor_key: str) -> URIRef:
@@ -202,17 +301,32 @@ def participation_iri(event: URIRef, role: str, actor_key: str) -> URIRef:
     >>> str(participation_iri(event_iri("budapest-memorandum"), "guarantor", "usa"))
     'https://w3id.org/newskg/event/budapest-memorandum/role-guarantor--usa'
     """
-    return URIRef(f"{event}/role-{slugify(role)}--{slugify(actor_key)}")
+    return URIRef(participation_iri_str(event, role, actor_key))
+
+
+def participation_iri_str(event: str, role: str, actor_key: str) -> str:
+    """``participation_iri`` as a plain string (the builders' ``Emitter.iri``)."""
+    return f"{event}/role-{slugify(role)}--{slugify(actor_key)}"
 
 
 def claim_iri(article_id: str, number: int) -> URIRef:
     """IRI of the ``gk:Claim`` node for contested proposition ``number`` of an article."""
-    return article_part_iri(article_id, f"claim-{number}")
+    return URIRef(claim_iri_str(article_id, number))
+
+
+def claim_iri_str(article_id: str, number: int) -> str:
+    """``claim_iri`` as a plain string (the builders' ``Emitter.iri``)."""
+    return article_part_iri_str(article_id, f"claim-{number}")
 
 
 def comment_iri(article_id: str, index: int) -> URIRef:
     """IRI of reader comment ``index`` (page order, from 0) of an article."""
-    return article_part_iri(article_id, f"comment-{index}")
+    return URIRef(comment_iri_str(article_id, index))
+
+
+def comment_iri_str(article_id: str, index: int) -> str:
+    """``comment_iri`` as a plain string (the builders' ``Emitter.iri``)."""
+    return article_part_iri_str(article_id, f"comment-{index}")
 
 
 def interval_iri(holding: URIRef) -> URIRef:
@@ -227,14 +341,29 @@ def instant_iri(holding: URIRef, which: str) -> URIRef:
 
 def source_iri(name: str) -> URIRef:
     """IRI of a publisher or news agency, from its name ("APA", "stol.it")."""
-    return URIRef(f"{BASE}source/{slugify(name)}")
+    return URIRef(source_iri_str(name))
+
+
+def source_iri_str(name: str) -> str:
+    """``source_iri`` as a plain string (the builders' ``Emitter.iri``)."""
+    return f"{BASE}source/{slugify(name)}"
 
 
 def agent_iri(extractor: str) -> URIRef:
     """IRI of the software agent (name and version) that extracted a graph."""
-    return URIRef(f"{BASE}agent/{slugify(extractor)}")
+    return URIRef(agent_iri_str(extractor))
+
+
+def agent_iri_str(extractor: str) -> str:
+    """``agent_iri`` as a plain string (the builders' ``Emitter.iri``)."""
+    return f"{BASE}agent/{slugify(extractor)}"
 
 
 def run_iri(article_id: str, extractor: str, started: str) -> URIRef:
     """IRI of one extraction run (``prov:Activity``): article, software and start time."""
-    return URIRef(f"{BASE}run/{short_hash(article_id, extractor, started)}")
+    return URIRef(run_iri_str(article_id, extractor, started))
+
+
+def run_iri_str(article_id: str, extractor: str, started: str) -> str:
+    """``run_iri`` as a plain string (the builders' ``Emitter.iri``)."""
+    return f"{BASE}run/{short_hash(article_id, extractor, started)}"

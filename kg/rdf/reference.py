@@ -14,6 +14,7 @@ from rdflib import Graph, Literal, URIRef
 
 from kg.model import ActorKind, Participant
 from kg.rdf import iris
+from kg.rdf._sink import RdflibEmitter
 from kg.rdf._terms import post_triples, time_literal, type_actor
 from kg.rdf.vocab import GK, ORG, PROV, RDF, RDFS, SDO, SEM, SKOS, TIME, XSD, bind_namespaces
 
@@ -88,7 +89,7 @@ def _add_entry(graph: Graph, entry: Entry) -> None:
     language), schema:sameAs (with a QID), gk:partOfState, schema:nationality, gk:metonymFor.
     """
     node = iris.actor_iri(entry.key)
-    type_actor(graph, node, entry.kind, entry.state)
+    type_actor(RdflibEmitter(graph), node, entry.kind, entry.state)
     for lang, label in sorted(entry.labels.items()):
         graph.add((node, RDFS.label, Literal(label, lang=lang)))
     for lang, aliases in sorted(entry.aliases.items()):
@@ -107,7 +108,7 @@ def _add_curated_holding(graph: Graph, entry: Entry, post: PostSpec, gazetteer: 
     org:member, org:organization, org:role, gk:post, org:memberDuring, time:Interval,
     time:hasBeginning, time:hasEnd, time:Instant, time:inXSDDate.
     """
-    post_node = post_triples(graph, post.role, post.of)
+    post_node = post_triples(RdflibEmitter(graph), post.role, post.of)
     of_entry = gazetteer.get(post.of) if post.of else None
     if of_entry is not None:
         label = f"{post.role} of {of_entry.label('en')}"
