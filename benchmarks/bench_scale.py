@@ -89,7 +89,7 @@ def main() -> None:
     embedded = work / "store"
     if args.replicate_from:
         source = Path(args.replicate_from) / "nq" / "articles.nq"
-        lines += _replicated_store(source, embedded, args.articles)
+        lines += _replicated_store(source, embedded, args.articles, optimize=args.optimize)
     else:
         feed = work / "articles.jsonl"
         if not feed.exists():
@@ -98,7 +98,8 @@ def main() -> None:
         if not (nq / "articles.nq").exists():
             seconds = _time(lambda: _extract(feed, nq, jobs=2))
             lines.append(f"full extraction, 2 processes: {args.articles / seconds:.1f} articles/s")
-        lines += _loaded_store(nq / "articles.nq", embedded, args.articles)
+        lines += _loaded_store(nq / "articles.nq", embedded, args.articles,
+                               optimize=args.optimize)
     latency: dict[str, dict[str, tuple[float, float, int]]] = {}
     with open_store(embedded, read_only=True) as store:
         latency["embedded"] = _latencies(store, args.runs)
@@ -132,6 +133,9 @@ def _parse() -> argparse.Namespace:
     parser.add_argument("--rdflib-timeout", type=float, default=RDFLIB_TIMEOUT_S,
                         help="seconds before an rdflib query is stopped")
     parser.add_argument("--virtuoso", action="store_true", help="also benchmark Virtuoso")
+    parser.add_argument("--no-optimize", dest="optimize", action="store_false",
+                        help="do not compact the store after loading (compaction can need "
+                             "about as much free disk as the store again)")
     parser.add_argument("--fresh", action="store_true", help="delete --work first")
     parser.add_argument("--replicate-from", metavar="WORK",
                         help="build the corpus from renamed copies of another run's N-Quads "
@@ -278,7 +282,7 @@ def _virtuoso(
     return rows, latency
 
 
-def _loaded_store(nq: Path, embedded: Path, articles: int) -> list[str]:
+def _loaded_store(nq: Path, embedded: Path, articles: int, *, optimize: bool) -> list[str]:
     """Bulk-load ``nq`` into a new embedded store, then compact it as ``kg load`` does; the
     load rate and the compaction time are reported apart. A store a previous run finished
     (``LOADED`` marker) is reused."""
@@ -292,11 +296,13 @@ def _loaded_store(nq: Path, embedded: Path, articles: int) -> list[str]:
     with open_store(embedded) as store:
         seconds = _time(lambda: load_nquads(store, [nq], optimize=False))
         write_reference(store, load_resources())  # as `kg load` does
-        optimize_s = _time(store.optimize)
+        optimize_s = _time(store.optimize) if optimize else None
     return [*lines, _store_table(embedded, marker, quads / seconds, optimize_s)]
 
 
-def _replicated_store(source: Path, embedded: Path, articles: int) -> list[str]:
+def _replicated_store(
+    source: Path, embedded: Path, articles: int, *, optimize: bool
+) -> list[str]:
     """Load renamed copies of ``source`` straight into a new embedded store (no N-Quads file of
     the whole corpus: 100k articles would need ~35 GB more disk) and compact it.
 
@@ -342,18 +348,19 @@ def _replicated_store(source: Path, embedded: Path, articles: int) -> list[str]:
                   flush=True)
             copy += 1
         seconds += flush()
-        optimize_s = _time(store.optimize)
+        optimize_s = _time(store.optimize) if optimize else None
     lines = [f"corpus: {copy} renamed copies of {source} (extraction not re-run)", "",
              f"quads: {quads:,} ({quads / articles:.0f} per article)", ""]
     return [*lines, _store_table(embedded, marker, quads / seconds, optimize_s)]
 
 
-def _store_table(embedded: Path, marker: Path, rate: float, optimize_s: float) -> str:
+def _store_table(embedded: Path, marker: Path, rate: float, optimize_s: float | None) -> str:
     size = sum(p.stat().st_size for p in embedded.rglob("*") if p.is_file())
     table = "\n".join([
         "| store | load quads/s | compaction (optimize) | size on disk |",
         "|---|---:|---:|---:|",
-        f"| embedded Oxigraph (bulk load) | {rate:,.0f} | {optimize_s:.0f} s | "
+        f"| embedded Oxigraph (bulk load) | {rate:,.0f} | "
+        f"{'not run' if optimize_s is None else f'{optimize_s:.0f} s'} | "
         f"{size / 1e6:,.0f} MB |",
     ])
     marker.write_text(table, encoding="utf-8")
