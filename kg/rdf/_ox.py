@@ -112,6 +112,7 @@ def _remember(cache: dict[_K, _V], key: _K, value: _V) -> _V:
     return value
 
 
+_Quad = ox.Quad
 _XSD_INTEGER = named_node(str(vocab.XSD.integer))
 _XSD_DATE = named_node(str(vocab.XSD.date))
 _XSD_DATETIME = named_node(str(vocab.XSD.dateTime))
@@ -146,7 +147,7 @@ class OxEmitter(Emitter[ox.NamedNode, ox.Literal]):
 
     def add(self, s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal, /) -> None:
         """Append the quad ``(s, p, o, graph)``."""
-        self._append(ox.Quad(s, p, o, self._graph))
+        self._append(_Quad(s, p, o, self._graph))
 
     def graph(self, name: ox.NamedNode) -> OxEmitter:
         """Return an emitter for the named graph ``name`` appending to the same list."""
