@@ -386,3 +386,36 @@ def test_clause_boundaries(
         assert expected in found
     if absent is not None:
         assert absent not in found
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    [
+        ("de", "Diplomaten zufolge, die Slowakei sei gegen eine NATO-Mitgliedschaft der Ukraine.",
+         ("slovakia", NATO_UA, OPP)),
+        ("de", "Ein Diplomat sagte, Polen lehne eine NATO-Mitgliedschaft der Ukraine ab.",
+         ("poland", NATO_UA, OPP)),
+        ("de", "Es hieß, dass Ungarn eine NATO-Mitgliedschaft der Ukraine ablehne.",
+         ("hungary", NATO_UA, OPP)),
+        ("de", "Es hieß, Frankreich trete für eine NATO-Mitgliedschaft der Ukraine ein.",
+         ("france", NATO_UA, SUP)),
+        ("de", "Es hieß, Finnland schließe eine NATO-Mitgliedschaft der Ukraine aus.",
+         ("finland", NATO_UA, OPP)),
+        ("de", "Es hieß, Kiew bäte um eine NATO-Mitgliedschaft.", ("ukraine", NATO_UA, DEM)),
+        ("en", "Officials said Slovakia is against Ukraine's NATO membership.",
+         ("slovakia", NATO_UA, OPP)),
+        ("en", "Hungary would oppose Ukraine's NATO membership, officials said.",
+         ("hungary", NATO_UA, OPP)),
+    ],
+    ids=[
+        "de-sei-gegen", "de-konj1-separable", "de-konj1-verb-final", "de-konj1-strong-verb",
+        "de-konj1-ausschliessen", "de-konj2-baete", "en-is-against", "en-would-oppose",
+    ],
+)  # fmt: skip
+def test_subjunctive_and_copula_cues(
+    resources,  # type: ignore[no-untyped-def]
+    lang: str,
+    body: str,
+    expected: tuple[str, str, StancePosition],
+) -> None:
+    assert expected in _found(_analyze(resources, lang, body))
