@@ -254,6 +254,8 @@ class Arguments:
     place: str | None
     subject: str | None
     fallback: bool = False  # the agent is only the nearest actor before a noun
+    # affected actors after an ``@beneficiary`` preposition ("mehr Hilfe für Ungarn")
+    beneficiaries: tuple[str, ...] = ()
 
 
 def _in_phrase(text: str, group: Group, prepositions: frozenset[str], lower: int) -> bool:
@@ -445,7 +447,9 @@ def find_arguments(
         agent_keys = agent.actors
     place = None
     affected: list[str] = []
+    beneficiaries: list[str] = []
     locative = lex.words.get("@locprep", frozenset())
+    benefit = lex.words.get("@beneficiary", frozenset())
     for group in groups:
         if group is agent or (group.start >= trigger.start and group.end <= trigger.end):
             continue
@@ -456,6 +460,13 @@ def find_arguments(
             if trigger.rule.type in PLACE_ONLY:
                 continue
         affected.extend(k for k in group.actors if k not in agent_keys)
+        if benefit and preceded_by(text, group, benefit, clause.start):
+            beneficiaries.extend(k for k in group.actors if k not in agent_keys)
     return Arguments(
-        tuple(agent_keys), tuple(dict.fromkeys(affected)), place, subject, fallback=fallback
+        tuple(agent_keys),
+        tuple(dict.fromkeys(affected)),
+        place,
+        subject,
+        fallback=fallback,
+        beneficiaries=tuple(dict.fromkeys(beneficiaries)),
     )

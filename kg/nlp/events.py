@@ -96,6 +96,10 @@ __all__ = ["EventLexicon", "extract_events", "is_agent_role", "load_event_lexico
 _SENTENCE_STATUSES = frozenset({"claimed-unverified", "denied"})
 # Types reported without an agent ("die Präsidentschaftswahl in Moldau"): kept with affected only.
 _AGENTLESS = frozenset({EventType.ELECTION})
+# Types whose affected actors after an ``@beneficiary`` preposition ("fordert mehr Hilfe für
+# Ungarn") benefit from what is asked rather than being asked; they get BENEFICIARY_ROLE.
+_BENEFICIARY_TYPES = frozenset({EventType.REQUEST})
+BENEFICIARY_ROLE = "beneficiary"
 # Types with a counted object ("um 19 weitere Flugabwehrsysteme").
 _COUNTED = frozenset({EventType.REQUEST, EventType.WEAPONS_DELIVERY, EventType.STATEMENT_OF_INTENT})
 # Verb triggers whose object may be another event noun ("drängt … zur Lieferung"): that noun is
@@ -171,12 +175,23 @@ def _quantity(
 
 
 def _participants(
-    agents: Sequence[str], affected: Sequence[str], event_type: EventType, lex: EventLexicon
+    agents: Sequence[str],
+    affected: Sequence[str],
+    event_type: EventType,
+    lex: EventLexicon,
+    beneficiaries: Sequence[str] = (),
 ) -> tuple[Participant, ...]:
+    """Participants in the type's roles; in a request, an actor the request is *for* ("mehr
+    Unterstützung für Ungarn") is its beneficiary, not its addressee."""
     agent_role = lex.agent_roles.get(event_type, "agent")
     affected_role = lex.affected_roles.get(event_type, "affected")
+    benefit = set(beneficiaries) if event_type in _BENEFICIARY_TYPES else set()
     result = [Participant(actor=a, role=agent_role) for a in agents]
-    result += [Participant(actor=a, role=affected_role) for a in affected if a not in agents]
+    result += [
+        Participant(actor=a, role=BENEFICIARY_ROLE if a in benefit else affected_role)
+        for a in affected
+        if a not in agents
+    ]
     return tuple(result)
 
 
@@ -417,7 +432,9 @@ def _event_from_trigger(
         start=trigger.start,
         end=trigger.end,
         trigger=text[trigger.start : trigger.end],
-        participants=_participants(agents, affected, trigger.rule.type, ctx.lex),
+        participants=_participants(
+            agents, affected, trigger.rule.type, ctx.lex, args.beneficiaries
+        ),
         when=when,
         time=timex.id if timex else None,
         place=args.place,

@@ -453,3 +453,33 @@ def test_extract_events_counted_plural_is_specific(catalogue: KnownEventCatalogu
     text = "The United States carried out dozens of airstrikes against targets in Syria."
     (event,) = _run(text, "en", [("United States", "germany")], catalogue)
     assert (event.type, _agents(event)) == (EventType.ATTACK, ["germany"])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "mentions", "roles"),
+    [
+        ("Deutschland forderte mehr Unterstützung für die Ukraine.", "de",
+         [("Deutschland", "germany"), ("Ukraine", "ukraine")],
+         [("germany", "requester"), ("ukraine", "beneficiary")]),
+        ("Deutschland forderte von der NATO mehr Hilfe für die Ukraine.", "de",
+         [("Deutschland", "germany"), ("NATO", "nato"), ("Ukraine", "ukraine")],
+         [("germany", "requester"), ("nato", "addressee"), ("ukraine", "beneficiary")]),
+        ("Germany demanded more support for Ukraine.", "en",
+         [("Germany", "germany"), ("Ukraine", "ukraine")],
+         [("germany", "requester"), ("ukraine", "beneficiary")]),
+        ("Ukraine asked NATO for more weapons.", "en",
+         [("Ukraine", "ukraine"), ("NATO", "nato")],
+         [("ukraine", "requester"), ("nato", "addressee")]),
+    ],
+    ids=["de-fuer", "de-addressee-and-beneficiary", "en-for", "en-asked-for-keeps-addressee"],
+)  # fmt: skip
+def test_extract_events_request_for_a_state_makes_it_the_beneficiary(
+    catalogue: KnownEventCatalogue,
+    text: str,
+    lang: str,
+    mentions: Sequence[tuple[str, str]],
+    roles: list[tuple[str, str]],
+) -> None:
+    (event,) = _run(text, lang, mentions, catalogue)
+    assert event.type is EventType.REQUEST
+    assert [(p.actor, p.role) for p in event.participants] == roles

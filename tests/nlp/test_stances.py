@@ -419,3 +419,38 @@ def test_subjunctive_and_copula_cues(
     expected: tuple[str, str, StancePosition],
 ) -> None:
     assert expected in _found(_analyze(resources, lang, body))
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    [
+        ("de", "Die Ukraine bat die NATO am Montag um weitere Waffen.",
+         ("ukraine", "aid:Q7184:Q212", DEM)),
+        ("de", "Nach einer Nacht schwerer Angriffe bat die Ukraine die NATO um Waffen.",
+         ("ukraine", "aid:Q7184:Q212", DEM)),
+        ("de", "Moldau ersuchte die Europäische Union um Finanzhilfe.",
+         ("moldova", "aid:Q458:Q217", DEM)),
+        ("de", "Es hieß, dass die Ukraine die NATO um Waffen gebeten habe.",
+         ("ukraine", "aid:Q7184:Q212", DEM)),
+        ("en", "Ukraine asked NATO for more weapons.", ("ukraine", "aid:Q7184:Q212", DEM)),
+        ("en", "Moldova appealed to the EU for financial aid.",
+         ("moldova", "aid:Q458:Q217", DEM)),
+        ("en", "Poland called on NATO to give Ukraine more weapons.",
+         ("poland", "aid:Q7184:Q212", DEM)),
+        ("en", "Poland asked NATO for weapons for Moldova.", ("poland", "aid:Q7184:Q217", DEM)),
+    ],
+    ids=[
+        "de-bat-um", "de-fronted-phrase-inverted-subject", "de-ersuchen-um", "de-verb-final",
+        "en-asked-for", "en-appealed-to-for", "en-called-on-to-give", "en-asked-for-third-party",
+    ],
+)  # fmt: skip
+def test_petition_addressee_gives_and_asker_receives(
+    resources,  # type: ignore[no-untyped-def]
+    lang: str,
+    body: str,
+    expected: tuple[str, str, StancePosition],
+) -> None:
+    found = _found(_analyze(resources, lang, body))
+    assert expected in found
+    reversed_issue = ":".join([expected[1].split(":")[0], *reversed(expected[1].split(":")[1:])])
+    assert not any(issue == reversed_issue for _h, issue, _p in found)
