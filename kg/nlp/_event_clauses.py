@@ -34,6 +34,13 @@ MAX_PHRASE_WORDS = 3
 
 # Types whose place mentions are where it happened, not who was affected ("Treffen in Brüssel").
 PLACE_ONLY = frozenset({EventType.MEETING, EventType.MILITARY_EXERCISE})
+# Types whose parties are states and organisations: a place after a locative preposition is
+# where it happened, not a party ("unterzeichneten in Warschau ein Abkommen", "signed … in
+# London"). Attacks, captures and elections keep such places as affected ("Wahl in Moldau").
+LOCATIVE_PLACE_ONLY = frozenset(
+    {EventType.AGREEMENT, EventType.REQUEST, EventType.SANCTION, EventType.STATEMENT_OF_INTENT}
+)
+_PLACE_NOT_PARTY = PLACE_ONLY | LOCATIVE_PLACE_ONLY
 
 
 @dataclass(frozen=True, slots=True)
@@ -457,7 +464,7 @@ def find_arguments(
             trigger.rule.type in PLACE_ONLY or preceded_by(text, group, locative, clause.start)
         ):
             place = place or group.actors[0]
-            if trigger.rule.type in PLACE_ONLY:
+            if trigger.rule.type in _PLACE_NOT_PARTY:
                 continue
         affected.extend(k for k in group.actors if k not in agent_keys)
         if benefit and preceded_by(text, group, benefit, clause.start):

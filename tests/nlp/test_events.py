@@ -32,7 +32,9 @@ from kg.model import (
 from kg.nlp.events import extract_events, is_agent_role, load_event_lexicon
 from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.known_events import KnownEventCatalogue, times_compatible
+from kg.nlp.pipeline import analyze
 from kg.nlp.timex import find_time_expressions
+from kg.reading import parse_news_text
 
 TESTS = Path(__file__).resolve().parents[1]
 DEV_GOLD = TESTS / "data" / "dev" / "events" / "events.gold.jsonl"
@@ -483,3 +485,29 @@ def test_extract_events_request_for_a_state_makes_it_the_beneficiary(
     (event,) = _run(text, lang, mentions, catalogue)
     assert event.type is EventType.REQUEST
     assert [(p.actor, p.role) for p in event.participants] == roles
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "place", "parties"),
+    [
+        ("de", "Die Ukraine und Polen unterzeichneten am Montag in Warschau ein "
+               "Sicherheitsabkommen.", "warsaw", {"ukraine", "poland"}),
+        ("de", "Großbritannien sicherte Kiew in London Sicherheitsgarantien zu.", "london",
+         {"united-kingdom", "ukraine"}),
+        ("en", "Ukraine and Poland signed a security agreement in Warsaw on Monday.", "warsaw",
+         {"ukraine", "poland"}),
+    ],
+    ids=["de-signed-in-city", "de-guarantee-in-city", "en-signed-in-city"],
+)  # fmt: skip
+def test_extract_events_city_after_locative_is_the_place_not_a_party(
+    resources,  # type: ignore[no-untyped-def]
+    lang: str,
+    body: str,
+    place: str,
+    parties: set[str],
+) -> None:
+    article = parse_news_text(f"Meldung\n\n{body}\n", source="<t>", lang=lang,
+                              published=date(2025, 3, 3))  # fmt: skip
+    (event,) = [e for e in analyze(article, resources).events if e.type is EventType.AGREEMENT]
+    assert event.place == place
+    assert {p.actor for p in event.participants} == parties
