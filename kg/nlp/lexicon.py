@@ -6,7 +6,7 @@ Inflected German forms are derived here, once, so the stages only look words up.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kg.errors import ConfigError
@@ -21,6 +21,7 @@ class RoleNoun:
     role: str
     gender: str | None
     of: str | None = None
+    plural: bool = False  # "leaders", "Außenministerinnen": several holders, never one person
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -138,7 +139,8 @@ def load_mention_lexicon(lang: str) -> MentionLexicon:
         noun = RoleNoun(role=row[1], gender=gender, of=row[3] if len(row) > 3 and row[3] else None)
         forms = _german_noun_forms(row[0], gender) if lang == "de" else _english_forms(row[0])
         for form in forms:
-            roles.setdefault(_key(form), noun)
+            plural = form != row[0] and (lang == "en" or form.endswith("innen"))
+            roles.setdefault(_key(form), replace(noun, plural=True) if plural else noun)
     bodies: dict[str, str] = {}
     for row in _rows(directory / "bodies.tsv"):
         forms = _german_noun_forms(row[0], None) if lang == "de" else _english_forms(row[0])
