@@ -139,7 +139,12 @@ def group_mentions(text: str, mentions: Sequence[Mention]) -> list[Group]:
             last = groups[-1]
             end = max(m.end for m in last)
             gap = text[end : mention.start] if mention.start >= end else ""
-            if mention.start < end or _COORDINATION.match(gap) or _NP_GAP.match(gap):
+            # a place and an actor are never one coordination ("In Vilnius, Lithuania and
+            # Ukraine signed …": the fronted place ends at the comma)
+            joinable = last[-1].is_place == mention.is_place
+            if mention.start < end or (
+                joinable and (_COORDINATION.match(gap) or _NP_GAP.match(gap))
+            ):
                 last.append(mention)
                 continue
         groups.append([mention])

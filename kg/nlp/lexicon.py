@@ -47,6 +47,9 @@ class MentionLexicon:
     heads: frozenset[str] = frozenset()  # first words of every role and body form (fast reject)
     role_suffixes: tuple[tuple[str, RoleNoun], ...] = ()  # longest first ("außenminister" …)
     name_particles: frozenset[str] = frozenset()  # "von", "al" inside personal names
+    # folded two-word phrases ending in a locative preposition after which a capital is a source,
+    # not a place ("according to Moscow")
+    source_phrases: frozenset[str] = frozenset()
     # Derived in __post_init__ (fast rejects): the first folded word of every role, body and
     # descriptor key, and a memo of role suffix lookups by folded word.
     role_firsts: frozenset[str] = field(init=False, default=frozenset())
@@ -158,7 +161,12 @@ def load_mention_lexicon(lang: str) -> MentionLexicon:
         body_names=body_names,
         descriptors=descriptors,
         function_words=_words(directory / "function_words.txt"),
-        locatives=frozenset(fold(w) for w in _words(directory / "locative.txt")),
+        locatives=frozenset(
+            fold(w) for w in _words(directory / "locative.txt") if not w.startswith("!")
+        ),
+        source_phrases=frozenset(
+            _key(w[1:]) for w in _words(directory / "locative.txt") if w.startswith("!")
+        ),
         determiners=frozenset(fold(w) for w in _words(directory / "articles.txt")),
         abbreviations=_words(directory / "abbreviations.txt"),
         noun_context=frozenset(fold(w) for w in _words(directory / "noun_context.txt")),

@@ -318,7 +318,7 @@ def _resolve_entry(
     places.
     """
     entry = hit.entry
-    locative = _is_locative(state, tokens, hit.first)
+    locative = _is_locative(state, tokens, hit.first, entry.kind)
     if entry.kind is ActorKind.STATE:
         return entry, hit.form, locative
     if entry.kind is not ActorKind.PLACE:
@@ -332,19 +332,26 @@ def _resolve_entry(
 _CONNECTORS = frozenset({",", "und", "and", "sowie", "oder", "or"})
 
 
-def _is_locative(state: _State, tokens: list[Token], i: int) -> bool:
-    """True when the name at token ``i`` follows a locative preposition (or is coordinated
-    with a name that does: "In Mali, Burkina Faso und Niger")."""
+def _is_locative(state: _State, tokens: list[Token], i: int, kind: ActorKind) -> bool:
+    """True when the name at token ``i`` (of an entry of ``kind``) follows a locative
+    preposition, or is coordinated with a place of the same kind that does ("In Mali, Burkina
+    Faso und Niger"; but "In Vilnius, Lithuania and Ukraine signed …": a city before a state
+    ends a fronted phrase)."""
     j = i - 1
     if j >= 0 and tokens[j].folded in state.lexicon.determiners:
         j -= 1
     if j < 0:
         return False
     if tokens[j].folded in state.lexicon.locatives:
-        return True
+        # "according to Moscow": the source, not the place
+        return not (
+            j > 0 and f"{tokens[j - 1].folded} {tokens[j].folded}" in state.lexicon.source_phrases
+        )
     if tokens[j].folded in _CONNECTORS and state.mentions:
         last = state.mentions[-1]
-        return last.is_place and j > 0 and last.end == tokens[j - 1].end
+        previous = state.actors.get(last.actor)
+        same_kind = previous is None or previous.kind is kind
+        return last.is_place and same_kind and j > 0 and last.end == tokens[j - 1].end
     return False
 
 

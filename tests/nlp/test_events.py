@@ -496,8 +496,11 @@ def test_extract_events_request_for_a_state_makes_it_the_beneficiary(
          {"united-kingdom", "ukraine"}),
         ("en", "Ukraine and Poland signed a security agreement in Warsaw on Monday.", "warsaw",
          {"ukraine", "poland"}),
+        ("en", "In Vilnius, Lithuania and Ukraine signed an agreement on Tuesday.", "vilnius",
+         {"lithuania", "ukraine"}),
     ],
-    ids=["de-signed-in-city", "de-guarantee-in-city", "en-signed-in-city"],
+    ids=["de-signed-in-city", "de-guarantee-in-city", "en-signed-in-city",
+         "en-fronted-city-before-states"],
 )  # fmt: skip
 def test_extract_events_city_after_locative_is_the_place_not_a_party(
     resources,  # type: ignore[no-untyped-def]
@@ -511,3 +514,33 @@ def test_extract_events_city_after_locative_is_the_place_not_a_party(
     (event,) = [e for e in analyze(article, resources).events if e.type is EventType.AGREEMENT]
     assert event.place == place
     assert {p.actor for p in event.participants} == parties
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "author"),
+    [
+        ("en", "According to Russia, Russian troops captured the village of Nove on Monday.",
+         "russia"),
+        ("en", "Russian troops captured the village of Nove on Monday, according to Moscow.",
+         "russia"),
+        ("en", "According to the Russian defence ministry, Ukrainian drones attacked the Belgorod "
+               "region on Monday.", "ministry-of-defence-of-russia"),
+        ("de", "Nach Angaben Moskaus eroberten russische Truppen am Montag das Dorf Nowe.",
+         "russia"),
+        ("de", "Laut dem russischen Verteidigungsministerium griffen ukrainische Drohnen am Montag "
+               "die Region Belgorod an.", "ministry-of-defence-of-russia"),
+    ],
+    ids=["en-according-to-state", "en-according-to-capital", "en-according-to-ministry",
+         "de-nach-angaben-genitive", "de-laut-ministry"],
+)  # fmt: skip
+def test_extract_events_source_phrase_makes_the_event_a_claim_of_the_source(
+    resources,  # type: ignore[no-untyped-def]
+    lang: str,
+    body: str,
+    author: str,
+) -> None:
+    article = parse_news_text(f"Meldung\n\n{body}\n", source="<t>", lang=lang,
+                              published=date(2025, 3, 3))  # fmt: skip
+    (event,) = analyze(article, resources).events
+    assert event.claim is not None
+    assert (event.claim.author, event.claim.status) == (author, EpistemicStatus.CLAIMED_UNVERIFIED)
