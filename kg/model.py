@@ -86,6 +86,7 @@ class EventType(StrEnum):
     SANCTION = "sanction"
     STATEMENT_OF_INTENT = "statement_of_intent"
     MILITARY_EXERCISE = "military_exercise"
+    PROTEST = "protest"
 
 
 class EpistemicStatus(StrEnum):

@@ -38,7 +38,13 @@ PLACE_ONLY = frozenset({EventType.MEETING, EventType.MILITARY_EXERCISE})
 # where it happened, not a party ("unterzeichneten in Warschau ein Abkommen", "signed … in
 # London"). Attacks, captures and elections keep such places as affected ("Wahl in Moldau").
 LOCATIVE_PLACE_ONLY = frozenset(
-    {EventType.AGREEMENT, EventType.REQUEST, EventType.SANCTION, EventType.STATEMENT_OF_INTENT}
+    {
+        EventType.AGREEMENT,
+        EventType.REQUEST,
+        EventType.SANCTION,
+        EventType.STATEMENT_OF_INTENT,
+        EventType.PROTEST,
+    }
 )
 _PLACE_NOT_PARTY = PLACE_ONLY | LOCATIVE_PLACE_ONLY
 
@@ -471,6 +477,10 @@ def find_arguments(
             place = place or group.actors[0]
             if trigger.rule.type in _PLACE_NOT_PARTY:
                 continue
+        if trigger.rule.type is EventType.PROTEST and not preceded_by(
+            text, group, lex.words.get("@against", frozenset()), clause.start
+        ):
+            continue  # a protest's target follows "gegen"/"against" ("… gegen die Regierung")
         affected.extend(k for k in group.actors if k not in agent_keys)
         if benefit and preceded_by(text, group, benefit, clause.start):
             beneficiaries.extend(k for k in group.actors if k not in agent_keys)

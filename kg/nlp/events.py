@@ -96,6 +96,9 @@ __all__ = ["EventLexicon", "extract_events", "is_agent_role", "load_event_lexico
 _SENTENCE_STATUSES = frozenset({"claimed-unverified", "denied"})
 # Types reported without an agent ("die Präsidentschaftswahl in Moldau"): kept with affected only.
 _AGENTLESS = frozenset({EventType.ELECTION})
+# Types kept with only a place ("Tausende demonstrierten in Tiflis"): the protesters are rarely
+# actors, and a state is never a protester ("Georgians protested": the people, not Georgia).
+_PLACE_IS_ENOUGH = frozenset({EventType.PROTEST})
 # Types whose affected actors after an ``@beneficiary`` preposition ("fordert mehr Hilfe für
 # Ungarn") benefit from what is asked rather than being asked; they get BENEFICIARY_ROLE.
 _BENEFICIARY_TYPES = frozenset({EventType.REQUEST})
@@ -412,6 +415,9 @@ def _event_from_trigger(
     if when is None:
         when = _default_when(text, trigger, known, claim, ctx)
     agents, affected = args.agents, args.affected
+    if trigger.rule.type in _PLACE_IS_ENOUGH:
+        kinds = {a.key: a.kind for a in ctx.actors}
+        agents = tuple(a for a in agents if kinds.get(a) is not ActorKind.STATE)
     if known is not None:  # the catalogue knows who was on which side
         victims = {p.actor for p in known.participants if not is_agent_role(p.role)}
         agents = tuple(a for a in agents if a not in victims)
@@ -419,8 +425,9 @@ def _event_from_trigger(
         agents = tuple(p.actor for p in known.participants if is_agent_role(p.role))
     if not agents and statement is not None and statement.speaker is not None:
         agents = _speaker_as_subject(text, trigger, statement, ctx.lex)
-    if not agents and (trigger.rule.type not in _AGENTLESS or not affected):
-        return None  # who did it is the point of the event; elections have no agent
+    placed = trigger.rule.type in _PLACE_IS_ENOUGH and (args.place is not None or bool(affected))
+    if not agents and (trigger.rule.type not in _AGENTLESS or not affected) and not placed:
+        return None  # who did it is the point of the event; elections and protests have none
     if known is None and _lone_visit(trigger, agents, affected, ctx):
         return None
     if timex is None and known is None and _is_generic(text, trigger, ctx.lex):

@@ -544,3 +544,33 @@ def test_extract_events_source_phrase_makes_the_event_a_claim_of_the_source(
     (event,) = analyze(article, resources).events
     assert event.claim is not None
     assert (event.claim.author, event.claim.status) == (author, EpistemicStatus.CLAIMED_UNVERIFIED)
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "place", "found"),
+    [
+        ("de", "Am Dienstag demonstrierten erneut Tausende Menschen in Tiflis.", "tbilisi", True),
+        ("en", "Thousands of protesters gathered in Tbilisi on Tuesday.", "tbilisi", True),
+        ("en", "Tens of thousands rallied in Tbilisi against the Georgian government on Sunday.",
+         "tbilisi", True),
+        ("en", "Russia protested against the new sanctions on Monday.", None, False),
+        ("en", "NATO leaders gathered in Brussels on Monday.", None, False),
+    ],
+    ids=["de-demonstrierten", "en-protesters-gathered", "en-rallied-against",
+         "en-diplomatic-protest-is-none", "en-leaders-gathered-is-none"],
+)  # fmt: skip
+def test_extract_events_protests_need_a_crowd_and_keep_their_place(
+    resources,  # type: ignore[no-untyped-def]
+    lang: str,
+    body: str,
+    place: str | None,
+    found: bool,
+) -> None:
+    article = parse_news_text(f"Meldung\n\n{body}\n", source="<t>", lang=lang,
+                              published=date(2025, 10, 8))  # fmt: skip
+    protests = [e for e in analyze(article, resources).events if e.type is EventType.PROTEST]
+    assert bool(protests) is found
+    if found:
+        (event,) = protests
+        assert event.place == place
+        assert not _agents(event)  # no state demonstrates; the crowd is no actor
