@@ -31,13 +31,15 @@ prepositional phrase (German; one right after the verb when nothing precedes it,
 die Atommächte USA, Russland und Großbritannien … zu"), or the nearest before it (English); in a
 relative clause the noun phrase it hangs on ("Egypt and Qatar, which brokered …"). Nouns: a name
 inside the word ("NATO-Gipfel"), a demonym or genitive before it ("russische Invasion",
-"Russlands Angriff", "Russia's invasion"), a genitive or "by" group after it, the agent of a verb
-event earlier in the clause, else the nearest actor before it that no preposition governs. A
-demonym before a non-state group ("Syrian rebels") is not its state. Everything else in the
-clause is affected; places after "in/bei/at" give ``place``. An event needs an agent (an election
-only an affected party) or a catalogue link; a meeting verb needs two parties unless its party is
-an organisation. What a request asks for is not a second event ("drängt … zur Lieferung",
-"hatte … Angriffe auf russisches Gebiet gefordert").
+"Russlands Angriff", "Russia's invasion"), a genitive or "by" group after it, the agent of a
+verb event earlier in the clause, else the nearest actor before it that no preposition governs.
+A demonym before a non-state group ("Syrian rebels") is not its state. Everything else in the
+clause is affected (in a request, an actor after "für/for" is the beneficiary; a protest's
+target follows "gegen/against"); places after "in/bei/at" give ``place`` and are no party of an
+agreement, request, sanction, pledge or protest. An event needs an agent (an election only an
+affected party, a protest only a place) or a catalogue link; a meeting verb needs two parties
+unless its party is an organisation. What a request asks for is not a second event ("drängt …
+zur Lieferung", "hatte … Angriffe auf russisches Gebiet gefordert").
 
 Time: the nearest time expression in the clause, else in the sentence; else the catalogue date of
 a linked event; else none for a pluperfect or a plan; else the publication date (news report what

@@ -37,25 +37,27 @@ Holder rules:
    are not in the list: the seed and dev gold name their states or organisations as holders only
    when the text does (a president's stance is not his state's unless the state is named).
 
-Issue slots the phrase leaves open are completed in this order: for a commissive cue ("sagt … zu",
-"pledged", ``@commissive``) the giver is the holder's side; for a petition cue ("bat die NATO um
-Waffen", "asked NATO for", ``@petition``) the giver is the addressed state or organisation before
-the issue (no comma between it and the cue) and the recipient the clause's other recipient, else
-the asker's side (which also receives when no addressee is named); then the article's most frequent
-fully named issue of the same relation compatible with the phrase ("eine schnelle Einladung" after
-"NATO-Mitgliedschaft der Ukraine"), then the issues already resolved in the article; an open
-recipient of aid or guarantees is another state in the clause (after a ``@recipient`` preposition
-or none), else the article's most frequent object of that relation; an open giver is another state
-in the clause (the addressee: "China warned the United States against an arms sale to Taiwan"),
-else the holder's side (the holder, or the state or organisation it speaks for, holds a post in, or
-belongs to); a membership candidate is the holder's state, a membership's organisation the holder's
-organisation ("the bloc backs Georgia's membership"); ceasefires and negotiations without parties
-are between the clause's two coordinated holders ("Israel and Hezbollah agreed to a ceasefire"),
-else the article's two most mentioned states or armed groups. Anaphoric nouns ("die Zusage", "the
-decision") and reaction clauses with no issue right after a sentence with one ("Der Kreml sprach
-von einer Eskalation") take the issue resolved last. Symmetric relations order their parties by
-identifier, so one proposition has one key; keys use QIDs where the actor has one, else the actor
-key (a stable slug of the English name), so the issue IRI is the same in every article. """
+Issue slots the phrase leaves open are completed in this order: for a commissive cue ("sagt …
+zu", "pledged", ``@commissive``) the giver is the holder's side; for a petition cue ("bat die
+NATO um Waffen", "asked NATO for", ``@petition``) the giver is the addressed state or
+organisation before the issue (no comma between it and the cue) and the recipient the clause's
+other recipient, else the asker's side (which also receives when no addressee is named); then
+the article's most frequent fully named issue of the same relation compatible with the phrase
+("eine schnelle Einladung" after "NATO-Mitgliedschaft der Ukraine"), then the issues already
+resolved in the article; an open recipient of aid or guarantees is another state in the clause
+(after a ``@recipient`` preposition or none), else the article's most frequent object of that
+relation; an open giver is another state in the clause (the addressee: "China warned the United
+States against an arms sale to Taiwan"), else the holder's side (the holder, or the state or
+organisation it speaks for, holds a post in, or belongs to); a membership candidate is the
+holder's state, a membership's organisation the holder's organisation ("the bloc backs Georgia's
+membership"); ceasefires and negotiations without parties are between the clause's two
+coordinated holders ("Israel and Hezbollah agreed to a ceasefire"), else the article's two most
+mentioned states or armed groups. Anaphoric nouns ("die Zusage", "the decision") and reaction
+clauses with no issue right after a sentence with one ("Der Kreml sprach von einer Eskalation")
+take the issue resolved last. Symmetric relations order their parties by identifier, so one
+proposition has one key; keys use QIDs where the actor has one, else the actor key (a stable
+slug of the English name), so the issue IRI is the same in every article.
+"""
 
 from __future__ import annotations
 
