@@ -71,7 +71,8 @@ class StancePosition(StrEnum):
 
 
 class EventType(StrEnum):
-    """Event types of eval/FORMAT.md, aligned to PLOVER/CAMEO in ontology/."""
+    """Event types of eval/FORMAT.md (and ``protest``, which it does not annotate), aligned to
+    PLOVER/CAMEO in ontology/."""
 
     AGREEMENT = "agreement"
     INVASION = "invasion"
