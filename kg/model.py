@@ -71,7 +71,8 @@ class StancePosition(StrEnum):
 
 
 class EventType(StrEnum):
-    """Event types of eval/FORMAT.md, aligned to PLOVER/CAMEO in ontology/."""
+    """Event types of eval/FORMAT.md (and ``protest``, which it does not annotate), aligned to
+    PLOVER/CAMEO in ontology/."""
 
     AGREEMENT = "agreement"
     INVASION = "invasion"
@@ -86,6 +87,7 @@ class EventType(StrEnum):
     SANCTION = "sanction"
     STATEMENT_OF_INTENT = "statement_of_intent"
     MILITARY_EXERCISE = "military_exercise"
+    PROTEST = "protest"
 
 
 class EpistemicStatus(StrEnum):

@@ -22,7 +22,8 @@ Decisions FORMAT.md leaves open, and the extension:
   are identical (type, when, agents, wikidata); other extra events are false positives.
 - **Stances**: ``demands`` counts as support, ``hesitant`` predictions are not scored.
 - **Events**: ``affected`` is not scored (FORMAT.md scores type, ``when`` and agents); agents
-  are the participants with role ``agent``.
+  are the participants with role ``agent``. Predicted events of a type FORMAT.md does not list
+  (``protest``) are not annotated, so not scored, unless the article's gold uses that type.
 - **Comments**: gold and predicted comments are paired by position. ``comments`` P/R/F1 is the
   mention F1; count accuracy is per article (equal counts), author and reply_to accuracy are over
   ``max(len(gold), len(predicted))`` positions (a missing comment is wrong).
@@ -45,7 +46,7 @@ from rapidfuzz import fuzz
 
 from kg.eval.gold import GoldArticle, GoldEvent, GoldStance, GoldStatement, is_qid, local_name
 from kg.eval.gold import split_issue as _split_issue
-from kg.model import Actor, Analysis, Event, StancePosition, Statement
+from kg.model import Actor, Analysis, Event, EventType, StancePosition, Statement
 from kg.nlp.gazetteer import fold
 
 P = TypeVar("P")
@@ -586,12 +587,19 @@ def _agents(event: Event) -> tuple[str, ...]:
     return tuple(p.actor for p in event.participants if is_agent_role(p.role))
 
 
+#: The event types FORMAT.md annotates; kg also extracts others (``EventType.PROTEST``).
+FORMAT_EVENT_TYPES = frozenset(EventType) - {EventType.PROTEST}
+
+
 def score_events(
     gold: Sequence[GoldEvent], analysis: Analysis, identity: ActorIdentity
 ) -> CategoryScore:
     """Type equal, ``when`` compatible, one agent matching; event linking on matches."""
+    scored_types = FORMAT_EVENT_TYPES | {g.type for g in gold}
     unique: dict[tuple[object, ...], Event] = {}
     for event in analysis.events:
+        if event.type not in scored_types:  # not annotated, not scored (as hesitant stances)
+            continue
         key = (event.type, event.when, tuple(sorted(_agents(event))), event.wikidata)
         unique.setdefault(key, event)
     preds = list(unique.values())

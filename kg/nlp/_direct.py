@@ -4,7 +4,8 @@ A balanced quote is attributed by a cue after it ("…“, sagte Rutte" / '…,"
 colon or comma cue before it ("sagte Rutte: „…“", "Rutte: „…“"), or a speech verb in its own
 clause ("erachtet … als „Bedrohung“"). Fragments around an inserted cue that continue one
 sentence ("„Wir werden“, sagte er, „alles tun“") are one statement. Titles and names in quotes
-(after a title noun) and one- or two-word scare quotes without a speech verb are not statements.
+(after a title noun), one- or two-word scare quotes without a speech verb and short unattributed
+labels inside a sentence ('the "coalition of the willing"') are not statements.
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ MAX_INSERT_TOKENS = 10
 MAX_TITLE_DISTANCE = 3
 #: Tokens from the start of a colon-introduced clause within which its subject must begin.
 MAX_LABEL_OFFSET = 1
+#: Unattributed quotes of at most this many words inside a sentence, without punctuation of
+#: their own, are labels or scare quotes ('the "coalition of the willing" remains vague',
+#: 'a "special military operation"'), not statements; the longest such label in the dev set
+#: has five words.
+MAX_LABEL_WORDS = 5
 FRAGMENT_JOINER = " … "
 
 
@@ -123,6 +129,20 @@ def _name_like(doc: Doc, quote: QuoteSpan, words: int) -> bool:
     return words <= MAX_NAME_WORDS and all(w[:1].isupper() for w in content)
 
 
+def _label_like(doc: Doc, group: list[QuoteSpan], words: int) -> bool:
+    """A short unattributed quote embedded in a sentence, with no punctuation of its own: a
+    label or scare quote ('the "coalition of the willing" remains vague'), not an utterance."""
+    if len(group) > 1 or words > MAX_LABEL_WORDS:
+        return False
+    quote = group[0]
+    inner = doc.text[quote.open + 1 : quote.close].strip()
+    if any(mark in inner for mark in ".!?,;:"):
+        return False
+    opened = doc.tok(quote.open)
+    sentence = doc.token_sentence[opened]
+    return sentence >= 0 and opened > doc.sentence_range[sentence][0]
+
+
 def _licensed(doc: Doc, quote: QuoteSpan, words: int, cue: Cue, speaker: Speaker | None) -> bool:
     """A quote in the clause of a speech verb is the speaker's unless it is a short or name-like
     phrase ("sagte der „Frankfurter Allgemeinen Zeitung“") that only a labelling verb licenses
@@ -192,13 +212,20 @@ def direct_quotes(doc: Doc) -> Iterator[Found]:
             # an interrupted quote has its cue after the first fragment
             found = finder(doc, group[0] if len(group) > 1 or method == "quote+before" else last)
             if found is not None:
-                yield _record(doc, group, found, method)
-                break
+                if found[1] is not None or not _label_like(doc, group, words):
+                    yield _record(doc, group, found, method)
+                break  # a speakerless label ('a "reassurance force" continued') is no statement
         else:
             if _is_title(doc, group[0]):
                 continue
             within = _cue_within(doc, group[0])
+            if within is not None and within[1] is None and _label_like(doc, group, words):
+                continue  # 'Analysts say the "coalition of the willing" …': no speaker's words
             if within is not None and _licensed(doc, group[0], words, *within):
                 yield _record(doc, group, within, "quote+clause")
-            elif words > MAX_SCARE_WORDS and not _name_like(doc, group[0], words):
+            elif (
+                words > MAX_SCARE_WORDS
+                and not _name_like(doc, group[0], words)
+                and not _label_like(doc, group, words)
+            ):
                 yield _record(doc, group, None, "quote")

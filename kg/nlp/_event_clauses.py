@@ -34,6 +34,19 @@ MAX_PHRASE_WORDS = 3
 
 # Types whose place mentions are where it happened, not who was affected ("Treffen in Brüssel").
 PLACE_ONLY = frozenset({EventType.MEETING, EventType.MILITARY_EXERCISE})
+# Types whose parties are states and organisations: a place after a locative preposition is
+# where it happened, not a party ("unterzeichneten in Warschau ein Abkommen", "signed … in
+# London"). Attacks, captures and elections keep such places as affected ("Wahl in Moldau").
+LOCATIVE_PLACE_ONLY = frozenset(
+    {
+        EventType.AGREEMENT,
+        EventType.REQUEST,
+        EventType.SANCTION,
+        EventType.STATEMENT_OF_INTENT,
+        EventType.PROTEST,
+    }
+)
+_PLACE_NOT_PARTY = PLACE_ONLY | LOCATIVE_PLACE_ONLY
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +145,12 @@ def group_mentions(text: str, mentions: Sequence[Mention]) -> list[Group]:
             last = groups[-1]
             end = max(m.end for m in last)
             gap = text[end : mention.start] if mention.start >= end else ""
-            if mention.start < end or _COORDINATION.match(gap) or _NP_GAP.match(gap):
+            # a place and an actor are never one coordination ("In Vilnius, Lithuania and
+            # Ukraine signed …": the fronted place ends at the comma)
+            joinable = last[-1].is_place == mention.is_place
+            if mention.start < end or (
+                joinable and (_COORDINATION.match(gap) or _NP_GAP.match(gap))
+            ):
                 last.append(mention)
                 continue
         groups.append([mention])
@@ -254,6 +272,8 @@ class Arguments:
     place: str | None
     subject: str | None
     fallback: bool = False  # the agent is only the nearest actor before a noun
+    # affected actors after an ``@beneficiary`` preposition ("mehr Hilfe für Ungarn")
+    beneficiaries: tuple[str, ...] = ()
 
 
 def _in_phrase(text: str, group: Group, prepositions: frozenset[str], lower: int) -> bool:
@@ -445,7 +465,9 @@ def find_arguments(
         agent_keys = agent.actors
     place = None
     affected: list[str] = []
+    beneficiaries: list[str] = []
     locative = lex.words.get("@locprep", frozenset())
+    benefit = lex.words.get("@beneficiary", frozenset())
     for group in groups:
         if group is agent or (group.start >= trigger.start and group.end <= trigger.end):
             continue
@@ -453,9 +475,20 @@ def find_arguments(
             trigger.rule.type in PLACE_ONLY or preceded_by(text, group, locative, clause.start)
         ):
             place = place or group.actors[0]
-            if trigger.rule.type in PLACE_ONLY:
+            if trigger.rule.type in _PLACE_NOT_PARTY:
                 continue
+        if trigger.rule.type is EventType.PROTEST and not preceded_by(
+            text, group, lex.words.get("@against", frozenset()), clause.start
+        ):
+            continue  # a protest's target follows "gegen"/"against" ("… gegen die Regierung")
         affected.extend(k for k in group.actors if k not in agent_keys)
+        if benefit and preceded_by(text, group, benefit, clause.start):
+            beneficiaries.extend(k for k in group.actors if k not in agent_keys)
     return Arguments(
-        tuple(agent_keys), tuple(dict.fromkeys(affected)), place, subject, fallback=fallback
+        tuple(agent_keys),
+        tuple(dict.fromkeys(affected)),
+        place,
+        subject,
+        fallback=fallback,
+        beneficiaries=tuple(dict.fromkeys(beneficiaries)),
     )

@@ -31,13 +31,15 @@ prepositional phrase (German; one right after the verb when nothing precedes it,
 die Atommächte USA, Russland und Großbritannien … zu"), or the nearest before it (English); in a
 relative clause the noun phrase it hangs on ("Egypt and Qatar, which brokered …"). Nouns: a name
 inside the word ("NATO-Gipfel"), a demonym or genitive before it ("russische Invasion",
-"Russlands Angriff", "Russia's invasion"), a genitive or "by" group after it, the agent of a verb
-event earlier in the clause, else the nearest actor before it that no preposition governs. A
-demonym before a non-state group ("Syrian rebels") is not its state. Everything else in the
-clause is affected; places after "in/bei/at" give ``place``. An event needs an agent (an election
-only an affected party) or a catalogue link; a meeting verb needs two parties unless its party is
-an organisation. What a request asks for is not a second event ("drängt … zur Lieferung",
-"hatte … Angriffe auf russisches Gebiet gefordert").
+"Russlands Angriff", "Russia's invasion"), a genitive or "by" group after it, the agent of a
+verb event earlier in the clause, else the nearest actor before it that no preposition governs.
+A demonym before a non-state group ("Syrian rebels") is not its state. Everything else in the
+clause is affected (in a request, an actor after "für/for" is the beneficiary; a protest's
+target follows "gegen/against"); places after "in/bei/at" give ``place`` and are no party of an
+agreement, request, sanction, pledge or protest. An event needs an agent (an election only an
+affected party, a protest only a place) or a catalogue link; a meeting verb needs two parties
+unless its party is an organisation. What a request asks for is not a second event ("drängt …
+zur Lieferung", "hatte … Angriffe auf russisches Gebiet gefordert").
 
 Time: the nearest time expression in the clause, else in the sentence; else the catalogue date of
 a linked event; else none for a pluperfect or a plan; else the publication date (news report what
@@ -96,6 +98,13 @@ __all__ = ["EventLexicon", "extract_events", "is_agent_role", "load_event_lexico
 _SENTENCE_STATUSES = frozenset({"claimed-unverified", "denied"})
 # Types reported without an agent ("die Präsidentschaftswahl in Moldau"): kept with affected only.
 _AGENTLESS = frozenset({EventType.ELECTION})
+# Types kept with only a place ("Tausende demonstrierten in Tiflis"): the protesters are rarely
+# actors, and a state is never a protester ("Georgians protested": the people, not Georgia).
+_PLACE_IS_ENOUGH = frozenset({EventType.PROTEST})
+# Types whose affected actors after an ``@beneficiary`` preposition ("fordert mehr Hilfe für
+# Ungarn") benefit from what is asked rather than being asked; they get BENEFICIARY_ROLE.
+_BENEFICIARY_TYPES = frozenset({EventType.REQUEST})
+BENEFICIARY_ROLE = "beneficiary"
 # Types with a counted object ("um 19 weitere Flugabwehrsysteme").
 _COUNTED = frozenset({EventType.REQUEST, EventType.WEAPONS_DELIVERY, EventType.STATEMENT_OF_INTENT})
 # Verb triggers whose object may be another event noun ("drängt … zur Lieferung"): that noun is
@@ -171,12 +180,23 @@ def _quantity(
 
 
 def _participants(
-    agents: Sequence[str], affected: Sequence[str], event_type: EventType, lex: EventLexicon
+    agents: Sequence[str],
+    affected: Sequence[str],
+    event_type: EventType,
+    lex: EventLexicon,
+    beneficiaries: Sequence[str] = (),
 ) -> tuple[Participant, ...]:
+    """Participants in the type's roles; in a request, an actor the request is *for* ("mehr
+    Unterstützung für Ungarn") is its beneficiary, not its addressee."""
     agent_role = lex.agent_roles.get(event_type, "agent")
     affected_role = lex.affected_roles.get(event_type, "affected")
+    benefit = set(beneficiaries) if event_type in _BENEFICIARY_TYPES else set()
     result = [Participant(actor=a, role=agent_role) for a in agents]
-    result += [Participant(actor=a, role=affected_role) for a in affected if a not in agents]
+    result += [
+        Participant(actor=a, role=BENEFICIARY_ROLE if a in benefit else affected_role)
+        for a in affected
+        if a not in agents
+    ]
     return tuple(result)
 
 
@@ -397,6 +417,9 @@ def _event_from_trigger(
     if when is None:
         when = _default_when(text, trigger, known, claim, ctx)
     agents, affected = args.agents, args.affected
+    if trigger.rule.type in _PLACE_IS_ENOUGH:
+        kinds = {a.key: a.kind for a in ctx.actors}
+        agents = tuple(a for a in agents if kinds.get(a) is not ActorKind.STATE)
     if known is not None:  # the catalogue knows who was on which side
         victims = {p.actor for p in known.participants if not is_agent_role(p.role)}
         agents = tuple(a for a in agents if a not in victims)
@@ -404,8 +427,9 @@ def _event_from_trigger(
         agents = tuple(p.actor for p in known.participants if is_agent_role(p.role))
     if not agents and statement is not None and statement.speaker is not None:
         agents = _speaker_as_subject(text, trigger, statement, ctx.lex)
-    if not agents and (trigger.rule.type not in _AGENTLESS or not affected):
-        return None  # who did it is the point of the event; elections have no agent
+    placed = trigger.rule.type in _PLACE_IS_ENOUGH and (args.place is not None or bool(affected))
+    if not agents and (trigger.rule.type not in _AGENTLESS or not affected) and not placed:
+        return None  # who did it is the point of the event; elections and protests have none
     if known is None and _lone_visit(trigger, agents, affected, ctx):
         return None
     if timex is None and known is None and _is_generic(text, trigger, ctx.lex):
@@ -417,7 +441,9 @@ def _event_from_trigger(
         start=trigger.start,
         end=trigger.end,
         trigger=text[trigger.start : trigger.end],
-        participants=_participants(agents, affected, trigger.rule.type, ctx.lex),
+        participants=_participants(
+            agents, affected, trigger.rule.type, ctx.lex, args.beneficiaries
+        ),
         when=when,
         time=timex.id if timex else None,
         place=args.place,

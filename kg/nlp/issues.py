@@ -50,6 +50,7 @@ ANAPHOR = "*"
 #: Relations whose object may be a place: territory is controlled.
 PLACE_RELATIONS = frozenset({"control"})
 SLOTS = frozenset({"subject", "object"})
+_OTHER_SLOT = {"subject": "object", "object": "subject"}
 NEEDS = frozenset({"-", "subject", "object", "both"})
 #: Words a preposition or genitive phrase may skip before its mention ("in das westliche
 #: Verteidigungsbündnis", "to the embattled Kyiv"): determiners and adjectives. Measured on the
@@ -388,6 +389,8 @@ def _fill_after(
     role: str | None = rule.after
     skipped = 0
     direct = True  # no article or preposition yet: the "after" slot
+    genitive = False  # the current role was opened by a genitive ("der EU")
+    by_genitive: tuple[str, str] | None = None  # (slot, actor) a genitive filled
     while k < end:
         token = tokens[k]
         word = token.text.lower()
@@ -398,6 +401,14 @@ def _fill_after(
             actor, last = found
             if _modifies_trigger(tokens, last, triggers):
                 return phrase_end, True  # "für eine NATO-Mitgliedschaft", "for NATO membership"
+            if genitive and role in _OTHER_SLOT and role not in filled:
+                by_genitive = (role, actor)
+            elif by_genitive is not None and role == by_genitive[0] and actor != by_genitive[1]:
+                # "Militärhilfe der EU für die Ukraine": the preposition names the slot the
+                # genitive took; the genitive is then the other party (the giver)
+                other = _OTHER_SLOT[role]
+                if filled.get(role) == by_genitive[1] and other not in filled:
+                    filled[other], filled[role] = by_genitive[1], actor
             filled.setdefault("subject" if role == "both" else role, actor)
             phrase_end = last
             pair = role == "both" and last + 1 < end
@@ -413,9 +424,9 @@ def _fill_after(
             k += 1
             continue
         if word in rule.preps:
-            role, skipped, direct = rule.preps[word], 0, False
+            role, skipped, direct, genitive = rule.preps[word], 0, False, False
         elif word in slots.lexicon.genitive and rule.gen is not None and role is None:
-            role, skipped, direct = rule.gen, 0, False
+            role, skipped, direct, genitive = rule.gen, 0, False, True
         elif role is not None and _is_word(token) and skipped < MAX_SKIP:
             skipped += 1
             if not direct and token.text[:1].isupper() and slots.lexicon.lang == "de":

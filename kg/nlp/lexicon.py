@@ -6,7 +6,7 @@ Inflected German forms are derived here, once, so the stages only look words up.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kg.errors import ConfigError
@@ -21,6 +21,7 @@ class RoleNoun:
     role: str
     gender: str | None
     of: str | None = None
+    plural: bool = False  # "leaders", "Außenministerinnen": several holders, never one person
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -46,6 +47,9 @@ class MentionLexicon:
     heads: frozenset[str] = frozenset()  # first words of every role and body form (fast reject)
     role_suffixes: tuple[tuple[str, RoleNoun], ...] = ()  # longest first ("außenminister" …)
     name_particles: frozenset[str] = frozenset()  # "von", "al" inside personal names
+    # folded two-word phrases ending in a locative preposition after which a capital is a source,
+    # not a place ("according to Moscow")
+    source_phrases: frozenset[str] = frozenset()
     # Derived in __post_init__ (fast rejects): the first folded word of every role, body and
     # descriptor key, and a memo of role suffix lookups by folded word.
     role_firsts: frozenset[str] = field(init=False, default=frozenset())
@@ -138,7 +142,8 @@ def load_mention_lexicon(lang: str) -> MentionLexicon:
         noun = RoleNoun(role=row[1], gender=gender, of=row[3] if len(row) > 3 and row[3] else None)
         forms = _german_noun_forms(row[0], gender) if lang == "de" else _english_forms(row[0])
         for form in forms:
-            roles.setdefault(_key(form), noun)
+            plural = form != row[0] and (lang == "en" or form.endswith("innen"))
+            roles.setdefault(_key(form), replace(noun, plural=True) if plural else noun)
     bodies: dict[str, str] = {}
     for row in _rows(directory / "bodies.tsv"):
         forms = _german_noun_forms(row[0], None) if lang == "de" else _english_forms(row[0])
@@ -156,7 +161,12 @@ def load_mention_lexicon(lang: str) -> MentionLexicon:
         body_names=body_names,
         descriptors=descriptors,
         function_words=_words(directory / "function_words.txt"),
-        locatives=frozenset(fold(w) for w in _words(directory / "locative.txt")),
+        locatives=frozenset(
+            fold(w) for w in _words(directory / "locative.txt") if not w.startswith("!")
+        ),
+        source_phrases=frozenset(
+            _key(w[1:]) for w in _words(directory / "locative.txt") if w.startswith("!")
+        ),
         determiners=frozenset(fold(w) for w in _words(directory / "articles.txt")),
         abbreviations=_words(directory / "abbreviations.txt"),
         noun_context=frozenset(fold(w) for w in _words(directory / "noun_context.txt")),

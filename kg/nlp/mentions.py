@@ -108,6 +108,9 @@ class _State:
     surnames: dict[str, str] = field(default_factory=dict)  # folded surname -> actor key
     named: set[str] = field(default_factory=set)  # actor keys with a name mention
     hits: dict[int, NameHit | None] = field(default_factory=dict)  # the sentence's names by token
+    # the organisation or state of the last plural role phrase ("NATO leaders"), which "the
+    # leaders" refers back to
+    group_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,7 +318,7 @@ def _resolve_entry(
     places.
     """
     entry = hit.entry
-    locative = _is_locative(state, tokens, hit.first)
+    locative = _is_locative(state, tokens, hit.first, entry.kind)
     if entry.kind is ActorKind.STATE:
         return entry, hit.form, locative
     if entry.kind is not ActorKind.PLACE:
@@ -329,19 +332,26 @@ def _resolve_entry(
 _CONNECTORS = frozenset({",", "und", "and", "sowie", "oder", "or"})
 
 
-def _is_locative(state: _State, tokens: list[Token], i: int) -> bool:
-    """True when the name at token ``i`` follows a locative preposition (or is coordinated
-    with a name that does: "In Mali, Burkina Faso und Niger")."""
+def _is_locative(state: _State, tokens: list[Token], i: int, kind: ActorKind) -> bool:
+    """True when the name at token ``i`` (of an entry of ``kind``) follows a locative
+    preposition, or is coordinated with a place of the same kind that does ("In Mali, Burkina
+    Faso und Niger"; but "In Vilnius, Lithuania and Ukraine signed …": a city before a state
+    ends a fronted phrase)."""
     j = i - 1
     if j >= 0 and tokens[j].folded in state.lexicon.determiners:
         j -= 1
     if j < 0:
         return False
     if tokens[j].folded in state.lexicon.locatives:
-        return True
+        # "according to Moscow": the source, not the place
+        return not (
+            j > 0 and f"{tokens[j - 1].folded} {tokens[j].folded}" in state.lexicon.source_phrases
+        )
     if tokens[j].folded in _CONNECTORS and state.mentions:
         last = state.mentions[-1]
-        return last.is_place and j > 0 and last.end == tokens[j - 1].end
+        previous = state.actors.get(last.actor)
+        same_kind = previous is None or previous.kind is kind
+        return last.is_place and same_kind and j > 0 and last.end == tokens[j - 1].end
     return False
 
 
@@ -564,6 +574,18 @@ def _role_phrase(
         j > 0 and modifier.start == j and tokens[j - 1].folded in (state.lexicon.determiners)
     )
     role = noun.role
+    if person is None and noun.plural:
+        # "NATO leaders", "the EU foreign ministers": the members' office holders, not the post;
+        # "the leaders" after "NATO leaders" speak for NATO as a body
+        _commit(state, [*modifier.mentions, *of_mentions])
+        group = of or modifier.actor
+        if group is not None and comment is None:
+            state.group_of = group
+        elif determiner and comment is None and state.group_of is not None:
+            body = state.actors.get(state.group_of)
+            if body is not None:
+                _emit(state, text, tokens, (j - 1, k), body, MentionForm.DESCRIPTOR, comment)
+        return k
     if person is None:
         if not (determiner or modifier.actor) or (comment is not None and not of):
             if modifier.actor:
@@ -1021,7 +1043,7 @@ def _resolve_holder(
             continue
         return holding.person, holding.role
     if of is None:
-        return None, noun.role
+        return _mentioned_holder(state, noun), noun.role
     day = state.article.published
     roles = _TOP_ROLES if noun.role == "head" else (noun.role,)
     for role in roles:
@@ -1029,6 +1051,33 @@ def _resolve_holder(
         if len(holders) == 1:
             return holders[0].key, role
     return None, noun.role
+
+
+def _mentioned_holder(state: _State, noun: RoleNoun) -> str | None:
+    """The person mentioned last whose curated post at the article date is ``noun``'s role
+    ("Keir Starmer hosted … The prime minister said …"), or None when none is, when the role
+    is only "head", or when another such person is mentioned in the same sentence (ambiguous:
+    "Tusk met Starmer. … the prime minister")."""
+    if noun.role == "head":
+        return None
+    day = state.article.published
+    found: Mention | None = None
+    for mention in reversed(state.mentions):
+        if mention.comment is not None or (found is not None and mention.actor == found.actor):
+            continue
+        entry = state.gazetteer.get(mention.actor)
+        if entry is None or entry.kind is not ActorKind.PERSON:
+            continue
+        if noun.gender and entry.gender and entry.gender != noun.gender:
+            continue
+        if not any(_role_matches(noun.role, p.role) and p.held_on(day) for p in entry.posts):
+            continue
+        if found is None:
+            found = mention
+            continue
+        between = state.article.text[mention.end : found.start]
+        return found.actor if any(mark in between for mark in ".!?") else None
+    return found.actor if found is not None else None
 
 
 def _top_role(state: _State, person: str, of: str) -> str:

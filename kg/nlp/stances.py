@@ -38,22 +38,25 @@ Holder rules:
    when the text does (a president's stance is not his state's unless the state is named).
 
 Issue slots the phrase leaves open are completed in this order: for a commissive cue ("sagt …
-zu", "pledged", ``@commissive``) the giver is the holder's side; then the article's most
-frequent fully named issue of the same relation compatible with the phrase ("eine schnelle
-Einladung" after "NATO-Mitgliedschaft der Ukraine"), then the issues already resolved in the
-article; an open recipient of aid or guarantees is another state in the clause (after a
-``@recipient`` preposition or none), else the article's most frequent object of that relation;
-an open giver is another state in the clause (the addressee: "China warned the United States
-against an arms sale to Taiwan"), else the holder's side (the holder, or the state or
+zu", "pledged", ``@commissive``) the giver is the holder's side; for a petition cue ("bat die
+NATO um Waffen", "asked NATO for", ``@petition``) the giver is the addressed state or
+organisation before the issue (no comma between it and the cue) and the recipient the clause's
+other recipient, else the asker's side (which also receives when no addressee is named); then
+the article's most frequent fully named issue of the same relation compatible with the phrase
+("eine schnelle Einladung" after "NATO-Mitgliedschaft der Ukraine"), then the issues already
+resolved in the article; an open recipient of aid or guarantees is another state in the clause
+(after a ``@recipient`` preposition or none), else the article's most frequent object of that
+relation; an open giver is another state in the clause (the addressee: "China warned the United
+States against an arms sale to Taiwan"), else the holder's side (the holder, or the state or
 organisation it speaks for, holds a post in, or belongs to); a membership candidate is the
-holder's state, a membership's organisation the holder's organisation ("the bloc backs
-Georgia's membership"); ceasefires and negotiations without parties are between the clause's
-two coordinated holders ("Israel and Hezbollah agreed to a ceasefire"), else the article's two
-most mentioned states or armed groups. Anaphoric nouns ("die Zusage", "the decision") and
-reaction clauses with no issue right after a sentence with one ("Der Kreml sprach von einer
-Eskalation") take the issue resolved last. Symmetric relations order their parties by
-identifier, so one proposition has one key; keys use QIDs where the actor has one, else the
-actor key (a stable slug of the English name), so the issue IRI is the same in every article.
+holder's state, a membership's organisation the holder's organisation ("the bloc backs Georgia's
+membership"); ceasefires and negotiations without parties are between the clause's two
+coordinated holders ("Israel and Hezbollah agreed to a ceasefire"), else the article's two most
+mentioned states or armed groups. Anaphoric nouns ("die Zusage", "the decision") and reaction
+clauses with no issue right after a sentence with one ("Der Kreml sprach von einer Eskalation")
+take the issue resolved last. Symmetric relations order their parties by identifier, so one
+proposition has one key; keys use QIDs where the actor has one, else the actor key (a stable
+slug of the English name), so the issue IRI is the same in every article.
 """
 
 from __future__ import annotations
@@ -136,6 +139,10 @@ DIRECTIVE_WINDOW = 10
 #: Highest token index of a verb whose subject may follow it (German verb-second after one
 #: fronted word or phrase: "Allerdings sperren sich …", "Am Montag lehnte Ungarn … ab").
 V2_POSITION = 3
+#: Highest token index of a verb after a fronted prepositional phrase whose subject follows it
+#: ("Nach einer Nacht schwerer Angriffe bat die Ukraine …": a phrase of up to six words, as in
+#: the quality dev batch).
+FRONTED_PHRASE_POSITION = 7
 #: Extractor confidence by source of the stance (a cue in a statement is the most reliable,
 #: a narrator's framing without a cue the least). Hand-set, checked on the seed and dev sets.
 CONFIDENCE_STATEMENT = 0.85
@@ -150,7 +157,7 @@ _WORD = re.compile(r"\w+")
 _CLASSES = (
     "negation", "alternative", "first_person", "preposition", "boundary", "speaks_for",
     "experiencer", "reaction", "speaker_modal", "commissive", "determiner", "recipient",
-    "aid_verb", "evaluative", "comma_boundary",
+    "aid_verb", "evaluative", "comma_boundary", "petition",
 )  # fmt: skip
 
 
@@ -646,6 +653,20 @@ def _with_coordinated(
     return list(dict.fromkeys(chosen))
 
 
+def _verb_second(ctx: _Context, clause: _Clause, anchor: int) -> bool:
+    """Whether the cue at token ``anchor`` may be a German verb-second verb whose subject
+    follows: after one fronted word or short phrase, or after a fronted prepositional phrase
+    with no comma ("Nach einer Nacht schwerer Angriffe bat die Ukraine die NATO um …")."""
+    if anchor <= V2_POSITION:
+        return True
+    return (
+        ctx.lexicon.lang == "de"
+        and anchor <= FRONTED_PHRASE_POSITION
+        and ctx.lexicon.has("preposition", clause.words[0])
+        and "," not in clause.words[:anchor]
+    )
+
+
 def _clause_subject(
     ctx: _Context,
     clause: _Clause,
@@ -669,7 +690,7 @@ def _clause_subject(
     after = [
         i
         for i, k in subjects
-        if anchor <= V2_POSITION  # "Allerdings sperren sich … die USA": the verb comes second
+        if _verb_second(ctx, clause, anchor)  # "Allerdings sperren sich … die USA"
         and k > anchor
         and clause.tokens[k].start < max(first_issue, clause.tokens[anchor].end)
     ]
@@ -755,6 +776,8 @@ class _Issues:
         *,
         commissive: bool = False,
         co_holders: Sequence[str] = (),
+        petition: bool = False,
+        addressees: Sequence[str] = (),
     ) -> tuple[Issue, bool] | None:
         """The issue a mention names for ``holder``, and whether a slot was completed.
 
@@ -782,6 +805,21 @@ class _Issues:
             )
         ):
             subject = side  # "Norway pledged military aid": Norway gives
+        addressee = next((a for a in addressees if a not in (holder, side, obj)), None)
+        if (
+            addressee is not None
+            and subject is None
+            and mention.relation in GIVER_RELATIONS - SYMMETRIC_RELATIONS
+        ):
+            # "Kiew bat die NATO um Waffen": the addressee gives; the asker's side receives
+            # unless the clause names another recipient ("asked NATO for jets for Moldova")
+            subject = addressee
+            if obj is None and mention.relation in RECIPIENT_RELATIONS:
+                obj = next((r for r in recipients if r not in (holder, side, subject)), side)
+        elif (
+            petition and obj is None and subject is None and mention.relation in RECIPIENT_RELATIONS
+        ):
+            obj = side  # "Kyiv asks allies for air defence": the asker receives
         if completed:
             default = self._default(mention)
             if default is None and subject is None and mention.relation in GIVER_RELATIONS:
@@ -896,6 +934,9 @@ class _Found:
     confidence: float
     recipients: tuple[str, ...] = ()
     commissive: bool = False  # the cue commits the holder itself ("sagt … zu", "pledged")
+    # the cue asks an addressee to give ("bat die NATO um Waffen"), and the parties it addresses
+    petition: bool = False
+    addressees: tuple[str, ...] = ()
     co_holders: tuple[str, ...] = ()  # coordinated subjects of the clause ("Israel and Hezbollah")
 
 
@@ -1048,8 +1089,38 @@ def _clause_stances(
             recipients=tuple(dict.fromkeys(recipients)),
             commissive=(cue is not None and lexicon.has("commissive", cue.cue.lemma))
             or m.trigger == AID_VERB,
+            petition=cue is not None and lexicon.has("petition", cue.cue.lemma),
+            addressees=_addressees(ctx, clause, cue, m, named),
             co_holders=tuple(h for h, f in holders if f == 1.0),
         )
+
+
+def _addressees(
+    ctx: _Context, clause: _Clause, cue: _CueHit | None, mention: IssueMention, named: set[str]
+) -> tuple[str, ...]:
+    """For a petition cue (``@petition``: "bat … um", "asked … for"), the parties before the
+    issue that do not hold the stance and that no comma separates from the cue, nearest to the
+    cue first: "Kiew bat die NATO um Waffen", "hat die NATO-Partner aufgefordert, der Ukraine …
+    zu liefern" (the addressee gives; "der Ukraine" after the comma is the content)."""
+    if cue is None or not ctx.lexicon.has("petition", cue.cue.lemma):
+        return ()
+    starts = [t.start for t in clause.tokens]
+    found: list[tuple[int, str]] = []
+    for party in ctx.mentions_from(clause.start, mention.start):
+        kind = ctx.actors[party.actor].kind
+        if (
+            party.actor in named
+            or party.end > mention.start
+            or party.form is MentionForm.DEMONYM
+            or kind not in (ActorKind.STATE, ActorKind.ORGANIZATION)
+        ):
+            continue  # "called on NATO": the addressee may follow any preposition
+        k = min(bisect_left(starts, party.start), len(starts) - 1)
+        lo, hi = (k, cue.first) if k < cue.first else (cue.last, k)
+        if "," in clause.words[lo:hi]:
+            continue
+        found.append((hi - lo, party.actor))
+    return tuple(dict.fromkeys(actor for _d, actor in sorted(found)))
 
 
 def _stances(
@@ -1066,6 +1137,8 @@ def _stances(
                 order[item.sentence.id],
                 commissive=item.commissive,
                 co_holders=item.co_holders,
+                petition=item.petition,
+                addressees=item.addressees,
             )
             if completed is None:
                 continue

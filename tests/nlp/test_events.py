@@ -32,7 +32,9 @@ from kg.model import (
 from kg.nlp.events import extract_events, is_agent_role, load_event_lexicon
 from kg.nlp.gazetteer import Gazetteer
 from kg.nlp.known_events import KnownEventCatalogue, times_compatible
+from kg.nlp.pipeline import analyze
 from kg.nlp.timex import find_time_expressions
+from kg.reading import parse_news_text
 
 TESTS = Path(__file__).resolve().parents[1]
 DEV_GOLD = TESTS / "data" / "dev" / "events" / "events.gold.jsonl"
@@ -453,3 +455,122 @@ def test_extract_events_counted_plural_is_specific(catalogue: KnownEventCatalogu
     text = "The United States carried out dozens of airstrikes against targets in Syria."
     (event,) = _run(text, "en", [("United States", "germany")], catalogue)
     assert (event.type, _agents(event)) == (EventType.ATTACK, ["germany"])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "mentions", "roles"),
+    [
+        ("Deutschland forderte mehr Unterstützung für die Ukraine.", "de",
+         [("Deutschland", "germany"), ("Ukraine", "ukraine")],
+         [("germany", "requester"), ("ukraine", "beneficiary")]),
+        ("Deutschland forderte von der NATO mehr Hilfe für die Ukraine.", "de",
+         [("Deutschland", "germany"), ("NATO", "nato"), ("Ukraine", "ukraine")],
+         [("germany", "requester"), ("nato", "addressee"), ("ukraine", "beneficiary")]),
+        ("Germany demanded more support for Ukraine.", "en",
+         [("Germany", "germany"), ("Ukraine", "ukraine")],
+         [("germany", "requester"), ("ukraine", "beneficiary")]),
+        ("Ukraine asked NATO for more weapons.", "en",
+         [("Ukraine", "ukraine"), ("NATO", "nato")],
+         [("ukraine", "requester"), ("nato", "addressee")]),
+    ],
+    ids=["de-fuer", "de-addressee-and-beneficiary", "en-for", "en-asked-for-keeps-addressee"],
+)  # fmt: skip
+def test_extract_events_request_for_a_state_makes_it_the_beneficiary(
+    catalogue: KnownEventCatalogue,
+    text: str,
+    lang: str,
+    mentions: Sequence[tuple[str, str]],
+    roles: list[tuple[str, str]],
+) -> None:
+    (event,) = _run(text, lang, mentions, catalogue)
+    assert event.type is EventType.REQUEST
+    assert [(p.actor, p.role) for p in event.participants] == roles
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "place", "parties"),
+    [
+        ("de", "Die Ukraine und Polen unterzeichneten am Montag in Warschau ein "
+               "Sicherheitsabkommen.", "warsaw", {"ukraine", "poland"}),
+        ("de", "Großbritannien sicherte Kiew in London Sicherheitsgarantien zu.", "london",
+         {"united-kingdom", "ukraine"}),
+        ("en", "Ukraine and Poland signed a security agreement in Warsaw on Monday.", "warsaw",
+         {"ukraine", "poland"}),
+        ("en", "In Vilnius, Lithuania and Ukraine signed an agreement on Tuesday.", "vilnius",
+         {"lithuania", "ukraine"}),
+    ],
+    ids=["de-signed-in-city", "de-guarantee-in-city", "en-signed-in-city",
+         "en-fronted-city-before-states"],
+)  # fmt: skip
+def test_extract_events_city_after_locative_is_the_place_not_a_party(
+    resources,  # type: ignore[no-untyped-def]
+    lang: str,
+    body: str,
+    place: str,
+    parties: set[str],
+) -> None:
+    article = parse_news_text(f"Meldung\n\n{body}\n", source="<t>", lang=lang,
+                              published=date(2025, 3, 3))  # fmt: skip
+    (event,) = [e for e in analyze(article, resources).events if e.type is EventType.AGREEMENT]
+    assert event.place == place
+    assert {p.actor for p in event.participants} == parties
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "author"),
+    [
+        ("en", "According to Russia, Russian troops captured the village of Nove on Monday.",
+         "russia"),
+        ("en", "Russian troops captured the village of Nove on Monday, according to Moscow.",
+         "russia"),
+        ("en", "According to the Russian defence ministry, Ukrainian drones attacked the Belgorod "
+               "region on Monday.", "ministry-of-defence-of-russia"),
+        ("de", "Nach Angaben Moskaus eroberten russische Truppen am Montag das Dorf Nowe.",
+         "russia"),
+        ("de", "Laut dem russischen Verteidigungsministerium griffen ukrainische Drohnen am Montag "
+               "die Region Belgorod an.", "ministry-of-defence-of-russia"),
+    ],
+    ids=["en-according-to-state", "en-according-to-capital", "en-according-to-ministry",
+         "de-nach-angaben-genitive", "de-laut-ministry"],
+)  # fmt: skip
+def test_extract_events_source_phrase_makes_the_event_a_claim_of_the_source(
+    resources,  # type: ignore[no-untyped-def]
+    lang: str,
+    body: str,
+    author: str,
+) -> None:
+    article = parse_news_text(f"Meldung\n\n{body}\n", source="<t>", lang=lang,
+                              published=date(2025, 3, 3))  # fmt: skip
+    (event,) = analyze(article, resources).events
+    assert event.claim is not None
+    assert (event.claim.author, event.claim.status) == (author, EpistemicStatus.CLAIMED_UNVERIFIED)
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "place", "found"),
+    [
+        ("de", "Am Dienstag demonstrierten erneut Tausende Menschen in Tiflis.", "tbilisi", True),
+        ("en", "Thousands of protesters gathered in Tbilisi on Tuesday.", "tbilisi", True),
+        ("en", "Tens of thousands rallied in Tbilisi against the Georgian government on Sunday.",
+         "tbilisi", True),
+        ("en", "Russia protested against the new sanctions on Monday.", None, False),
+        ("en", "NATO leaders gathered in Brussels on Monday.", None, False),
+    ],
+    ids=["de-demonstrierten", "en-protesters-gathered", "en-rallied-against",
+         "en-diplomatic-protest-is-none", "en-leaders-gathered-is-none"],
+)  # fmt: skip
+def test_extract_events_protests_need_a_crowd_and_keep_their_place(
+    resources,  # type: ignore[no-untyped-def]
+    lang: str,
+    body: str,
+    place: str | None,
+    found: bool,
+) -> None:
+    article = parse_news_text(f"Meldung\n\n{body}\n", source="<t>", lang=lang,
+                              published=date(2025, 10, 8))  # fmt: skip
+    protests = [e for e in analyze(article, resources).events if e.type is EventType.PROTEST]
+    assert bool(protests) is found
+    if found:
+        (event,) = protests
+        assert event.place == place
+        assert not _agents(event)  # no state demonstrates; the crowd is no actor

@@ -171,3 +171,23 @@ def test_coordinated_actors_name_one_issue_each(
     _, issues = _issues(resources, lang, body)
     assert expected <= _slots(issues)
     assert len({i.id for i in issues}) == len(issues)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Estland fordert mehr Militärhilfe der EU für die Ukraine.",
+         ("aid", "european-union", "ukraine")),
+        ("Die Unterstützung der USA für Kiew bleibt entscheidend.",
+         ("aid", "united-states", "ukraine")),
+        ("Die Unterstützung der Ukraine bleibt wichtig.", ("aid", None, "ukraine")),
+    ],
+    ids=["genitive-then-fuer", "genitive-metonym-recipient", "genitive-alone-receives"],
+)  # fmt: skip
+def test_genitive_gives_when_a_preposition_names_the_recipient(
+    resources,  # type: ignore[no-untyped-def]
+    body: str,
+    expected: tuple[str, str | None, str | None],
+) -> None:
+    _article, issues = _issues(resources, "de", body)
+    assert expected in _slots(issues)

@@ -536,3 +536,57 @@ def test_states_after_locatives_are_places(gazetteer: Gazetteer) -> None:
     result = _run(gazetteer, "In Litauen und Deutschland wird gewählt. Russland warnt.")
     assert _actors(result) == {"russia"}
     assert {m.actor for m in result.mentions if m.is_place} == {"lithuania", "germany"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("NATO leaders met in The Hague on Tuesday.", "en"),
+        ("The NATO leaders agreed on higher spending.", "en"),
+        ("Die NATO-Außenministerinnen berieten am Dienstag.", "de"),
+    ],
+    ids=["en-org-leaders", "en-the-org-leaders", "de-feminine-plural"],
+)
+def test_plural_role_nouns_are_no_post_of_the_organisation(
+    gazetteer: Gazetteer, text: str, lang: str
+) -> None:
+    result = _run(gazetteer, text, lang)
+    assert "mark-rutte" not in _actors(result)
+    assert not [h for h in result.holdings if h.of == "nato"]
+
+
+def test_the_leaders_refer_back_to_the_organisation_of_a_plural_role(
+    gazetteer: Gazetteer,
+) -> None:
+    result = _run(gazetteer, "NATO leaders met on Tuesday. The leaders said more was needed.", "en")
+    descriptor = next(m for m in result.mentions if m.form is MentionForm.DESCRIPTOR)
+    assert (descriptor.surface, descriptor.actor) == ("The leaders", "nato")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Luc Frieden traf Vertreter der EU. Später sagte der Premierminister, es gebe "
+         "Fortschritte.", "de"),
+        ("Luc Frieden met EU officials. Later, the prime minister said there was progress.", "en"),
+    ],
+    ids=["de-premier", "en-prime-minister"],
+)
+def test_bare_role_descriptor_takes_the_last_named_curated_holder(
+    gazetteer: Gazetteer, text: str, lang: str
+) -> None:
+    result = _run(gazetteer, text, lang)
+    descriptor = next(m for m in result.mentions if m.form is MentionForm.DESCRIPTOR)
+    assert descriptor.actor == "luc-frieden"
+
+
+def test_bare_role_descriptor_with_two_holders_in_one_sentence_is_not_guessed(
+    resources,  # type: ignore[no-untyped-def]
+) -> None:
+    lexicon = resources.mention_lexicon("en")
+    article = Article(id="t", text="Donald Tusk met Keir Starmer in Warsaw. Later, the prime "
+                      "minister said the talks went well.", lang="en", source="test",
+                      published=date(2025, 6, 1))  # fmt: skip
+    sentences = split_sentences(article, abbreviations=lexicon.abbreviations)
+    result = find_mentions(article, sentences, resources.gazetteer, lexicon, index=resources.index)
+    assert not [m for m in result.mentions if m.form is MentionForm.DESCRIPTOR]

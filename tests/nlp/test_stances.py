@@ -386,3 +386,71 @@ def test_clause_boundaries(
         assert expected in found
     if absent is not None:
         assert absent not in found
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    [
+        ("de", "Diplomaten zufolge, die Slowakei sei gegen eine NATO-Mitgliedschaft der Ukraine.",
+         ("slovakia", NATO_UA, OPP)),
+        ("de", "Ein Diplomat sagte, Polen lehne eine NATO-Mitgliedschaft der Ukraine ab.",
+         ("poland", NATO_UA, OPP)),
+        ("de", "Es hieß, dass Ungarn eine NATO-Mitgliedschaft der Ukraine ablehne.",
+         ("hungary", NATO_UA, OPP)),
+        ("de", "Es hieß, Frankreich trete für eine NATO-Mitgliedschaft der Ukraine ein.",
+         ("france", NATO_UA, SUP)),
+        ("de", "Es hieß, Finnland schließe eine NATO-Mitgliedschaft der Ukraine aus.",
+         ("finland", NATO_UA, OPP)),
+        ("de", "Es hieß, Kiew bäte um eine NATO-Mitgliedschaft.", ("ukraine", NATO_UA, DEM)),
+        ("en", "Officials said Slovakia is against Ukraine's NATO membership.",
+         ("slovakia", NATO_UA, OPP)),
+        ("en", "Hungary would oppose Ukraine's NATO membership, officials said.",
+         ("hungary", NATO_UA, OPP)),
+    ],
+    ids=[
+        "de-sei-gegen", "de-konj1-separable", "de-konj1-verb-final", "de-konj1-strong-verb",
+        "de-konj1-ausschliessen", "de-konj2-baete", "en-is-against", "en-would-oppose",
+    ],
+)  # fmt: skip
+def test_subjunctive_and_copula_cues(
+    resources,  # type: ignore[no-untyped-def]
+    lang: str,
+    body: str,
+    expected: tuple[str, str, StancePosition],
+) -> None:
+    assert expected in _found(_analyze(resources, lang, body))
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    [
+        ("de", "Die Ukraine bat die NATO am Montag um weitere Waffen.",
+         ("ukraine", "aid:Q7184:Q212", DEM)),
+        ("de", "Nach einer Nacht schwerer Angriffe bat die Ukraine die NATO um Waffen.",
+         ("ukraine", "aid:Q7184:Q212", DEM)),
+        ("de", "Moldau ersuchte die Europäische Union um Finanzhilfe.",
+         ("moldova", "aid:Q458:Q217", DEM)),
+        ("de", "Es hieß, dass die Ukraine die NATO um Waffen gebeten habe.",
+         ("ukraine", "aid:Q7184:Q212", DEM)),
+        ("en", "Ukraine asked NATO for more weapons.", ("ukraine", "aid:Q7184:Q212", DEM)),
+        ("en", "Moldova appealed to the EU for financial aid.",
+         ("moldova", "aid:Q458:Q217", DEM)),
+        ("en", "Poland called on NATO to give Ukraine more weapons.",
+         ("poland", "aid:Q7184:Q212", DEM)),
+        ("en", "Poland asked NATO for weapons for Moldova.", ("poland", "aid:Q7184:Q217", DEM)),
+    ],
+    ids=[
+        "de-bat-um", "de-fronted-phrase-inverted-subject", "de-ersuchen-um", "de-verb-final",
+        "en-asked-for", "en-appealed-to-for", "en-called-on-to-give", "en-asked-for-third-party",
+    ],
+)  # fmt: skip
+def test_petition_addressee_gives_and_asker_receives(
+    resources,  # type: ignore[no-untyped-def]
+    lang: str,
+    body: str,
+    expected: tuple[str, str, StancePosition],
+) -> None:
+    found = _found(_analyze(resources, lang, body))
+    assert expected in found
+    reversed_issue = ":".join([expected[1].split(":")[0], *reversed(expected[1].split(":")[1:])])
+    assert not any(issue == reversed_issue for _h, issue, _p in found)

@@ -775,3 +775,30 @@ def test_extract_statements_survives_any_word_salad(words: list[str], lang: str)
     for statement in extract(text, lang):
         assert 0 <= statement.start <= statement.end <= len(text)
         assert statement.speaker is None or statement.speaker in ACTORS
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ('Talks on a "reassurance force for Ukraine" continued on Wednesday.', "en"),
+        ('Analysts say the "coalition of the willing" remains vague.', "en"),
+        ('The "special military operation" entered its fourth year.', "en"),
+        ("Die Gespräche über eine „Schutztruppe für die Ukraine“ gingen weiter.", "de"),
+    ],
+    ids=["en-label-before-verb", "en-label-in-reported-clause", "en-label-subject",
+         "de-label"],
+)  # fmt: skip
+def test_short_unattributed_labels_are_not_statements(text: str, lang: str) -> None:
+    assert extract(text, lang) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "speaker"),
+    [
+        ('Rutte called the plan "a dangerous illusion for Europe".', "en", "mark-rutte"),
+        ("„Wir stehen an der Seite der Ukraine“, sagte Rutte.", "de", "mark-rutte"),
+    ],
+    ids=["en-label-verb-with-speaker", "de-quote-with-cue"],
+)  # fmt: skip
+def test_attributed_short_quotes_stay_statements(text: str, lang: str, speaker: str) -> None:
+    assert [s.speaker for s in extract(text, lang)] == [speaker]
