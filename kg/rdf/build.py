@@ -138,6 +138,7 @@ def _build(graph: Emitter[N, L], analysis: Analysis) -> None:
         _add_holding(graph, ctx, holding)
     for statement in analysis.statements:
         _add_statement(graph, ctx, statement)
+    _add_mention_links(graph, ctx, analysis)
     issues = {issue.key: issue for issue in analysis.issues}
     for stance in analysis.stances:
         issues.setdefault(stance.issue, issue_from_key(stance.issue))
@@ -322,6 +323,35 @@ def _add_mention(graph: Emitter[N, L], ctx: ArticleContext[N, L], mention: Menti
     graph.add(node, gk.mentionForm, graph.concept("mention-form", mention.form.value))
     graph.add(node, gk.confidence, graph.decimal(mention.confidence))
     graph.add(node, gk.extractionMethod, graph.string(mention.method))
+
+
+def _add_mention_links(graph: Emitter[N, L], ctx: ArticleContext[N, L], analysis: Analysis) -> None:
+    """Link the article and each statement to the actors their body-text mentions denote.
+
+    ``gk:mentionsActor`` is a shortcut derived from the NIF mentions (``_add_mention``), one
+    triple per distinct (subject, actor): queries that start from an actor read one triple per
+    article instead of every mention span. The article links every actor with a mention in the
+    article text (comment mentions are not body mentions: they are ``schema:mentions`` of their
+    comment); a statement links every actor with a mention inside one of its spans
+    (``statement.start <= mention.start`` and ``mention.end <= statement.end``), several
+    statement records with the same node (same speaker and words) pooling their spans.
+    Called after the mentions and statements are added, so their offsets are already checked.
+
+    Emits: gk:mentionsActor.
+    """
+    mentions = [m for m in analysis.mentions if m.comment is None]
+    mentions_actor = graph.GK.mentionsActor
+    for actor in dict.fromkeys(m.actor for m in mentions):
+        graph.add(ctx.article, mentions_actor, graph.actor(actor))
+    linked: dict[N, set[str]] = {}
+    for statement in analysis.statements:
+        node = ctx.statements[statement.id]
+        seen = linked.setdefault(node, set())
+        for mention in mentions:
+            inside = statement.start <= mention.start and mention.end <= statement.end
+            if inside and mention.actor not in seen:
+                seen.add(mention.actor)
+                graph.add(node, mentions_actor, graph.actor(mention.actor))
 
 
 # --------------------------------------------------------------------------------------------

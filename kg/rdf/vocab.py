@@ -87,6 +87,7 @@ class GK(DefinedNamespace):
     linkTarget: URIRef
     linkedActor: URIRef
     mentionForm: URIRef
+    mentionsActor: URIRef
     metonymFor: URIRef
     observedAt: URIRef
     onBehalfOf: URIRef

@@ -10,7 +10,7 @@ import pyoxigraph
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rdf_fixture import KNOWN_EVENTS, QUOTE, make_gazetteer, make_t1, make_t2
+from rdf_fixture import KNOWN_EVENTS, QUOTE, REPORTED, make_gazetteer, make_t1, make_t2
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
@@ -25,8 +25,14 @@ from kg.model import (
     Mention,
     TimeExpression,
 )
+from kg.nlp.pipeline import Resources
 from kg.rdf import iris
-from kg.rdf.build import build_article_graph, build_reference_graph
+from kg.rdf.build import (
+    build_article_graph,
+    build_article_oxquads,
+    build_article_quads,
+    build_reference_graph,
+)
 from kg.rdf.vocab import GAF, GK, NIF, ORG, PROV, RDF, RDFS, SDO, SEM, SKOS, TIME, WD, WDT, XSD
 
 T1 = iris.article_iri("t1")
@@ -538,3 +544,124 @@ def test_event_taken_from_a_statement_is_the_speakers_claim() -> None:
     )
     assert (part("event-e3"), RDF.type, GK.Event) in dataset.graph(CLAIM_GRAPH)
     assert (part("event-e3"), RDF.type, GK.Event) not in graph
+
+
+# --- gk:mentionsActor: the shortcut derived from the mentions ---------------------------------
+
+#: The links as the NIF mentions define them (the queries' definitions before the shortcut):
+#: an article's body mentions, and a statement's mentions inside one of its spans.
+DERIVED_LINKS = """
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX nif:  <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX gaf:  <http://groundedannotationframework.org/gaf#>
+PREFIX gk:   <https://w3id.org/newskg/ont#>
+SELECT DISTINCT ?s ?actor WHERE {
+  GRAPH ?g {
+    ?m gaf:denotes ?actor ; gk:mentionForm ?form ; nif:referenceContext ?text .
+    {
+      ?g prov:wasDerivedFrom ?s . ?s gk:hasText ?text .
+    } UNION {
+      ?s gk:quoteMode ?mode ; gaf:denotedBy ?span .
+      ?span nif:referenceContext ?text ; nif:beginIndex ?b ; nif:endIndex ?e .
+      ?m nif:beginIndex ?mb ; nif:endIndex ?me .
+      FILTER(?mb >= ?b && ?me <= ?e)
+    }
+  }
+}
+"""
+
+
+def _t1_with_more_mentions() -> Analysis:
+    """t1 plus mentions inside the quotes, across a quote's end and in a comment only."""
+    analysis = make_t1()
+    text = analysis.article.text
+
+    def mention(
+        key: str, needle: str, actor: str, after: str, comment: int | None = None
+    ) -> Mention:
+        start = text.index(needle, text.index(after)) if comment is None else 0
+        return Mention(
+            id=key, start=start, end=start + len(needle), surface=needle, actor=actor,
+            comment=comment,
+        )  # fmt: skip
+
+    extra = (
+        mention("x1", "Ukraine", "ukraine", after=QUOTE),
+        mention("x2", "Ukraine", "ukraine", after=REPORTED),
+        mention("x3", "Moskau", "russia", after=REPORTED),
+        mention(
+            "x4", "inakzeptabel. Nach", "presidential-administration-of-russia", after=REPORTED
+        ),
+        mention("x5", "Nato", "european-union", after="", comment=1),
+    )
+    return dataclasses.replace(analysis, mentions=analysis.mentions + extra)
+
+
+def test_mention_links_name_each_body_actor_once_and_each_statement_its_inner_actors() -> None:
+    quads = build_article_quads(_t1_with_more_mentions())
+    links = [(s, o, g) for s, p, o, g in quads if p == GK.mentionsActor]
+    assert len(links) == len(set(links)), "one triple per distinct (subject, actor)"
+    assert {g for _, _, g in links} == {T1_GRAPH}
+    by_subject: dict[URIRef, set[str]] = {}
+    for s, o, _ in links:
+        by_subject.setdefault(s, set()).add(str(o).removeprefix(iris.BASE + "id/"))
+    assert by_subject == {
+        T1: {
+            "mark-rutte", "brussels", "dmitry-peskov", "ministry-of-defence-of-russia", "ukraine",
+            "nato", "russia", "presidential-administration-of-russia",
+        },  # not european-union: mentioned in a comment only
+        Q1: {"ukraine"},
+        # not the presidential administration: its mention crosses the end of the words
+        iris.statement_iri("dmitry-peskov", REPORTED): {"nato", "ukraine", "russia"},
+    }  # fmt: skip
+
+
+def test_two_records_of_one_statement_pool_their_spans() -> None:
+    analysis = _t1_with_more_mentions()
+    again = dataclasses.replace(analysis.statements[1], id="q2b")  # same speaker and words
+    text = analysis.article.text
+    start = text.index("zwei Dörfer")
+    inner = Mention(id="x6", start=start, end=start + 4, surface="zwei", actor="russian-army")
+    moved = dataclasses.replace(again, start=start, end=start + len("zwei Dörfer"))
+    analysis = dataclasses.replace(
+        analysis, statements=(*analysis.statements, moved), mentions=(*analysis.mentions, inner)
+    )
+    peskov = iris.statement_iri("dmitry-peskov", REPORTED)
+    links = [
+        o for s, p, o, _ in build_article_quads(analysis) if p == GK.mentionsActor and s == peskov
+    ]
+    keys = ("nato", "ukraine", "russia", "russian-army")
+    assert sorted(links) == sorted(iris.actor_iri(key) for key in keys)
+
+
+EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples" / "articles").glob("*"))
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_37f2beed3ee40e28.txt"
+SOURCES: dict[str, Analysis | Path] = {
+    "t1-more-mentions": _t1_with_more_mentions(),
+    "t2": make_t2(),
+    **{path.name: path for path in (*EXAMPLES, SEED) if path.is_file()},
+}
+
+
+@pytest.mark.parametrize("name", SOURCES)
+def test_mention_links_are_what_the_mentions_imply(name: str, resources: Resources) -> None:
+    """On hand-made and analysed articles, the links equal the mention-span definitions."""
+    source = SOURCES[name]
+    if isinstance(source, Path):
+        from kg.ingest import read_articles
+        from kg.nlp.pipeline import analyze
+
+        analyses = [analyze(article, resources) for article in read_articles([str(source)])]
+    else:
+        analyses = [source]
+    mentions_actor = pyoxigraph.NamedNode(str(GK.mentionsActor))
+    for analysis in analyses:
+        store = pyoxigraph.Store()
+        store.extend(build_article_oxquads(analysis))
+        derived = {(row["s"], row["actor"]) for row in store.query(DERIVED_LINKS)}
+        linked = {
+            (quad.subject, quad.object)
+            for quad in store.quads_for_pattern(None, mentions_actor, None)
+        }
+        assert len(derived) > 1, f"{name}: too few mentions to test"
+        assert linked == derived
