@@ -65,6 +65,8 @@ PARAMS = QUERY_PARAMS
 #: Articles written to Virtuoso through ``kg load`` (SPARQL updates) to measure that rate; the
 #: whole corpus then goes in through Virtuoso's own bulk loader.
 VIRTUOSO_UPDATE_ARTICLES = 200
+#: Virtuoso's own bulk load of the whole corpus may take this long (20 M quads: ~3 min quiet).
+VIRTUOSO_LOAD_TIMEOUT_S = 3600
 #: Articles per bulk load when replicating (~0.7 GB of N-Quads in memory at ~350 KB each).
 REPLICA_LOAD_ARTICLES = 2_000
 
@@ -100,9 +102,13 @@ def main() -> None:
             lines.append(f"full extraction, 2 processes: {args.articles / seconds:.1f} articles/s")
         lines += _loaded_store(nq / "articles.nq", embedded, args.articles,
                                optimize=args.optimize)
+    results = work / f"results-{args.articles}.md"
+    results.write_text("\n".join(lines) + "\n", encoding="utf-8")  # kept if a later step fails
     latency: dict[str, dict[str, tuple[float, float, int]]] = {}
     with open_store(embedded, read_only=True) as store:
         latency["embedded"] = _latencies(store, args.runs)
+    results.write_text("\n".join([*lines, "", *_latency_table(latency, args.articles)]) + "\n",
+                       encoding="utf-8")
     if args.virtuoso and not args.replicate_from:
         quads = sum(1 for _ in (nq / "articles.nq").open("rb"))
         sample = _subset(nq / "articles.nq", VIRTUOSO_UPDATE_ARTICLES, work)
@@ -268,7 +274,7 @@ def _virtuoso(
             os.link(nq, directory / "articles.nq")
             bulk_s = _time(lambda: server.isql(
                 f"ld_dir('{directory}', 'articles.nq', 'http://example.org/unused'); "
-                "rdf_loader_run(); checkpoint;"))
+                "rdf_loader_run(); checkpoint;", timeout=VIRTUOSO_LOAD_TIMEOUT_S))
             size = sum(p.stat().st_size for p in directory.glob("virtuoso*.db"))
             latency = _latencies(store, runs)
     finally:

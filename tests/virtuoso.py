@@ -111,13 +111,13 @@ class Virtuoso:
         """The SPARQL 1.1 graph store protocol endpoint."""
         return f"http://127.0.0.1:{self.http_port}/sparql-graph-crud"
 
-    def isql(self, statements: str) -> str:
+    def isql(self, statements: str, *, timeout: float = 60) -> str:
         """Run SQL statements as ``dba`` through ``isql-vt``; return its output."""
         result = subprocess.run(
             [ISQL_BIN, f"127.0.0.1:{self.sql_port}", "dba", "dba", f"exec={statements}"],
             capture_output=True,
             text=True,
-            timeout=60,
+            timeout=timeout,
             check=False,
         )
         if result.returncode != 0 or "*** Error" in result.stdout:
