@@ -570,6 +570,17 @@ SELECT DISTINCT ?s ?actor WHERE {
 }
 """
 
+#: Subjects other than mention spans that denote an actor the article links (there are none:
+#: statement and trigger spans denote statements and events).
+OTHER_DENOTERS = """
+PREFIX gaf: <http://groundedannotationframework.org/gaf#>
+PREFIX gk:  <https://w3id.org/newskg/ont#>
+SELECT ?s WHERE {
+  GRAPH ?g { ?article gk:mentionsActor ?actor . ?s gaf:denotes ?actor }
+  FILTER NOT EXISTS { GRAPH ?g { ?s gk:mentionForm ?form } }
+}
+"""
+
 
 def _t1_with_more_mentions() -> Analysis:
     """t1 plus mentions inside the quotes, across a quote's end and in a comment only."""
@@ -665,3 +676,5 @@ def test_mention_links_are_what_the_mentions_imply(name: str, resources: Resourc
         }
         assert len(derived) > 1, f"{name}: too few mentions to test"
         assert linked == derived
+        # articles_about_actor counts the subjects that denote a linked actor as its mentions
+        assert list(store.query(OTHER_DENOTERS)) == []
