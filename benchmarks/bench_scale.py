@@ -379,13 +379,14 @@ _ID = re.compile(rb"bench-(\d+)-")
 def _subset(nq: Path, articles: int, work: Path) -> Path:
     """The first ``articles`` articles of ``nq`` (kg extract writes articles whole, in order)."""
     subset = work / f"subset-{articles}.nq"
-    graphs: set[bytes] = set()
+    graphs: set[bytes] = set()  # article graphs only: claim graphs come with their article
     with nq.open("rb") as source, subset.open("wb") as target:
         for line in source:
             graph = line.rsplit(b" ", 2)[-2]
-            if graph not in graphs and len(graphs) >= articles and b"-claim-" not in graph:
-                break
-            graphs.add(graph)
+            if b"-claim-" not in graph and graph not in graphs:
+                if len(graphs) >= articles:
+                    break
+                graphs.add(graph)
             target.write(line)
     return subset
 
