@@ -4,8 +4,8 @@
 ``pyoxigraph.Quad`` objects directly. Terms that recur across articles (vocabulary, actors,
 code-list concepts, confidences, time values) are made once per process.
 
-``ox_term``/``ox_quads`` convert rdflib terms the way the store does (``kg.store._terms``; this
-layer may not import ``kg.store``); the tests use them to check that both back ends agree.
+``ox_term`` converts an rdflib term the way the store does (``kg.store._terms``; this layer
+may not import ``kg.store``): ``OxEmitter`` uses it to make each literal form once.
 """
 
 from __future__ import annotations
@@ -40,12 +40,7 @@ def named_node(iri: str) -> ox.NamedNode:
         GraphError: ``iri`` is not a valid absolute IRI.
     """
     node = _named.get(iri)
-    if node is None:
-        node = _new_node(iri)
-        if len(_named) >= TERM_CACHE_SIZE:
-            _named.clear()
-        _named[iri] = node
-    return node
+    return node if node is not None else _remember(_named, iri, _new_node(iri))
 
 
 def _new_node(iri: str) -> ox.NamedNode:
@@ -75,22 +70,6 @@ def ox_term(term: Node) -> ox.NamedNode | ox.Literal:
     if isinstance(term, URIRef):
         return named_node(str(term))
     raise GraphError(f"cannot store {term!r} in an article graph: only IRIs and literals")
-
-
-def ox_quads(quads: Iterable[tuple[Node, Node, Node, URIRef]]) -> list[ox.Quad]:
-    """Return pyoxigraph quads for rdflib ``(s, p, o, graph)`` quads.
-
-    Raises:
-        GraphError: a term is not allowed in its position (a literal subject or predicate).
-    """
-    out: list[ox.Quad] = []
-    append = out.append
-    for s, p, o, g in quads:
-        subject, predicate = ox_term(s), ox_term(p)
-        if not isinstance(subject, ox.NamedNode) or not isinstance(predicate, ox.NamedNode):
-            raise GraphError(f"invalid triple ({s!r}, {p!r}, {o!r}): literal subject or predicate")
-        append(ox.Quad(subject, predicate, ox_term(o), named_node(g)))
-    return out
 
 
 def serialize_nquads(quads: Iterable[ox.Quad]) -> bytes:

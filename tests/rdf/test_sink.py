@@ -18,10 +18,11 @@ from rdflib import Graph, Literal, URIRef
 from kg.errors import GraphError
 from kg.model import Analysis
 from kg.rdf import iris
-from kg.rdf._ox import OxEmitter, ox_quads, ox_term
+from kg.rdf._ox import OxEmitter, ox_term
 from kg.rdf._sink import RdflibEmitter, TermNamespace
 from kg.rdf.build import build_article_oxquads, build_article_quads, serialize_nquads
 from kg.rdf.vocab import GK
+from kg.store._terms import to_ox_quad
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_37f2beed3ee40e28.txt"
@@ -73,7 +74,7 @@ FIXTURES: dict[str, Callable[[], Analysis]] = {
 
 def _assert_same(analysis: Analysis) -> None:
     direct = build_article_oxquads(analysis)
-    converted = ox_quads(build_article_quads(analysis))
+    converted = [to_ox_quad(*quad) for quad in build_article_quads(analysis)]
     assert direct == converted
     assert serialize_nquads(direct) == serialize_nquads(converted)
 
