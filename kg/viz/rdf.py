@@ -211,8 +211,11 @@ def _article_view(store: Store, opts: ViewOptions) -> tuple[ViewGraph, tuple[str
                 weight=count,
             )
         )
-    add_stances(draft, rows_of(store, "viz_stances"), article=key)
-    add_events(draft, collect_events(draft, rows_of(store, "viz_events"), article=key))
+    # the article-scoped queries give exactly the rows of viz_stances / the events of
+    # viz_events that the article filter of add_stances / collect_events would keep
+    add_stances(draft, rows_of(store, "viz_article_stances", {"article": article}))
+    events = rows_of(store, "viz_article_events", {"article": article})
+    add_events(draft, collect_events(draft, events, article=None))
     return draft.view(draft.nodes.label(key, opts.label_lang)), (key,)
 
 

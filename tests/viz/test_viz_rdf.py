@@ -5,14 +5,39 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from viz_fixtures import HEADLINE, ISSUE, QUOTE_PESKOV, QUOTE_RUTTE, build_dataset, fill_store
+from viz_fixtures import (
+    HEADLINE,
+    ISSUE,
+    QUOTE_PESKOV,
+    QUOTE_RUTTE,
+    QUOTE_RUTTE_2,
+    add_article_cases,
+    build_dataset,
+    fill_store,
+    ingest_corpus,
+)
 
 from kg.errors import ConfigError, QueryError
 from kg.rdf import iris
 from kg.store import Store, open_store
 from kg.viz import EdgeKind, NodeKind, ViewGraph, ViewOptions, to_view_graph
+from kg.viz._facts import (
+    Draft,
+    add_events,
+    add_stances,
+    collect_events,
+    load_nodes,
+    resolve,
+    rows_of,
+)
+from kg.viz.shape import finish_view
+from kg.viz.view import ViewEdge
+
+if TYPE_CHECKING:
+    from kg.nlp.pipeline import Resources
 
 
 @pytest.fixture(scope="module")
@@ -20,6 +45,16 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     path = tmp_path_factory.mktemp("viz-store") / "kg"
     with open_store(path) as opened:
         fill_store(opened)
+        yield opened
+
+
+@pytest.fixture(scope="module")
+def cases(tmp_path_factory: pytest.TempPathFactory, resources: Resources) -> Iterator[Store]:
+    """Examples and generated articles through the pipeline, then the fixture with ``v3``."""
+    path = tmp_path_factory.mktemp("viz-cases")
+    with open_store(path / "kg") as opened:
+        ingest_corpus(opened, resources, path)
+        fill_store(opened, add_article_cases(build_dataset()))
         yield opened
 
 
@@ -270,3 +305,108 @@ def test_empty_store_gives_an_empty_view(tmp_path: Path) -> None:
         view = to_view_graph(empty, ViewOptions(view="actors"))
     assert view.nodes == ()
     assert view.edges == ()
+
+
+def _article_view_before_scoped_queries(store: Store, opts: ViewOptions) -> ViewGraph:
+    """The oracle: the article view as built before viz_article_*.rq, from the whole-store
+    viz_stances and viz_events filtered to the article in Python (``article=key``).
+
+    One change: viz_stances and viz_events give their rows in the plan's order, which decides
+    the order of a stance's quotes in its tooltip and of the event nodes; they are sorted as
+    viz_article_stances (stance, statement) and viz_article_events (event, graph) sort theirs,
+    so that the two views can be compared exactly.
+    """
+    article = resolve(store, "article", opts.article or "")
+    key = str(article)
+    draft = Draft(nodes=load_nodes(store), opts=opts)
+    draft.use(key, NodeKind.ARTICLE)
+    for row in rows_of(store, "viz_articles", {"article": article}):
+        if row.get("headline"):
+            draft.nodes.labels[key].append((row["headline"], row.get("headline@lang", "")))
+        if row.get("published"):
+            draft.nodes.titles[key].append(row["published"][:10])
+    for row in rows_of(store, "viz_article_mentions", {"article": article}):
+        if "actor" not in row:
+            continue
+        count = int(row.get("mentions", "1"))
+        draft.edges.append(
+            ViewEdge(
+                source=key,
+                target=draft.use(row["actor"]),
+                label=f"{count}×",
+                kind=EdgeKind.REPORTS,
+                title=f"mentioned {count} time(s)",
+                weight=count,
+            )
+        )
+    stances = sorted(
+        rows_of(store, "viz_stances"), key=lambda r: (r["stance"], r.get("statement", ""))
+    )
+    add_stances(draft, stances, article=key)
+    events = sorted(rows_of(store, "viz_events"), key=lambda r: (r["event"], r["graph"]))
+    add_events(draft, collect_events(draft, events, article=key))
+    view = draft.view(draft.nodes.label(key, opts.label_lang))
+    return finish_view(view, max_nodes=opts.max_nodes, keep=(key,))
+
+
+def _article_ids(store: Store) -> list[str]:
+    return sorted(row["article"].rsplit("/", 1)[-1] for row in rows_of(store, "viz_articles"))
+
+
+def test_article_view_is_the_view_of_the_whole_store_queries_filtered(cases: Store) -> None:
+    ids = _article_ids(cases)
+    assert len(ids) >= 10
+    kinds: set[EdgeKind] = set()
+    claimed = 0
+    for article in ids:
+        opts = ViewOptions(view="article", article=article)
+        view = to_view_graph(cases, opts)
+        assert view == _article_view_before_scoped_queries(cases, opts), article
+        kinds |= {edge.kind for edge in view.edges}
+        claimed += sum("(claimed)" in node.label for node in view.nodes)
+    # the comparison covers every kind of fact the article view draws, claimed events too
+    assert kinds >= {EdgeKind.REPORTS, EdgeKind.STANCE, EdgeKind.SPEAKS_FOR, EdgeKind.PARTICIPATES}
+    assert claimed > 0
+
+
+@pytest.mark.parametrize(
+    ("since", "until", "lang"),
+    [
+        (None, None, "en"),
+        (date(2025, 3, 10), None, None),
+        (None, date(2025, 3, 9), "de"),
+    ],
+    ids=["english-labels", "article-day-on", "before-article-day"],
+)
+def test_article_view_matches_the_oracle_with_options(
+    cases: Store, since: date | None, until: date | None, lang: str | None
+) -> None:
+    opts = ViewOptions(view="article", article="v3", since=since, until=until, label_lang=lang)
+    assert to_view_graph(cases, opts) == _article_view_before_scoped_queries(cases, opts)
+
+
+def test_article_view_keeps_claimed_events_and_every_quote(cases: Store) -> None:
+    view = to_view_graph(cases, ViewOptions(view="article", article="v3"))
+    events = {n.id: n.label for n in view.nodes if n.kind is NodeKind.EVENT}
+    assert events == {
+        str(iris.article_event_iri("v3", "e1")): "attack (claimed), 2025-03-09",
+        str(iris.article_event_iri("v3", "e2")): "statement, 2025-03",
+    }
+    claimed = str(iris.article_event_iri("v3", "e1"))
+    assert _edges(view, EdgeKind.PARTICIPATES) == {(_actor("russia"), claimed, "participant")}
+    stances = {e.source: e.title for e in view.edges if e.kind is EdgeKind.STANCE}
+    assert QUOTE_RUTTE in stances[_actor("nato")]
+    assert QUOTE_RUTTE_2 in stances[_actor("nato")]
+    assert "1 stance(s) without a quoted statement" in stances[_actor("russia")]
+
+
+@pytest.mark.parametrize("article", ["v1", "v2"])
+def test_article_view_from_rdflib_is_the_view_from_the_store(store: Store, article: str) -> None:
+    opts = ViewOptions(view="article", article=article)
+    from_dataset = to_view_graph(build_dataset(), opts)
+    from_store = to_view_graph(store, opts)
+    # the mentions come in each engine's GROUP BY order: compare as sets
+    assert set(from_dataset.nodes) == set(from_store.nodes)
+    assert set(from_dataset.edges) == set(from_store.edges)
+    assert any(e.kind is EdgeKind.STANCE for e in from_store.edges)
+    assert any(n.kind is NodeKind.EVENT for n in from_store.nodes)

@@ -4,17 +4,27 @@ Two articles: ``v1`` (2024-12-03) with stances of NATO (supports), Russia and th
 (opposes; the Kremlin's evidenced by its spokesman's words) on Ukraine's NATO membership, a post
 holding, two events and three comments (one a reply); ``v2`` (2025-02-01) with stances of
 Ukraine (demands), the USA (hesitant) and Zelensky (supports, a cue but no quote), one event.
+``add_article_cases`` adds ``v3`` with a claim graph (the article view's edge cases), and
+``ingest_corpus`` fills a store through the real pipeline (examples and generated articles).
 Texts that end up in tooltips carry HTML/JS payloads: every one must be shown as text, never run.
 """
 
 from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, TIME, XSD
 
 from kg.rdf import iris
 from kg.rdf.vocab import GAF, GK, NIF, ORG, SDO, SEM, bind_namespaces
+from kg.store import Store
 from kg.viz import EdgeKind, NodeKind, ViewEdge, ViewGraph, ViewNode
+
+if TYPE_CHECKING:
+    from kg.nlp.pipeline import Resources
 
 #: Payloads: if any of them runs, ``window.__xss`` becomes truthy.
 XSS_SCRIPT = "<script>window.__xss = 'script';</script>"
@@ -260,14 +270,78 @@ def build_dataset() -> Dataset:
     return dataset
 
 
-def fill_store(store: object) -> None:
-    """Write the fixture into a kg store (reference graph + one replace per article)."""
-    dataset = build_dataset()
+QUOTE_RUTTE_2 = "Die Tür der NATO bleibt offen."
+
+
+def add_article_cases(dataset: Dataset) -> Dataset:
+    """Add article ``v3`` (2025-03-10): the shapes the article view's queries must keep apart.
+
+    A stance with two quotes, one without quote or cue, an event in the claim graph
+    ``v3-claim-1`` whose participant's role has no type, and an event whose only role node
+    names no actor (so it has no participant).
+    The other fixtures' views are unchanged only without it: use it where a test says so.
+    """
+    g3 = dataset.graph(iris.article_graph_iri("v3"))
+    a3 = _article(g3, "v3", "Rutte bekräftigt Einladung", "2025-03-10", "…")
+    for key in ("nato", "mark-rutte", "russia"):
+        _actor(g3, key)
+    _mention(g3, "v3", 0, "mark-rutte")
+    _stance(g3, a3, 1, "nato", "supports", "mark-rutte", QUOTE_RUTTE, "2025-03-10")
+    second = iris.statement_iri("mark-rutte", QUOTE_RUTTE_2)
+    g3.add((second, SDO.creator, iris.actor_iri("mark-rutte")))
+    g3.add((second, SDO.text, Literal(QUOTE_RUTTE_2, lang="de")))
+    g3.add((iris.stance_iri("v3", "st1"), GK.evidence, second))
+    _stance(g3, a3, 2, "russia", "opposes", "russia", None, "2025-03-10")
+    claim_graph = iris.claim_graph_iri("v3", 1)
+    g3.add((iris.claim_iri("v3", 1), GK.content, claim_graph))
+    g3.add((claim_graph, RDF.type, GK.ClaimGraph))
+    claimed = iris.article_event_iri("v3", "e1")
+    claims = dataset.graph(claim_graph)
+    _event(claims, claimed, "attack", Literal("2025-03-09", datatype=XSD.date), {}, a3)
+    role = iris.participation_iri(claimed, "attacker", "russia")
+    claims.add((claimed, SEM.hasActor, role))
+    claims.add((role, RDF.value, iris.actor_iri("russia")))
+    unnamed = iris.article_event_iri("v3", "e2")
+    _event(g3, unnamed, "statement", Literal("2025-03"), {}, a3)
+    g3.add((unnamed, SEM.hasActor, iris.participation_iri(unnamed, "witness", "nato")))  # no value
+    return dataset
+
+
+def fill_store(store: object, dataset: Dataset | None = None) -> None:
+    """Write the fixture (default: ``build_dataset()``) into a kg store: the reference graph,
+    then one replace per article with its claim graphs."""
+    dataset = dataset or build_dataset()
     store.replace_graph(iris.REFERENCE_GRAPH, dataset.graph(iris.REFERENCE_GRAPH))  # type: ignore[attr-defined]
-    for article_id in ("v1", "v2"):
+    for article_id in ("v1", "v2", "v3"):
         graph_iri = iris.article_graph_iri(article_id)
-        quads = [(s, p, o, graph_iri) for s, p, o in dataset.graph(graph_iri)]
-        store.replace_graphs(graph_iri, quads)  # type: ignore[attr-defined]
+        own = {graph_iri, *(iris.claim_graph_iri(article_id, n) for n in (1, 2, 3))}
+        quads = [
+            (s, p, o, graph.identifier)
+            for graph in dataset.graphs()
+            if graph.identifier in own
+            for s, p, o in graph
+        ]
+        if quads:
+            store.replace_graphs(graph_iri, quads)  # type: ignore[attr-defined]
+
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def ingest_corpus(store: Store, resources: Resources, directory: Path, count: int = 8) -> None:
+    """Ingest the example articles and ``count`` generated ones (seed 3) into ``store``.
+
+    With the default count the corpus has claim graphs; stances with several quotes and events
+    without participants come from ``add_article_cases``.
+    """
+    from kg.ingest import IngestOptions, ingest_articles, read_articles
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from generate import write  # type: ignore[import-not-found]
+
+    feed = write(count, directory / "generated.jsonl", seed=3)
+    articles = read_articles([str(REPO / "examples" / "articles"), str(feed)])
+    ingest_articles(articles, store, resources, options=IngestOptions())
 
 
 KINDS = (NodeKind.STATE, NodeKind.PERSON, NodeKind.ISSUE)
