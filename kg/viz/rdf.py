@@ -189,7 +189,7 @@ def _article_view(store: Store, opts: ViewOptions) -> tuple[ViewGraph, tuple[str
             "`kg query` lists articles)",
             query="viz_articles",
         )
-    draft = Draft(nodes=load_nodes(store), opts=opts)
+    draft = Draft(nodes=load_nodes(store, article), opts=opts)
     draft.use(key, NodeKind.ARTICLE)
     for row in found:
         if row.get("headline"):
@@ -257,7 +257,7 @@ def _timeline_layout(view: ViewGraph, order: Sequence[str]) -> ViewGraph:
 
 def _comments_view(store: Store, opts: ViewOptions) -> tuple[ViewGraph, tuple[str, ...]]:
     bindings = {"article": resolve(store, "article", opts.article)} if opts.article else {}
-    draft = Draft(nodes=load_nodes(store), opts=opts)
+    draft = Draft(nodes=load_nodes(store, bindings.get("article")), opts=opts)
     comments: dict[str, dict[str, str]] = {}
     mentioned: dict[str, set[str]] = defaultdict(set)
     for row in rows_of(store, "viz_comments", bindings):

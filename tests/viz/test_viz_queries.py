@@ -6,7 +6,14 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 import pytest
-from viz_fixtures import QUOTE_RUTTE, QUOTE_RUTTE_2, add_article_cases, build_dataset, fill_store
+from viz_fixtures import (
+    QUOTE_RUTTE,
+    QUOTE_RUTTE_2,
+    QUOTE_SELENSKYJ,
+    add_article_cases,
+    build_dataset,
+    fill_store,
+)
 
 from kg.rdf import iris
 from kg.store import Store, list_queries, open_store
@@ -37,6 +44,7 @@ def test_there_are_view_queries() -> None:
         "viz_articles",
         "viz_article_stances",
         "viz_article_events",
+        "viz_article_nodes",
     }
 
 
@@ -97,7 +105,7 @@ def test_article_query_gives_the_whole_store_rows_of_the_article(
     assert got.rows
 
 
-@pytest.mark.parametrize("name", ["viz_article_stances", "viz_article_events"])
+@pytest.mark.parametrize("name", ["viz_article_stances", "viz_article_events", "viz_article_nodes"])
 def test_article_query_bound_on_rdflib_gives_the_same_rows(cases: Store, name: str) -> None:
     dataset = add_article_cases(build_dataset())
     bindings = {"article": iris.article_iri("v3")}
@@ -115,7 +123,7 @@ def test_article_stances_keep_every_quote_and_stances_without_one(cases: Store) 
     for row in result.rows:
         texts[str(row[stance])].append("" if row[text] is None else str(row[text]))
     assert {key: sorted(quotes) for key, quotes in texts.items()} == {
-        str(iris.stance_iri("v3", "st1")): sorted([QUOTE_RUTTE, QUOTE_RUTTE_2]),
+        str(iris.stance_iri("v3", "st1")): sorted([QUOTE_RUTTE, QUOTE_RUTTE_2, QUOTE_SELENSKYJ]),
         str(iris.stance_iri("v3", "st2")): [""],  # no statement: one row, text unbound
     }
 

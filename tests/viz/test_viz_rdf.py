@@ -14,6 +14,7 @@ from viz_fixtures import (
     QUOTE_PESKOV,
     QUOTE_RUTTE,
     QUOTE_RUTTE_2,
+    QUOTE_SELENSKYJ,
     add_article_cases,
     build_dataset,
     fill_store,
@@ -26,6 +27,7 @@ from kg.store import Store, open_store
 from kg.viz import EdgeKind, NodeKind, ViewGraph, ViewOptions, to_view_graph
 from kg.viz._facts import (
     Draft,
+    Nodes,
     add_events,
     add_stances,
     collect_events,
@@ -397,6 +399,8 @@ def test_article_view_keeps_claimed_events_and_every_quote(cases: Store) -> None
     stances = {e.source: e.title for e in view.edges if e.kind is EdgeKind.STANCE}
     assert QUOTE_RUTTE in stances[_actor("nato")]
     assert QUOTE_RUTTE_2 in stances[_actor("nato")]
+    # a quote's speaker whom the article names nowhere else keeps the label other graphs give
+    assert f"“{QUOTE_SELENSKYJ}” — Wolodymyr Selenskyj;" in stances[_actor("nato")]
     assert "1 stance(s) without a quoted statement" in stances[_actor("russia")]
 
 
@@ -410,3 +414,45 @@ def test_article_view_from_rdflib_is_the_view_from_the_store(store: Store, artic
     assert set(from_dataset.edges) == set(from_store.edges)
     assert any(e.kind is EdgeKind.STANCE for e in from_store.edges)
     assert any(n.kind is NodeKind.EVENT for n in from_store.nodes)
+
+
+def _description(nodes: Nodes, node: str, lang: str | None) -> tuple[object, ...]:
+    """All that a view takes from ``Nodes`` about one node (kind, label, QID, title lines)."""
+    return nodes.kinds.get(node), nodes.label(node, lang), nodes.qids.get(node), nodes.titles[node]
+
+
+def test_article_nodes_describe_what_the_article_views_show_as_the_whole_store(
+    cases: Store,
+) -> None:
+    """``load_nodes(store, article)`` reads only the nodes an article's views can show, and
+    describes each as the whole-store ``load_nodes`` does: the article view and the comments view
+    of the article take from it exactly what they took from the whole store."""
+    whole = load_nodes(cases)
+    ids = _article_ids(cases)
+    shown: set[str] = set()
+    commented = 0
+    for article in ids:
+        scoped = load_nodes(cases, resolve(cases, "article", article))
+        known = {*scoped.kinds, *scoped.labels, *scoped.qids}
+        assert 0 < len(known) < len({*whole.kinds, *whole.labels, *whole.qids}), article
+        for node in known:
+            assert scoped.kinds.get(node) == whole.kinds.get(node), (article, node)
+            assert sorted(scoped.labels[node]) == sorted(whole.labels[node]), (article, node)
+            assert scoped.qids.get(node) == whole.qids.get(node), (article, node)
+        for view in ("article", "comments"):
+            drawn = to_view_graph(cases, ViewOptions(view=view, article=article, max_nodes=500))
+            # events, commenters and the article are drawn from their own rows, not from Nodes
+            named = [
+                n.id
+                for n in drawn.nodes
+                if n.kind not in {NodeKind.EVENT, NodeKind.COMMENT_AUTHOR, NodeKind.ARTICLE}
+            ]
+            commented += view == "comments" and bool(named)
+            shown |= set(named)
+            for node in named:
+                for lang in (None, "en", "de"):
+                    expected = _description(whole, node, lang)
+                    assert _description(scoped, node, lang) == expected, (view, article, node)
+    assert commented > 0  # some comments mention actors
+    assert any(whole.qids.get(node) for node in shown)
+    assert any(whole.kinds.get(node) is NodeKind.ISSUE for node in shown)

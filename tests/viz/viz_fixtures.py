@@ -271,12 +271,14 @@ def build_dataset() -> Dataset:
 
 
 QUOTE_RUTTE_2 = "Die Tür der NATO bleibt offen."
+QUOTE_SELENSKYJ = "Die NATO hat uns ihre Unterstützung zugesagt."
 
 
 def add_article_cases(dataset: Dataset) -> Dataset:
     """Add article ``v3`` (2025-03-10): the shapes the article view's queries must keep apart.
 
-    A stance with two quotes, one without quote or cue, an event in the claim graph
+    A stance with three quotes (the third by Zelensky, whom ``v3`` names nowhere else: the view
+    takes his label from ``v2``), one without quote or cue, an event in the claim graph
     ``v3-claim-1`` whose participant's role has no type, and an event whose only role node
     names no actor (so it has no participant).
     The other fixtures' views are unchanged only without it: use it where a test says so.
@@ -291,6 +293,10 @@ def add_article_cases(dataset: Dataset) -> Dataset:
     g3.add((second, SDO.creator, iris.actor_iri("mark-rutte")))
     g3.add((second, SDO.text, Literal(QUOTE_RUTTE_2, lang="de")))
     g3.add((iris.stance_iri("v3", "st1"), GK.evidence, second))
+    third = iris.statement_iri("volodymyr-zelensky", QUOTE_SELENSKYJ)
+    g3.add((third, SDO.creator, iris.actor_iri("volodymyr-zelensky")))
+    g3.add((third, SDO.text, Literal(QUOTE_SELENSKYJ, lang="de")))
+    g3.add((iris.stance_iri("v3", "st1"), GK.evidence, third))
     _stance(g3, a3, 2, "russia", "opposes", "russia", None, "2025-03-10")
     claim_graph = iris.claim_graph_iri("v3", 1)
     g3.add((iris.claim_iri("v3", 1), GK.content, claim_graph))
