@@ -80,19 +80,25 @@ def to_networkx(view: ViewGraph) -> nx.MultiDiGraph:
 
 
 def _degrees(view: ViewGraph) -> dict[str, float]:
-    """Weighted degree centrality (networkx), normalised to [0, 1]."""
-    import networkx as nx
+    """Weighted degree centrality, normalised to [0, 1]: the sum of the weights of a node's
+    edges (self-loops left out), as networkx's ``Graph.degree(weight=...)`` gives it for the
+    view with parallel edges merged. Summed here directly: building the networkx graph took
+    ~1.5 s for the 300k edges of the actors view on the 10k-article store.
 
-    graph = nx.Graph()
-    graph.add_nodes_from(node.id for node in view.nodes)
+    >>> e = [ViewEdge(source=s, target=t, label="", kind=EdgeKind.NEXT, weight=w)
+    ...      for s, t, w in (("a", "b", 2), ("b", "a", 1), ("b", "c", 1), ("c", "c", 5))]
+    >>> n = tuple(ViewNode(id=i, label=i, kind=NodeKind.STATE) for i in "abcd")
+    >>> _degrees(ViewGraph(nodes=n, edges=tuple(e)))
+    {'a': 0.75, 'b': 1.0, 'c': 0.25, 'd': 0.0}
+    """
+    degree: dict[str, int] = dict.fromkeys((node.id for node in view.nodes), 0)
     for edge in view.edges:
         if edge.source == edge.target:
             continue
-        old = graph.get_edge_data(edge.source, edge.target, {"weight": 0})["weight"]
-        graph.add_edge(edge.source, edge.target, weight=old + edge.weight)
-    if graph.number_of_nodes() <= 1:
-        return dict.fromkeys(graph.nodes, 1.0)
-    degree = dict(graph.degree(weight="weight"))
+        degree[edge.source] = degree.get(edge.source, 0) + edge.weight
+        degree[edge.target] = degree.get(edge.target, 0) + edge.weight
+    if len(degree) <= 1:
+        return dict.fromkeys(degree, 1.0)
     top = max(degree.values()) or 1
     return {node: value / top for node, value in degree.items()}
 
@@ -163,11 +169,7 @@ def cap_view(view: ViewGraph, max_nodes: int, *, keep: Iterable[str] = ()) -> Vi
     for edge in view.edges:
         source = edge.source if edge.source in kept_ids else owner.get(edge.source)
         target = edge.target if edge.target in kept_ids else owner.get(edge.target)
-        if (
-            source is None
-            or target is None
-            or (source in folds and target in folds)
-        ):
+        if source is None or target is None or (source in folds and target in folds):
             continue
         if edge.source in kept_ids and edge.target in kept_ids:
             continue

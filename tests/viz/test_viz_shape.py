@@ -18,6 +18,7 @@ from kg.viz.shape import (
     layout_view,
     size_by_centrality,
 )
+from kg.viz.shape import _degrees as degrees
 
 
 def star(leaves: int) -> ViewGraph:
@@ -30,6 +31,47 @@ def star(leaves: int) -> ViewGraph:
         for i in range(leaves)
     )
     return ViewGraph(nodes=nodes, edges=edges)
+
+
+def _networkx_degrees(view: ViewGraph) -> dict[str, float]:
+    """The centrality as first written: networkx's weighted degree, parallel edges merged."""
+    graph = nx.Graph()
+    graph.add_nodes_from(node.id for node in view.nodes)
+    for edge in view.edges:
+        if edge.source != edge.target:
+            old = graph.get_edge_data(edge.source, edge.target, {"weight": 0})["weight"]
+            graph.add_edge(edge.source, edge.target, weight=old + edge.weight)
+    if graph.number_of_nodes() <= 1:
+        return dict.fromkeys(graph.nodes, 1.0)
+    degree = dict(graph.degree(weight="weight"))
+    top = max(degree.values()) or 1
+    return {node: value / top for node, value in degree.items()}
+
+
+def _weighted(view: ViewGraph) -> ViewGraph:
+    """``view`` with varied weights, reversed and repeated edges, self-loops and a node that
+    only an edge names."""
+    edges = [
+        ViewEdge(source=e.source, target=e.target, label="", kind=e.kind, weight=1 + i % 4)
+        for i, e in enumerate(view.edges)
+    ]
+    edges += [ViewEdge(source=e.target, target=e.source, label="", kind=e.kind) for e in edges[::3]]
+    edges += [ViewEdge(source=n.id, target=n.id, label="", kind=EdgeKind.NEXT, weight=9)
+              for n in view.nodes[::5]]  # fmt: skip
+    edges.append(ViewEdge(source="n0", target="elsewhere", label="", kind=EdgeKind.NEXT))
+    return ViewGraph(nodes=view.nodes, edges=tuple(edges))
+
+
+@pytest.mark.parametrize(
+    "view",
+    [synthetic(300), _weighted(synthetic(300, seed=3)), star(0), ViewGraph(nodes=(), edges=())],
+    ids=["scale-free", "weighted-loops-reversed", "one-node", "empty"],
+)
+def test_degrees_are_networkx_weighted_degrees(view: ViewGraph) -> None:
+    expected = _networkx_degrees(view)
+    got = degrees(view)
+    assert got == expected
+    assert list(got) == list(expected)
 
 
 def test_size_follows_degree() -> None:
