@@ -22,7 +22,8 @@ QUERIES = [
     "comment_mentions", "comment_threads", "article_overview", "actor_neighbourhood",
     "statements_by_speaker", "statements_mentioning_actor", "statements_in_range",
     "top_speakers", "stance_matrix", "stances_of_actor", "stance_disagreements",
-    "stance_evidence", "events_timeline", "events_by_participant", "claims_by_source",
+    "stance_evidence", "events_timeline", "events_in_range", "events_by_participant",
+    "claims_by_source",
 ]  # fmt: skip
 
 QUOTE = "Wir stehen fest an der Seite der Ukraine."
@@ -182,6 +183,16 @@ CASES: list[tuple[str, str, dict[str, str], tuple[str, ...], list[tuple[str, ...
     ("timeline-excludes-claims", "events_timeline", {"type": "capture"}, ("event",), []),
     ("timeline-type", "events_timeline", {"type": "meeting"}, ("event",),
      [("article/t1/event-e3",)]),
+    ("in-range-nineties", "events_in_range", {"since": "1990-01-01", "until": "2000-12-31"},
+     ("when", "eventType", "participants", "known"),
+     [("1994", "agreement", "agent=ukraine", "event/budapest-memorandum")]),
+    ("in-range-open", "events_in_range", {"since": "2024-12-01"},
+     ("when", "eventType", "participants", "place"),
+     [("2024-12-03", "meeting", "convener=nato", "id/brussels")]),
+    ("in-range-precision", "events_in_range", {"since": "1994-12-01", "until": "2024-12-31"},
+     ("when",), [("1994",), ("2024-12-03",)]),
+    ("in-range-excludes-claims", "events_in_range", {"since": "2024-12-01", "type": "capture"},
+     ("event",), []),
     ("russia-in-events", "events_by_participant", {"actor": "russia"},
      ("event", "eventType", "roleName", "when"), [
         ("event/budapest-memorandum", "agreement", "guarantor", "1994-12-05"),
@@ -223,7 +234,8 @@ def test_every_listed_query_is_exercised() -> None:
 def test_claim_graph_content_is_stored_but_not_reported_as_fact(store: Store) -> None:
     claimed = iris.article_event_iri("t1", "e1")
     assert store.has_graph(iris.claim_graph_iri("t1", 1))
-    for name in ("events_timeline", "events_by_participant", "article_overview"):
+    for name in ("events_timeline", "events_in_range", "events_by_participant", "article_overview"):
         params = {"actor": "russia"} if name == "events_by_participant" else {}
+        params = {"since": "1900-01-01"} if name == "events_in_range" else params
         result = run_query(store, name, params)
         assert all(URIRef(str(claimed)) not in row for row in result.rows), name
