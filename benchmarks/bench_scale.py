@@ -68,7 +68,7 @@ PARAMS = QUERY_PARAMS
 MONTH = {"since": "2024-03-01", "until": "2024-03-31"}
 NARROW_PARAMS: dict[str, dict[str, str]] = {
     "statements_in_range": MONTH,
-    "events_timeline": MONTH,
+    "events_in_range": MONTH,
     "article_overview": MONTH,
     "stance_matrix": MONTH,
     "top_speakers": MONTH,
@@ -303,7 +303,9 @@ def _virtuoso(
     directory = work / "virtuoso"
     if directory.exists():
         shutil.rmtree(directory)
-    server = start_virtuoso(directory, buffers=340_000)  # ~2.7 GB of page cache
+    # ~2.7 GB of page cache; queries the client stops waiting for are stopped by the server
+    # soon after (at 10k articles, abandoned ones left running got Virtuoso killed for memory).
+    server = start_virtuoso(directory, buffers=340_000, query_seconds=QUERY_TIMEOUT_S + 5)
     try:
         subset_quads = sum(1 for _ in subset.open("rb"))
         with open_store(server.sparql_url) as store:

@@ -38,6 +38,8 @@ ISQL_BIN = os.environ.get("VIRTUOSO_ISQL", "/usr/bin/isql-vt")
 START_TIMEOUT = 60.0
 #: 8 KB pages: 20,000 buffers = ~160 MB of cache (benchmarks pass a larger number).
 DEFAULT_BUFFERS = 20_000
+#: Server-side limit of one SPARQL query (``MaxQueryExecutionTime``), seconds.
+QUERY_SECONDS = 300
 
 _INI = """\
 [Database]
@@ -77,7 +79,7 @@ KeepAliveTimeout = 10
 
 [SPARQL]
 ResultSetMaxRows = 10000000
-MaxQueryExecutionTime = 300
+MaxQueryExecutionTime = {query_seconds}
 MaxQueryCostEstimationTime = 0
 """
 
@@ -136,8 +138,14 @@ class Virtuoso:
         self.pid = None
 
 
-def start_virtuoso(directory: Path, *, buffers: int = DEFAULT_BUFFERS) -> Virtuoso:
+def start_virtuoso(
+    directory: Path, *, buffers: int = DEFAULT_BUFFERS, query_seconds: int = QUERY_SECONDS
+) -> Virtuoso:
     """Start Virtuoso with its database in ``directory`` and SPARQL UPDATE granted.
+
+    A database already in ``directory`` is kept (so a loaded store can be restarted).
+    ``query_seconds`` bounds each SPARQL query on the server: a client that gives up does not
+    stop Virtuoso, and queries left running pile up until the machine runs out of memory.
 
     Raises:
         RuntimeError: the binaries are missing or the server does not come up.
@@ -155,6 +163,7 @@ def start_virtuoso(directory: Path, *, buffers: int = DEFAULT_BUFFERS) -> Virtuo
             http_port=http_port,
             buffers=buffers,
             dirty=buffers * 3 // 4,
+            query_seconds=query_seconds,
         ),
         encoding="utf-8",
     )
