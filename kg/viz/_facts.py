@@ -93,20 +93,18 @@ def rows_of(
     store: Store, name: str, bindings: Mapping[str, Term] | None = None
 ) -> list[dict[str, str]]:
     """Run ``queries/<name>.rq``; return rows as dicts of strings (unbound cells left out)."""
-    from rdflib import Literal
-
     query = load_query(name)
     result = store.query(query.text, bindings or {})
-    tagged = {var: f"{var}@lang" for var in result.variables}
     rows = []
-    for row in result.rows:  # 100k-300k rows for the whole-store views at 10k articles
+    for row in result.rows:
         values: dict[str, str] = {}
         for var, cell in zip(result.variables, row, strict=True):
             if cell is None:
                 continue
             values[var] = str(cell)
-            if isinstance(cell, Literal) and cell.language:
-                values[tagged[var]] = str(cell.language)
+            language = getattr(cell, "language", None)
+            if language:
+                values[f"{var}@lang"] = str(language)
         rows.append(values)
     return rows
 
