@@ -129,9 +129,7 @@ def test_article_stances_keep_every_quote_and_stances_without_one(cases: Store) 
 
 
 def test_article_events_come_from_the_claim_graph_too(cases: Store) -> None:
-    result = cases.query(
-        load_query("viz_article_events").text, {"article": iris.article_iri("v3")}
-    )
+    result = cases.query(load_query("viz_article_events").text, {"article": iris.article_iri("v3")})
     graphs = {str(row[0]): str(row[1]) for row in result.rows}
     assert graphs == {
         str(iris.article_event_iri("v3", "e1")): str(iris.claim_graph_iri("v3", 1)),
