@@ -215,15 +215,11 @@ class Draft:
         return ViewGraph(nodes=tuple(nodes), edges=tuple(self.edges), heading=heading)
 
 
-def add_stances(
-    draft: Draft, rows: Iterable[dict[str, str]], *, article: str | None = None
-) -> None:
+def add_stances(draft: Draft, rows: Iterable[dict[str, str]]) -> None:
     """Stance edges holder -> issue (one per holder, issue and position) and speaks-for edges."""
     stances: dict[str, dict[str, str]] = {}
     evidence: dict[str, list[dict[str, str]]] = defaultdict(list)
     for row in rows:
-        if article is not None and row.get("article") != article:
-            continue
         if not within(row.get("validAt") or row.get("published"), draft.opts):
             continue
         stances.setdefault(row["stance"], row)
@@ -319,13 +315,10 @@ class EventFacts:
     label: str = ""
     time: str | None = None
     claimed: bool = False
-    articles: set[str] = field(default_factory=set)
     roles: set[tuple[str, str]] = field(default_factory=set)
 
 
-def collect_events(
-    draft: Draft, rows: Iterable[dict[str, str]], *, article: str | None
-) -> dict[str, EventFacts]:
+def collect_events(draft: Draft, rows: Iterable[dict[str, str]]) -> dict[str, EventFacts]:
     events: dict[str, EventFacts] = {}
     for row in rows:
         facts = events.setdefault(row["event"], EventFacts())
@@ -336,17 +329,11 @@ def collect_events(
         if label and (not facts.label or row.get("label")):
             facts.label = label
         facts.claimed |= "-claim-" in row.get("graph", "")
-        if row.get("article"):
-            facts.articles.add(row["article"])
         if row.get("actor"):
             facts.roles.add((row["actor"], _local(row.get("role")) or "participant"))
         if row.get("place"):
             facts.roles.add((row["place"], "place"))
-    return {
-        event: facts
-        for event, facts in events.items()
-        if within(facts.time, draft.opts) and (article is None or article in facts.articles)
-    }
+    return {event: facts for event, facts in events.items() if within(facts.time, draft.opts)}
 
 
 def add_events(draft: Draft, events: Mapping[str, EventFacts]) -> None:

@@ -134,7 +134,7 @@ def _actors_view(store: Store, opts: ViewOptions) -> tuple[ViewGraph, tuple[str,
     """
     draft = Draft(nodes=load_nodes(store), opts=opts)
     add_stances(draft, rows_of(store, "viz_stances"))
-    add_events(draft, collect_events(draft, rows_of(store, "viz_events"), article=None))
+    add_events(draft, collect_events(draft, rows_of(store, "viz_events")))
     window = {
         name: day_literal(value) for name, value in (("since", opts.since), ("until", opts.until))
     }
@@ -211,17 +211,17 @@ def _article_view(store: Store, opts: ViewOptions) -> tuple[ViewGraph, tuple[str
                 weight=count,
             )
         )
-    # the article-scoped queries give exactly the rows of viz_stances / the events of
-    # viz_events that the article filter of add_stances / collect_events would keep
+    # the article-scoped queries give exactly the rows of viz_stances reported in the article
+    # and the events of viz_events with a row from it
     add_stances(draft, rows_of(store, "viz_article_stances", {"article": article}))
     events = rows_of(store, "viz_article_events", {"article": article})
-    add_events(draft, collect_events(draft, events, article=None))
+    add_events(draft, collect_events(draft, events))
     return draft.view(draft.nodes.label(key, opts.label_lang)), (key,)
 
 
 def _timeline_view(store: Store, opts: ViewOptions) -> tuple[ViewGraph, tuple[str, ...]]:
     draft = Draft(nodes=load_nodes(store), opts=opts)
-    events = collect_events(draft, rows_of(store, "viz_events"), article=None)
+    events = collect_events(draft, rows_of(store, "viz_events"))
     dated = sorted((facts.time or "", event) for event, facts in events.items() if facts.time)
     add_events(draft, {event: events[event] for _, event in dated})
     for (_, first), (_, second) in pairwise(dated):

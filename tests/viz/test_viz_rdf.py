@@ -344,9 +344,10 @@ def _article_view_before_scoped_queries(store: Store, opts: ViewOptions) -> View
     stances = sorted(
         rows_of(store, "viz_stances"), key=lambda r: (r["stance"], r.get("statement", ""))
     )
-    add_stances(draft, stances, article=key)
+    add_stances(draft, [row for row in stances if row.get("article") == key])
     events = sorted(rows_of(store, "viz_events"), key=lambda r: (r["event"], r["graph"]))
-    add_events(draft, collect_events(draft, events, article=key))
+    reported = {row["event"] for row in events if row.get("article") == key}
+    add_events(draft, collect_events(draft, [row for row in events if row["event"] in reported]))
     view = draft.view(draft.nodes.label(key, opts.label_lang))
     return finish_view(view, max_nodes=opts.max_nodes, keep=(key,))
 
