@@ -39,8 +39,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -90,6 +91,8 @@ NARROW_PARAMS: dict[str, dict[str, str]] = {
 VIRTUOSO_UPDATE_ARTICLES = 200
 #: Virtuoso's own bulk load of the whole corpus may take this long (20 M quads: ~3 min quiet).
 VIRTUOSO_LOAD_TIMEOUT_S = 3600
+#: Virtuoso's page cache (8 KB buffers, ~2.7 GB): enough for 10k articles on this 23 GB machine.
+VIRTUOSO_BUFFERS = 340_000
 #: Articles per bulk load when replicating (~0.7 GB of N-Quads in memory at ~350 KB each).
 REPLICA_LOAD_ARTICLES = 2_000
 
@@ -112,9 +115,10 @@ def main() -> None:
     lines: list[str] = [f"# kg scale benchmark: {args.articles} articles", ""]
     nq = work / "nq"
     embedded = work / "store"
+    source = Path(args.replicate_from or work) / "nq" / "articles.nq"
     if args.replicate_from:
-        source = Path(args.replicate_from) / "nq" / "articles.nq"
-        lines += _replicated_store(source, embedded, args.articles, optimize=args.optimize)
+        if args.embedded:
+            lines += _replicated_store(source, embedded, args.articles, optimize=args.optimize)
     else:
         feed = work / "articles.jsonl"
         if not feed.exists():
@@ -128,17 +132,25 @@ def main() -> None:
     results = work / f"results-{args.articles}.md"
     results.write_text("\n".join(lines) + "\n", encoding="utf-8")  # kept if a later step fails
     latency: dict[str, dict[str, tuple[float, float, int]]] = {}
-    with open_store(embedded, read_only=True) as store:
-        latency["embedded"] = _latencies(store, args.runs)
-        narrowed = _latencies(store, args.runs, narrow=True)
-    lines += ["", *_narrow_table(narrowed, args.articles)]
-    results.write_text("\n".join([*lines, "", *_latency_table(latency, args.articles)]) + "\n",
-                       encoding="utf-8")
-    if args.virtuoso and not args.replicate_from:
-        quads = sum(1 for _ in (nq / "articles.nq").open("rb"))
-        sample = _subset(nq / "articles.nq", VIRTUOSO_UPDATE_ARTICLES, work)
-        rows, latency["virtuoso"] = _virtuoso(nq / "articles.nq", quads, work, args.runs, sample)
-        lines += rows
+    if args.embedded:
+        with open_store(embedded, read_only=True) as store:
+            latency["embedded"] = _latencies(store, args.runs)
+            narrowed = _latencies(store, args.runs, narrow=True)
+        lines += ["", *_narrow_table(narrowed, args.articles, "embedded")]
+        results.write_text(
+            "\n".join([*lines, "", *_latency_table(latency, args.articles)]) + "\n",
+            encoding="utf-8")
+    if args.virtuoso:
+        if args.replicate_from:
+            rows, latency["virtuoso"], narrowed = _virtuoso_replicated(
+                source, args.articles, work, args.runs, buffers=args.virtuoso_buffers)
+            lines += [*rows, "", *_narrow_table(narrowed, args.articles, "Virtuoso")]
+        else:
+            quads = sum(1 for _ in source.open("rb"))
+            sample = _subset(source, VIRTUOSO_UPDATE_ARTICLES, work)
+            rows, latency["virtuoso"] = _virtuoso(source, quads, work, args.runs, sample,
+                                                  buffers=args.virtuoso_buffers)
+            lines += rows
     lines += ["", *_latency_table(latency, args.articles)]
     if args.rdflib_articles >= 0 and not args.replicate_from:
         rdflib_articles = min(args.rdflib_articles or args.articles, args.articles)
@@ -164,6 +176,11 @@ def _parse() -> argparse.Namespace:
     parser.add_argument("--rdflib-timeout", type=float, default=RDFLIB_TIMEOUT_S,
                         help="seconds before an rdflib query is stopped")
     parser.add_argument("--virtuoso", action="store_true", help="also benchmark Virtuoso")
+    parser.add_argument("--virtuoso-buffers", type=int, default=VIRTUOSO_BUFFERS,
+                        help="Virtuoso's page cache in 8 KB buffers")
+    parser.add_argument("--no-embedded", dest="embedded", action="store_false",
+                        help="with --replicate-from: skip the embedded store (e.g. when the "
+                             "disk cannot hold it)")
     parser.add_argument("--no-optimize", dest="optimize", action="store_false",
                         help="do not compact the store after loading (compaction can need "
                              "about as much free disk as the store again)")
@@ -267,8 +284,8 @@ def _p95(times: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def _narrow_table(latency: dict[str, tuple[float, float, int]], n: int) -> list[str]:
-    rows = [f"Narrowed questions at {n} articles (embedded store, `NARROW_PARAMS`):", "",
+def _narrow_table(latency: dict[str, tuple[float, float, int]], n: int, store: str) -> list[str]:
+    rows = [f"Narrowed questions at {n} articles ({store} store, `NARROW_PARAMS`):", "",
             "| query | parameters | p50 ms | p95 ms | rows |", "|---|---|---:|---:|---:|"]
     for name in sorted(latency):
         p50, p95, count = latency[name]
@@ -292,7 +309,7 @@ def _latency_table(latency: dict[str, dict[str, tuple[float, float, int]]], n: i
 
 
 def _virtuoso(
-    nq: Path, quads: int, work: Path, runs: int, subset: Path
+    nq: Path, quads: int, work: Path, runs: int, subset: Path, *, buffers: int
 ) -> tuple[list[str], dict[str, tuple[float, float, int]]]:
     """``kg load`` rate on ``subset`` (SPARQL updates), then the whole file through Virtuoso's
     own bulk loader (``ld_dir`` + ``rdf_loader_run``, as an operator would), then latencies."""
@@ -305,16 +322,14 @@ def _virtuoso(
         shutil.rmtree(directory)
     # ~2.7 GB of page cache; queries the client stops waiting for are stopped by the server
     # soon after (at 10k articles, abandoned ones left running got Virtuoso killed for memory).
-    server = start_virtuoso(directory, buffers=340_000, query_seconds=QUERY_TIMEOUT_S + 5)
+    server = start_virtuoso(directory, buffers=buffers, query_seconds=QUERY_TIMEOUT_S + 5)
     try:
         subset_quads = sum(1 for _ in subset.open("rb"))
         with open_store(server.sparql_url) as store:
             write_reference(store, load_resources())
             update_s = _time(lambda: load_nquads(store, [subset]))
             os.link(nq, directory / "articles.nq")
-            bulk_s = _time(lambda: server.isql(
-                f"ld_dir('{directory}', 'articles.nq', 'http://example.org/unused'); "
-                "rdf_loader_run(); checkpoint;", timeout=VIRTUOSO_LOAD_TIMEOUT_S))
+            bulk_s = _time(lambda: _virtuoso_bulk_load(server, "articles.nq"))
             size = sum(p.stat().st_size for p in directory.glob("virtuoso*.db"))
             latency = _latencies(store, runs)
     finally:
@@ -349,22 +364,18 @@ def _loaded_store(nq: Path, embedded: Path, articles: int, *, optimize: bool) ->
 def _replicated_store(
     source: Path, embedded: Path, articles: int, *, optimize: bool
 ) -> list[str]:
-    """Load renamed copies of ``source`` straight into a new embedded store (no N-Quads file of
-    the whole corpus: 100k articles would need ~35 GB more disk) and compact it.
-
-    Copy ``k`` renames every generated id ``bench-S-N`` to ``bench-S-rk-N`` (IRIs and literals
-    alike), so each copy is a distinct set of articles with the same content. Articles go in
-    ``REPLICA_LOAD_ARTICLES`` per bulk load. A store a previous run finished (``LOADED``
-    marker) is reused.
+    """Load renamed copies of ``source`` (``_replica``) straight into a new embedded store (no
+    N-Quads file of the whole corpus: 100k articles would need ~35 GB more disk) and compact
+    it. Articles go in ``REPLICA_LOAD_ARTICLES`` per bulk load. A store a previous run finished
+    (``LOADED`` marker) is reused.
     """
     marker = embedded / "LOADED"
     if marker.exists():
         return [marker.read_text(encoding="utf-8")]
     if embedded.exists():
         shutil.rmtree(embedded)
-    written, copy, quads, seconds = 0, 0, 0, 0.0
+    quads, seconds, in_chunk = 0, 0.0, 0
     chunk: list[bytes] = []
-    in_chunk = 0
 
     def flush() -> float:
         data = b"".join(chunk)
@@ -374,30 +385,105 @@ def _replicated_store(
 
     with open_oxigraph(embedded) as store:
         write_reference(store, load_resources())
-        while written < articles:
-            graphs: set[bytes] = set()
-            with source.open("rb") as source_lines:
-                for line in source_lines:
-                    graph = line.rsplit(b" ", 2)[-2]
-                    if graph not in graphs and b"-claim-" not in graph:
-                        if written >= articles:
-                            break
-                        if in_chunk >= REPLICA_LOAD_ARTICLES:
-                            seconds += flush()
-                            in_chunk = 0
-                        graphs.add(graph)
-                        written += 1
-                        in_chunk += 1
-                    chunk.append(_ID.sub(rb"bench-\1-r%d-" % copy, line) if copy else line)
-                    quads += 1
-            print(f"  copy {copy}: {written:,} articles, {quads:,} quads", file=sys.stderr,
-                  flush=True)
-            copy += 1
+        for _copy, starts_article, line in _replica(source, articles):
+            if starts_article:
+                if in_chunk >= REPLICA_LOAD_ARTICLES:
+                    seconds += flush()
+                    in_chunk = 0
+                in_chunk += 1
+            chunk.append(line)
+            quads += 1
         seconds += flush()
         optimize_s = _time(store.optimize) if optimize else None
-    lines = [f"corpus: {copy} renamed copies of {source} (extraction not re-run)", "",
+    lines = [f"corpus: renamed copies of {source} (extraction not re-run)", "",
              f"quads: {quads:,} ({quads / articles:.0f} per article)", ""]
     return [*lines, _store_table(embedded, marker, quads / seconds, optimize_s)]
+
+
+def _replica(source: Path, articles: int) -> Iterator[tuple[int, bool, bytes]]:
+    """The lines of ``articles`` articles made of renamed copies of ``source``, as
+    ``(copy, starts_article, line)``.
+
+    Copy ``k`` renames every generated id ``bench-S-N`` to ``bench-S-rk-N`` (IRIs and literals
+    alike), so each copy is a distinct set of articles with the same content. Claim graphs
+    belong to the article before them and do not count as articles.
+    """
+    written, copy = 0, 0
+    while written < articles:
+        graphs: set[bytes] = set()
+        with source.open("rb") as source_lines:
+            for line in source_lines:
+                graph = line.rsplit(b" ", 2)[-2]
+                starts = graph not in graphs and b"-claim-" not in graph
+                if starts:
+                    if written >= articles:
+                        break
+                    graphs.add(graph)
+                    written += 1
+                yield copy, starts, (_ID.sub(rb"bench-\1-r%d-" % copy, line) if copy else line)
+        print(f"  copy {copy}: {written:,} articles", file=sys.stderr, flush=True)
+        copy += 1
+
+
+def _virtuoso_replicated(
+    source: Path, articles: int, work: Path, runs: int, *, buffers: int
+) -> tuple[list[str], dict[str, tuple[float, float, int]], dict[str, tuple[float, float, int]]]:
+    """Renamed copies of ``source`` (``_replica``) through Virtuoso's bulk loader, one file per
+    copy (each deleted once loaded, so the disk holds one copy at a time), then the broad and
+    the narrowed latencies. A database a previous run finished (``LOADED`` marker) is reused.
+    """
+    from virtuoso import start_virtuoso  # type: ignore[import-not-found]
+
+    directory = work / "virtuoso"
+    marker = directory / "LOADED"
+    if directory.exists() and not marker.exists():
+        shutil.rmtree(directory)
+    server = start_virtuoso(directory, buffers=buffers, query_seconds=QUERY_TIMEOUT_S + 5)
+    try:
+        with open_store(server.sparql_url) as store:
+            if not marker.exists():
+                write_reference(store, load_resources())
+                quads, seconds, current = 0, 0.0, 0
+                handle = (directory / "copy-0.nq").open("wb")
+                for copy, _starts, line in _replica(source, articles):
+                    if copy != current:
+                        handle.close()
+                        seconds += _virtuoso_load_file(server, current)
+                        current = copy
+                        handle = (directory / f"copy-{copy}.nq").open("wb")
+                    handle.write(line)
+                    quads += 1
+                handle.close()
+                seconds += _virtuoso_load_file(server, current)
+                server.isql("checkpoint;", timeout=VIRTUOSO_LOAD_TIMEOUT_S)
+                size = sum(p.stat().st_size for p in directory.glob("virtuoso*.db"))
+                marker.write_text(
+                    f"| Virtuoso 7.2, its bulk loader ({quads:,} quads, "
+                    f"{quads / articles:.0f} per article) | {quads / seconds:,.0f} | "
+                    f"{size / 1e6:,.0f} MB |", encoding="utf-8")
+            latency = _latencies(store, runs)
+            narrowed = _latencies(store, runs, narrow=True)
+    finally:
+        server.stop()
+    rows = ["| store | load quads/s | size on disk |", "|---|---:|---:|",
+            marker.read_text(encoding="utf-8")]
+    return rows, latency, narrowed
+
+
+def _virtuoso_load_file(server: Any, copy: int) -> float:
+    """Bulk-load ``copy-<copy>.nq`` of the server's directory into Virtuoso, then delete it;
+    return the seconds the load took."""
+    path = server.directory / f"copy-{copy}.nq"
+    seconds = _time(lambda: _virtuoso_bulk_load(server, path.name))
+    path.unlink()
+    return seconds
+
+
+def _virtuoso_bulk_load(server: Any, name: str) -> None:
+    """Virtuoso's own bulk loader on ``name`` in the server's directory (as an operator would:
+    ``ld_dir`` + ``rdf_loader_run``); the N-Quads carry their graphs."""
+    server.isql(f"ld_dir('{server.directory}', '{name}', 'http://example.org/unused'); "
+                "rdf_loader_run(); checkpoint;", timeout=VIRTUOSO_LOAD_TIMEOUT_S)
 
 
 def _store_table(embedded: Path, marker: Path, rate: float, optimize_s: float | None) -> str:
