@@ -14,7 +14,8 @@ the environment (all optional):
 ``KG_STORE_USER``          HTTP Basic user for both endpoints
 ``KG_STORE_PASSWORD``      HTTP Basic password
 ``KG_STORE_TIMEOUT``       seconds per request (default 120)
-``KG_STORE_RETRIES``       retries after a connection error, timeout or HTTP 5xx (default 3)
+``KG_STORE_RETRIES``       retries after a connection error, timeout or HTTP 5xx (default 3);
+                           a query the server stopped at its own time limit is not retried
 =========================  ================================================================
 
 Graph layout: the same named graphs as the embedded store. Many servers (Virtuoso among them)
@@ -86,6 +87,10 @@ BATCH_QUADS = 20_000
 TRIPLES_PER_INSERT = 2_000
 #: Claim graphs probed per round trip (the builder numbers them 1..n without gaps).
 CLAIM_PROBE = 32
+#: An HTTP 5xx answer to a query whose message says the server stopped it at its own time
+#: limit (Virtuoso: ``S1T00 Error SR171: Transaction timed out``; Fuseki: ``Query timed out``).
+#: Sending the same query again only waits as long again, so it is not retried.
+_SERVER_TIME_LIMIT = re.compile(r"timed out|time ?out|\bSR171\b", re.IGNORECASE)
 _JSON_RESULTS = "application/sparql-results+json"
 _N_TRIPLES = "application/n-triples"
 _BNODE_JUNK = re.compile(r"[^A-Za-z0-9_-]")
@@ -461,6 +466,9 @@ class RemoteStore:
                         raise QueryError(message, query="<inline query>", target=url) from exc
                     raise StoreError(message, target=url) from exc
                 problem = f"HTTP {exc.code}: {detail}"
+                if what == "query" and _SERVER_TIME_LIMIT.search(detail):
+                    raise QueryError(f"query stopped by {url} at the server's time limit: "
+                                     f"{problem}", query="<inline query>", target=url) from exc
             except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
                 reason = getattr(exc, "reason", exc)
                 problem = f"timed out after {self._timeout:g} s" if isinstance(

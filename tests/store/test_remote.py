@@ -149,6 +149,30 @@ def test_failed_update_leaves_the_old_version(  # type: ignore[no-untyped-def]
     assert direct.has_graph(iris.claim_graph_iri(article, 1))
 
 
+def test_query_stopped_at_the_servers_time_limit_is_not_retried(  # type: ignore[no-untyped-def]
+    virtuoso, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Virtuoso answers HTTP 500 ``SR171: Transaction timed out`` to a query that outlasts its
+    ``MaxQueryExecutionTime``; sending it again would only wait as long again."""
+    from virtuoso import start_virtuoso  # type: ignore[import-not-found]
+
+    server = start_virtuoso(tmp_path / "vt", query_seconds=1)
+    try:
+        store = _remote(server.sparql_url, retries=3)
+        small_kg(store)
+        with caplog.at_level("WARNING", logger="kg"), pytest.raises(QueryError) as error:
+            store.query("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+                        union=True)
+        assert store.count() > 0  # an ordinary query still runs
+    finally:
+        server.stop()
+    message = str(error.value)
+    assert "time limit" in message
+    assert "SR171" in message
+    assert "\n" not in message
+    assert not [r for r in caplog.records if "retry" in r.getMessage()]
+
+
 def test_virtuoso_applies_nothing_of_a_malformed_request(virtuoso) -> None:  # type: ignore[no-untyped-def]
     """What kg relies on: Virtuoso parses the whole request before running any operation."""
     store = _remote(virtuoso.sparql_url)
