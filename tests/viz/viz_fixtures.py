@@ -78,6 +78,8 @@ def _mention(graph: Graph, article_id: str, n: int, actor: str) -> None:
     node = iris.mention_iri(article_id, f"m{n}")
     graph.add((node, NIF.referenceContext, iris.text_iri(article_id)))
     graph.add((node, GAF.denotes, iris.actor_iri(actor)))
+    # the shortcut kg.rdf.build derives from the mentions (one per article and actor)
+    graph.add((iris.article_iri(article_id), GK.mentionsActor, iris.actor_iri(actor)))
 
 
 def _stance(
