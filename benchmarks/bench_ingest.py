@@ -42,13 +42,16 @@ def main(count: int) -> None:
             print(f"articles                {count}")
             print(f"resources load          {load_s:.2f} s")
             print(f"analysis only           {count / analyse_s:.0f} articles/s")
-            print(f"ingest (analyse+build+store) {count / ingest_s:.0f} articles/s, "
-                  f"{report.quads / ingest_s:.0f} quads/s, {report.quads} quads")
+            print(
+                f"ingest (analyse+build+store) {count / ingest_s:.0f} articles/s, "
+                f"{report.quads / ingest_s:.0f} quads/s, {report.quads} quads"
+            )
             print()
             print(f"{'query':32} {'p50 ms':>8} {'p95 ms':>8} {'rows':>6}")
             for query in list_queries():
-                params = {p.name: PARAMS[p.name] for p in query.params
-                          if p.required and p.name in PARAMS}
+                params = {
+                    p.name: PARAMS[p.name] for p in query.params if p.required and p.name in PARAMS
+                }
                 if any(p.required and p.name not in PARAMS for p in query.params):
                     continue
                 times, rows = [], 0

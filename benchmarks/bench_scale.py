@@ -127,8 +127,7 @@ def main() -> None:
         if not (nq / "articles.nq").exists():
             seconds = _time(lambda: _extract(feed, nq, jobs=2))
             lines.append(f"full extraction, 2 processes: {args.articles / seconds:.1f} articles/s")
-        lines += _loaded_store(nq / "articles.nq", embedded, args.articles,
-                               optimize=args.optimize)
+        lines += _loaded_store(nq / "articles.nq", embedded, args.articles, optimize=args.optimize)
     results = work / f"results-{args.articles}.md"
     results.write_text("\n".join(lines) + "\n", encoding="utf-8")  # kept if a later step fails
     latency: dict[str, dict[str, tuple[float, float, int]]] = {}
@@ -139,26 +138,37 @@ def main() -> None:
         lines += ["", *_narrow_table(narrowed, args.articles, "embedded")]
         results.write_text(
             "\n".join([*lines, "", *_latency_table(latency, args.articles)]) + "\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     if args.virtuoso:
         if args.replicate_from:
             rows, latency["virtuoso"], narrowed = _virtuoso_replicated(
-                source, args.articles, work, args.runs, buffers=args.virtuoso_buffers)
+                source, args.articles, work, args.runs, buffers=args.virtuoso_buffers
+            )
             lines += [*rows, "", *_narrow_table(narrowed, args.articles, "Virtuoso")]
         else:
             quads = sum(1 for _ in source.open("rb"))
             sample = _subset(source, VIRTUOSO_UPDATE_ARTICLES, work)
-            rows, latency["virtuoso"] = _virtuoso(source, quads, work, args.runs, sample,
-                                                  buffers=args.virtuoso_buffers)
+            rows, latency["virtuoso"] = _virtuoso(
+                source, quads, work, args.runs, sample, buffers=args.virtuoso_buffers
+            )
             lines += rows
     lines += ["", *_latency_table(latency, args.articles)]
     if args.rdflib_articles >= 0 and not args.replicate_from:
         rdflib_articles = min(args.rdflib_articles or args.articles, args.articles)
         whole = rdflib_articles == args.articles
         subset = nq / "articles.nq" if whole else _subset(nq / "articles.nq", rdflib_articles, work)
-        lines += ["", *_rdflib_baseline(
-            subset, rdflib_articles, args.runs, work, timeout=args.rdflib_timeout,
-            measured=(embedded, latency["embedded"]) if whole else None)]
+        lines += [
+            "",
+            *_rdflib_baseline(
+                subset,
+                rdflib_articles,
+                args.runs,
+                work,
+                timeout=args.rdflib_timeout,
+                measured=(embedded, latency["embedded"]) if whole else None,
+            ),
+        ]
     text = "\n".join(lines) + "\n"
     print(text)
     (work / f"results-{args.articles}.md").write_text(text, encoding="utf-8")
@@ -171,24 +181,46 @@ def _parse() -> argparse.Namespace:
     parser.add_argument("--work", default=str(Path(tempfile.gettempdir()) / "kg-bench"))
     parser.add_argument("--sample", type=int, default=1000, help="articles for the rate runs")
     parser.add_argument("--runs", type=int, default=7, help="runs per query")
-    parser.add_argument("--rdflib-articles", type=int, default=0,
-                        help="articles for the rdflib baseline (default: all; -1: none)")
-    parser.add_argument("--rdflib-timeout", type=float, default=RDFLIB_TIMEOUT_S,
-                        help="seconds before an rdflib query is stopped")
+    parser.add_argument(
+        "--rdflib-articles",
+        type=int,
+        default=0,
+        help="articles for the rdflib baseline (default: all; -1: none)",
+    )
+    parser.add_argument(
+        "--rdflib-timeout",
+        type=float,
+        default=RDFLIB_TIMEOUT_S,
+        help="seconds before an rdflib query is stopped",
+    )
     parser.add_argument("--virtuoso", action="store_true", help="also benchmark Virtuoso")
-    parser.add_argument("--virtuoso-buffers", type=int, default=VIRTUOSO_BUFFERS,
-                        help="Virtuoso's page cache in 8 KB buffers")
-    parser.add_argument("--no-embedded", dest="embedded", action="store_false",
-                        help="with --replicate-from: skip the embedded store (e.g. when the "
-                             "disk cannot hold it)")
-    parser.add_argument("--no-optimize", dest="optimize", action="store_false",
-                        help="do not compact the store after loading (compaction can need "
-                             "about as much free disk as the store again)")
+    parser.add_argument(
+        "--virtuoso-buffers",
+        type=int,
+        default=VIRTUOSO_BUFFERS,
+        help="Virtuoso's page cache in 8 KB buffers",
+    )
+    parser.add_argument(
+        "--no-embedded",
+        dest="embedded",
+        action="store_false",
+        help="with --replicate-from: skip the embedded store (e.g. when the disk cannot hold it)",
+    )
+    parser.add_argument(
+        "--no-optimize",
+        dest="optimize",
+        action="store_false",
+        help="do not compact the store after loading (compaction can need "
+        "about as much free disk as the store again)",
+    )
     parser.add_argument("--fresh", action="store_true", help="delete --work first")
-    parser.add_argument("--replicate-from", metavar="WORK",
-                        help="build the corpus from renamed copies of another run's N-Quads "
-                             "(e.g. 100,000 articles from a 10,000-article run) instead of "
-                             "generating and extracting it")
+    parser.add_argument(
+        "--replicate-from",
+        metavar="WORK",
+        help="build the corpus from renamed copies of another run's N-Quads "
+        "(e.g. 100,000 articles from a 10,000-article run) instead of "
+        "generating and extracting it",
+    )
     return parser.parse_args()
 
 
@@ -200,33 +232,52 @@ def _time(action: Callable[[], object]) -> float:
 
 def _extract(feed: Path, out: Path, *, jobs: int) -> None:
     resources = load_resources()
-    extract_shards(iter_sources([str(feed)]), out, resources,
-                   options=IngestOptions(jobs=jobs, keep_going=True))
+    extract_shards(
+        iter_sources([str(feed)]), out, resources, options=IngestOptions(jobs=jobs, keep_going=True)
+    )
 
 
 def _extraction_rates(feed: Path, work: Path, sample: int) -> list[str]:
     head = work / f"sample-{sample}.jsonl"
     with feed.open(encoding="utf-8") as source:
-        head.write_text("".join(line for _, line in zip(range(sample), source, strict=False)),
-                        encoding="utf-8")
+        head.write_text(
+            "".join(line for _, line in zip(range(sample), source, strict=False)), encoding="utf-8"
+        )
     load_resources()  # warm the import and file caches before timing
     rows = ["| extraction (analyse + build + N-Quads) | articles/s |", "|---|---:|"]
     for jobs in (1, 2):
         out = work / f"rate-{jobs}"
         seconds = _time(functools.partial(_extract, head, out, jobs=jobs))
-        rows.append(f"| {jobs} process{'es' if jobs > 1 else ''} ({sample} articles) | "
-                    f"{sample / seconds:.1f} |")
-    rows += ["", "| full pipeline (`kg ingest` into a new store on disk) | articles/s |",
-             "|---|---:|"]
+        rows.append(
+            f"| {jobs} process{'es' if jobs > 1 else ''} ({sample} articles) | "
+            f"{sample / seconds:.1f} |"
+        )
+    rows += [
+        "",
+        "| full pipeline (`kg ingest` into a new store on disk) | articles/s |",
+        "|---|---:|",
+    ]
     for jobs in (1, 2):
         store = work / f"ingest-{jobs}"
         if store.exists():
             shutil.rmtree(store)
-        command = [sys.executable, "-m", "kg", "ingest", "-q", "-j", str(jobs), "--store",
-                   str(store), str(head)]
+        command = [
+            sys.executable,
+            "-m",
+            "kg",
+            "ingest",
+            "-q",
+            "-j",
+            str(jobs),
+            "--store",
+            str(store),
+            str(head),
+        ]
         seconds = _time(functools.partial(subprocess.run, command, check=True))
-        rows.append(f"| {jobs} process{'es' if jobs > 1 else ''} ({sample} articles) | "
-                    f"{sample / seconds:.1f} |")
+        rows.append(
+            f"| {jobs} process{'es' if jobs > 1 else ''} ({sample} articles) | "
+            f"{sample / seconds:.1f} |"
+        )
     return [*rows, ""]
 
 
@@ -247,12 +298,23 @@ def _latencies(
         params = NARROW_PARAMS.get(query.name) if narrow else _query_params(query)
         if params is None:
             continue
-        job = json.dumps({"target": store.target, "query": query.name, "params": params,
-                          "runs": runs, "budget": QUERY_BUDGET_MS})
+        job = json.dumps(
+            {
+                "target": store.target,
+                "query": query.name,
+                "params": params,
+                "runs": runs,
+                "budget": QUERY_BUDGET_MS,
+            }
+        )
         try:
-            done = subprocess.run([sys.executable, __file__, "--time-query", job],
-                                  capture_output=True, text=True, timeout=QUERY_TIMEOUT_S,
-                                  check=False)
+            done = subprocess.run(
+                [sys.executable, __file__, "--time-query", job],
+                capture_output=True,
+                text=True,
+                timeout=QUERY_TIMEOUT_S,
+                check=False,
+            )
         except subprocess.TimeoutExpired:
             results[query.name] = (QUERY_TIMEOUT_S * 1000.0, QUERY_TIMEOUT_S * 1000.0, -1)
             print(f"  {query.name}: > {QUERY_TIMEOUT_S} s", file=sys.stderr, flush=True)
@@ -285,8 +347,12 @@ def _p95(times: list[float]) -> float:
 
 
 def _narrow_table(latency: dict[str, tuple[float, float, int]], n: int, store: str) -> list[str]:
-    rows = [f"Narrowed questions at {n} articles ({store} store, `NARROW_PARAMS`):", "",
-            "| query | parameters | p50 ms | p95 ms | rows |", "|---|---|---:|---:|---:|"]
+    rows = [
+        f"Narrowed questions at {n} articles ({store} store, `NARROW_PARAMS`):",
+        "",
+        "| query | parameters | p50 ms | p95 ms | rows |",
+        "|---|---|---:|---:|---:|",
+    ]
     for name in sorted(latency):
         p50, p95, count = latency[name]
         given = ", ".join(f"{k}={v}" for k, v in NARROW_PARAMS[name].items())
@@ -297,8 +363,12 @@ def _narrow_table(latency: dict[str, tuple[float, float, int]], n: int, store: s
 def _latency_table(latency: dict[str, dict[str, tuple[float, float, int]]], n: int) -> list[str]:
     stores = list(latency)
     head = " | ".join(f"{s} p50 ms | {s} p95 ms | rows" for s in stores)
-    rows = [f"Named-query latency at {n} articles:", "", f"| query | {head} |",
-            "|---|" + "---:|" * (3 * len(stores))]
+    rows = [
+        f"Named-query latency at {n} articles:",
+        "",
+        f"| query | {head} |",
+        "|---|" + "---:|" * (3 * len(stores)),
+    ]
     for name in sorted(latency[stores[0]]):
         cells = []
         for store in stores:
@@ -361,9 +431,7 @@ def _loaded_store(nq: Path, embedded: Path, articles: int, *, optimize: bool) ->
     return [*lines, _store_table(embedded, marker, quads / seconds, optimize_s)]
 
 
-def _replicated_store(
-    source: Path, embedded: Path, articles: int, *, optimize: bool
-) -> list[str]:
+def _replicated_store(source: Path, embedded: Path, articles: int, *, optimize: bool) -> list[str]:
     """Load renamed copies of ``source`` (``_replica``) straight into a new embedded store (no
     N-Quads file of the whole corpus: 100k articles would need ~35 GB more disk) and compact
     it. Articles go in ``REPLICA_LOAD_ARTICLES`` per bulk load. A store a previous run finished
@@ -380,8 +448,7 @@ def _replicated_store(
     def flush() -> float:
         data = b"".join(chunk)
         chunk.clear()
-        return _time(functools.partial(store.oxigraph.bulk_load, data,
-                                       format=ox.RdfFormat.N_QUADS))
+        return _time(functools.partial(store.oxigraph.bulk_load, data, format=ox.RdfFormat.N_QUADS))
 
     with open_oxigraph(embedded) as store:
         write_reference(store, load_resources())
@@ -395,8 +462,12 @@ def _replicated_store(
             quads += 1
         seconds += flush()
         optimize_s = _time(store.optimize) if optimize else None
-    lines = [f"corpus: renamed copies of {source} (extraction not re-run)", "",
-             f"quads: {quads:,} ({quads / articles:.0f} per article)", ""]
+    lines = [
+        f"corpus: renamed copies of {source} (extraction not re-run)",
+        "",
+        f"quads: {quads:,} ({quads / articles:.0f} per article)",
+        "",
+    ]
     return [*lines, _store_table(embedded, marker, quads / seconds, optimize_s)]
 
 
@@ -460,13 +531,18 @@ def _virtuoso_replicated(
                 marker.write_text(
                     f"| Virtuoso 7.2, its bulk loader ({quads:,} quads, "
                     f"{quads / articles:.0f} per article) | {quads / seconds:,.0f} | "
-                    f"{size / 1e6:,.0f} MB |", encoding="utf-8")
+                    f"{size / 1e6:,.0f} MB |",
+                    encoding="utf-8",
+                )
             latency = _latencies(store, runs)
             narrowed = _latencies(store, runs, narrow=True)
     finally:
         server.stop()
-    rows = ["| store | load quads/s | size on disk |", "|---|---:|---:|",
-            marker.read_text(encoding="utf-8")]
+    rows = [
+        "| store | load quads/s | size on disk |",
+        "|---|---:|---:|",
+        marker.read_text(encoding="utf-8"),
+    ]
     return rows, latency, narrowed
 
 
@@ -482,19 +558,24 @@ def _virtuoso_load_file(server: Any, copy: int) -> float:
 def _virtuoso_bulk_load(server: Any, name: str) -> None:
     """Virtuoso's own bulk loader on ``name`` in the server's directory (as an operator would:
     ``ld_dir`` + ``rdf_loader_run``); the N-Quads carry their graphs."""
-    server.isql(f"ld_dir('{server.directory}', '{name}', 'http://example.org/unused'); "
-                "rdf_loader_run(); checkpoint;", timeout=VIRTUOSO_LOAD_TIMEOUT_S)
+    server.isql(
+        f"ld_dir('{server.directory}', '{name}', 'http://example.org/unused'); "
+        "rdf_loader_run(); checkpoint;",
+        timeout=VIRTUOSO_LOAD_TIMEOUT_S,
+    )
 
 
 def _store_table(embedded: Path, marker: Path, rate: float, optimize_s: float | None) -> str:
     size = sum(p.stat().st_size for p in embedded.rglob("*") if p.is_file())
-    table = "\n".join([
-        "| store | load quads/s | compaction (optimize) | size on disk |",
-        "|---|---:|---:|---:|",
-        f"| embedded Oxigraph (bulk load) | {rate:,.0f} | "
-        f"{'not run' if optimize_s is None else f'{optimize_s:.0f} s'} | "
-        f"{size / 1e6:,.0f} MB |",
-    ])
+    table = "\n".join(
+        [
+            "| store | load quads/s | compaction (optimize) | size on disk |",
+            "|---|---:|---:|---:|",
+            f"| embedded Oxigraph (bulk load) | {rate:,.0f} | "
+            f"{'not run' if optimize_s is None else f'{optimize_s:.0f} s'} | "
+            f"{size / 1e6:,.0f} MB |",
+        ]
+    )
     marker.write_text(table, encoding="utf-8")
     return table
 
@@ -549,10 +630,13 @@ def _rdflib_baseline(
         reference = dataset.graph(REFERENCE_GRAPH)
         for s, p, o, _ in store.quads(REFERENCE_GRAPH):
             reference.add((s, p, o))
-        rows = [f"rdflib baseline at {articles} articles ({lines:,} quads; rdflib parses them "
-                f"in {parse_s:.0f} s, {lines / parse_s:,.0f} quads/s):", "",
-                "| query | embedded p50 ms | rdflib p50 ms | rdflib / embedded |",
-                "|---|---:|---:|---:|"]
+        rows = [
+            f"rdflib baseline at {articles} articles ({lines:,} quads; rdflib parses them "
+            f"in {parse_s:.0f} s, {lines / parse_s:,.0f} quads/s):",
+            "",
+            "| query | embedded p50 ms | rdflib p50 ms | rdflib / embedded |",
+            "|---|---:|---:|---:|",
+        ]
         ours = _latencies(store, runs) if measured is None else measured[1]
         for query in list_queries():
             params = _query_params(query)
@@ -562,8 +646,10 @@ def _rdflib_baseline(
             theirs = _rdflib_time(dataset, query.text, bindings, timeout)
             mine = max(ours[query.name][0], 0.01)
             if theirs is None:
-                rows.append(f"| {query.name} | {mine:.1f} | > {timeout:.0f} s | "
-                            f"> {timeout * 1000 / mine:.0f}× |")
+                rows.append(
+                    f"| {query.name} | {mine:.1f} | > {timeout:.0f} s | "
+                    f"> {timeout * 1000 / mine:.0f}× |"
+                )
             else:
                 rows.append(f"| {query.name} | {mine:.1f} | {theirs:.0f} | {theirs / mine:.0f}× |")
     return rows

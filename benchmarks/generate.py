@@ -82,78 +82,368 @@ class _State:
     cap: tuple[str, str]
 
 
-def _st(de: str, dat: str, gen: str, pre: str, adj: str, cap: str,
-        en: str, pos: str, demonym: str, cap_en: str) -> _State:
+def _st(
+    de: str,
+    dat: str,
+    gen: str,
+    pre: str,
+    adj: str,
+    cap: str,
+    en: str,
+    pos: str,
+    demonym: str,
+    cap_en: str,
+) -> _State:
     return _State((de, en), (dat, en), (gen, pos), pre, (adj, demonym), (cap, cap_en))
 
 
 STATES = {
-    "russia": _st("Russland", "Russland", "Russlands", "Russlands", "russisch", "Moskau",
-                  "Russia", "Russia's", "Russian", "Moscow"),
-    "ukraine": _st("die Ukraine", "der Ukraine", "der Ukraine", "", "ukrainisch", "Kiew",
-                   "Ukraine", "Ukraine's", "Ukrainian", "Kyiv"),
-    "germany": _st("Deutschland", "Deutschland", "Deutschlands", "Deutschlands", "deutsch",
-                   "Berlin", "Germany", "Germany's", "German", "Berlin"),
-    "france": _st("Frankreich", "Frankreich", "Frankreichs", "Frankreichs", "französisch",
-                  "Paris", "France", "France's", "French", "Paris"),
-    "poland": _st("Polen", "Polen", "Polens", "Polens", "polnisch", "Warschau",
-                  "Poland", "Poland's", "Polish", "Warsaw"),
-    "uk": _st("Großbritannien", "Großbritannien", "Großbritanniens", "Großbritanniens",
-              "britisch", "London", "Britain", "Britain's", "British", "London"),
-    "us": _st("die US-Regierung", "den USA", "der USA", "", "amerikanisch", "Washington",
-              "the United States", "America's", "American", "Washington"),
-    "china": _st("China", "China", "Chinas", "Chinas", "chinesisch", "Peking",
-                 "China", "China's", "Chinese", "Beijing"),
-    "hungary": _st("Ungarn", "Ungarn", "Ungarns", "Ungarns", "ungarisch", "Budapest",
-                   "Hungary", "Hungary's", "Hungarian", "Budapest"),
-    "lithuania": _st("Litauen", "Litauen", "Litauens", "Litauens", "litauisch", "Vilnius",
-                     "Lithuania", "Lithuania's", "Lithuanian", "Vilnius"),
-    "estonia": _st("Estland", "Estland", "Estlands", "Estlands", "estnisch", "Tallinn",
-                   "Estonia", "Estonia's", "Estonian", "Tallinn"),
-    "finland": _st("Finnland", "Finnland", "Finnlands", "Finnlands", "finnisch", "Helsinki",
-                   "Finland", "Finland's", "Finnish", "Helsinki"),
-    "turkey": _st("die Türkei", "der Türkei", "der Türkei", "", "türkisch", "Ankara",
-                  "Turkey", "Turkey's", "Turkish", "Ankara"),
-    "israel": _st("Israel", "Israel", "Israels", "Israels", "israelisch", "Jerusalem",
-                  "Israel", "Israel's", "Israeli", "Jerusalem"),
-    "iran": _st("der Iran", "dem Iran", "des Iran", "", "iranisch", "Teheran",
-                "Iran", "Iran's", "Iranian", "Tehran"),
-    "georgia": _st("Georgien", "Georgien", "Georgiens", "Georgiens", "georgisch", "Tiflis",
-                   "Georgia", "Georgia's", "Georgian", "Tbilisi"),
-    "moldova": _st("Moldau", "Moldau", "Moldaus", "Moldaus", "moldauisch", "Chisinau",
-                   "Moldova", "Moldova's", "Moldovan", "Chisinau"),
-    "italy": _st("Italien", "Italien", "Italiens", "Italiens", "italienisch", "Rom",
-                 "Italy", "Italy's", "Italian", "Rome"),
-    "slovakia": _st("die Slowakei", "der Slowakei", "der Slowakei", "", "slowakisch",
-                    "Bratislava", "Slovakia", "Slovakia's", "Slovak", "Bratislava"),
-    "north_korea": _st("Nordkorea", "Nordkorea", "Nordkoreas", "Nordkoreas", "nordkoreanisch",
-                       "Pjöngjang", "North Korea", "North Korea's", "North Korean", "Pyongyang"),
-    "taiwan": _st("Taiwan", "Taiwan", "Taiwans", "Taiwans", "taiwanisch", "Taipeh",
-                  "Taiwan", "Taiwan's", "Taiwanese", "Taipei"),
-    "japan": _st("Japan", "Japan", "Japans", "Japans", "japanisch", "Tokio",
-                 "Japan", "Japan's", "Japanese", "Tokyo"),
-    "qatar": _st("Katar", "Katar", "Katars", "Katars", "katarisch", "Doha",
-                 "Qatar", "Qatar's", "Qatari", "Doha"),
-    "egypt": _st("Ägypten", "Ägypten", "Ägyptens", "Ägyptens", "ägyptisch", "Kairo",
-                 "Egypt", "Egypt's", "Egyptian", "Cairo"),
-    "lebanon": _st("der Libanon", "dem Libanon", "des Libanon", "", "libanesisch", "Beirut",
-                   "Lebanon", "Lebanon's", "Lebanese", "Beirut"),
+    "russia": _st(
+        "Russland",
+        "Russland",
+        "Russlands",
+        "Russlands",
+        "russisch",
+        "Moskau",
+        "Russia",
+        "Russia's",
+        "Russian",
+        "Moscow",
+    ),
+    "ukraine": _st(
+        "die Ukraine",
+        "der Ukraine",
+        "der Ukraine",
+        "",
+        "ukrainisch",
+        "Kiew",
+        "Ukraine",
+        "Ukraine's",
+        "Ukrainian",
+        "Kyiv",
+    ),
+    "germany": _st(
+        "Deutschland",
+        "Deutschland",
+        "Deutschlands",
+        "Deutschlands",
+        "deutsch",
+        "Berlin",
+        "Germany",
+        "Germany's",
+        "German",
+        "Berlin",
+    ),
+    "france": _st(
+        "Frankreich",
+        "Frankreich",
+        "Frankreichs",
+        "Frankreichs",
+        "französisch",
+        "Paris",
+        "France",
+        "France's",
+        "French",
+        "Paris",
+    ),
+    "poland": _st(
+        "Polen",
+        "Polen",
+        "Polens",
+        "Polens",
+        "polnisch",
+        "Warschau",
+        "Poland",
+        "Poland's",
+        "Polish",
+        "Warsaw",
+    ),
+    "uk": _st(
+        "Großbritannien",
+        "Großbritannien",
+        "Großbritanniens",
+        "Großbritanniens",
+        "britisch",
+        "London",
+        "Britain",
+        "Britain's",
+        "British",
+        "London",
+    ),
+    "us": _st(
+        "die US-Regierung",
+        "den USA",
+        "der USA",
+        "",
+        "amerikanisch",
+        "Washington",
+        "the United States",
+        "America's",
+        "American",
+        "Washington",
+    ),
+    "china": _st(
+        "China",
+        "China",
+        "Chinas",
+        "Chinas",
+        "chinesisch",
+        "Peking",
+        "China",
+        "China's",
+        "Chinese",
+        "Beijing",
+    ),
+    "hungary": _st(
+        "Ungarn",
+        "Ungarn",
+        "Ungarns",
+        "Ungarns",
+        "ungarisch",
+        "Budapest",
+        "Hungary",
+        "Hungary's",
+        "Hungarian",
+        "Budapest",
+    ),
+    "lithuania": _st(
+        "Litauen",
+        "Litauen",
+        "Litauens",
+        "Litauens",
+        "litauisch",
+        "Vilnius",
+        "Lithuania",
+        "Lithuania's",
+        "Lithuanian",
+        "Vilnius",
+    ),
+    "estonia": _st(
+        "Estland",
+        "Estland",
+        "Estlands",
+        "Estlands",
+        "estnisch",
+        "Tallinn",
+        "Estonia",
+        "Estonia's",
+        "Estonian",
+        "Tallinn",
+    ),
+    "finland": _st(
+        "Finnland",
+        "Finnland",
+        "Finnlands",
+        "Finnlands",
+        "finnisch",
+        "Helsinki",
+        "Finland",
+        "Finland's",
+        "Finnish",
+        "Helsinki",
+    ),
+    "turkey": _st(
+        "die Türkei",
+        "der Türkei",
+        "der Türkei",
+        "",
+        "türkisch",
+        "Ankara",
+        "Turkey",
+        "Turkey's",
+        "Turkish",
+        "Ankara",
+    ),
+    "israel": _st(
+        "Israel",
+        "Israel",
+        "Israels",
+        "Israels",
+        "israelisch",
+        "Jerusalem",
+        "Israel",
+        "Israel's",
+        "Israeli",
+        "Jerusalem",
+    ),
+    "iran": _st(
+        "der Iran",
+        "dem Iran",
+        "des Iran",
+        "",
+        "iranisch",
+        "Teheran",
+        "Iran",
+        "Iran's",
+        "Iranian",
+        "Tehran",
+    ),
+    "georgia": _st(
+        "Georgien",
+        "Georgien",
+        "Georgiens",
+        "Georgiens",
+        "georgisch",
+        "Tiflis",
+        "Georgia",
+        "Georgia's",
+        "Georgian",
+        "Tbilisi",
+    ),
+    "moldova": _st(
+        "Moldau",
+        "Moldau",
+        "Moldaus",
+        "Moldaus",
+        "moldauisch",
+        "Chisinau",
+        "Moldova",
+        "Moldova's",
+        "Moldovan",
+        "Chisinau",
+    ),
+    "italy": _st(
+        "Italien",
+        "Italien",
+        "Italiens",
+        "Italiens",
+        "italienisch",
+        "Rom",
+        "Italy",
+        "Italy's",
+        "Italian",
+        "Rome",
+    ),
+    "slovakia": _st(
+        "die Slowakei",
+        "der Slowakei",
+        "der Slowakei",
+        "",
+        "slowakisch",
+        "Bratislava",
+        "Slovakia",
+        "Slovakia's",
+        "Slovak",
+        "Bratislava",
+    ),
+    "north_korea": _st(
+        "Nordkorea",
+        "Nordkorea",
+        "Nordkoreas",
+        "Nordkoreas",
+        "nordkoreanisch",
+        "Pjöngjang",
+        "North Korea",
+        "North Korea's",
+        "North Korean",
+        "Pyongyang",
+    ),
+    "taiwan": _st(
+        "Taiwan",
+        "Taiwan",
+        "Taiwans",
+        "Taiwans",
+        "taiwanisch",
+        "Taipeh",
+        "Taiwan",
+        "Taiwan's",
+        "Taiwanese",
+        "Taipei",
+    ),
+    "japan": _st(
+        "Japan",
+        "Japan",
+        "Japans",
+        "Japans",
+        "japanisch",
+        "Tokio",
+        "Japan",
+        "Japan's",
+        "Japanese",
+        "Tokyo",
+    ),
+    "qatar": _st(
+        "Katar",
+        "Katar",
+        "Katars",
+        "Katars",
+        "katarisch",
+        "Doha",
+        "Qatar",
+        "Qatar's",
+        "Qatari",
+        "Doha",
+    ),
+    "egypt": _st(
+        "Ägypten",
+        "Ägypten",
+        "Ägyptens",
+        "Ägyptens",
+        "ägyptisch",
+        "Kairo",
+        "Egypt",
+        "Egypt's",
+        "Egyptian",
+        "Cairo",
+    ),
+    "lebanon": _st(
+        "der Libanon",
+        "dem Libanon",
+        "des Libanon",
+        "",
+        "libanesisch",
+        "Beirut",
+        "Lebanon",
+        "Lebanon's",
+        "Lebanese",
+        "Beirut",
+    ),
 }
 STATE_KEYS = sorted(STATES)
 
 #: Role words: German masculine, German feminine, English title, and descriptors used after
 #: the first mention (German masculine, German feminine, English).
 ROLES = {
-    "president": ("Präsident", "Präsidentin", "President",
-                  "der Präsident", "die Präsidentin", "the president"),
-    "pm": ("Regierungschef", "Regierungschefin", "Prime Minister",
-           "der Regierungschef", "die Regierungschefin", "the prime minister"),
-    "chancellor": ("Bundeskanzler", "Bundeskanzlerin", "Chancellor",
-                   "der Kanzler", "die Kanzlerin", "the chancellor"),
-    "fm": ("Außenminister", "Außenministerin", "Foreign Minister",
-           "der Minister", "die Ministerin", "the minister"),
-    "dm": ("Verteidigungsminister", "Verteidigungsministerin", "Defence Minister",
-           "der Minister", "die Ministerin", "the minister"),
+    "president": (
+        "Präsident",
+        "Präsidentin",
+        "President",
+        "der Präsident",
+        "die Präsidentin",
+        "the president",
+    ),
+    "pm": (
+        "Regierungschef",
+        "Regierungschefin",
+        "Prime Minister",
+        "der Regierungschef",
+        "die Regierungschefin",
+        "the prime minister",
+    ),
+    "chancellor": (
+        "Bundeskanzler",
+        "Bundeskanzlerin",
+        "Chancellor",
+        "der Kanzler",
+        "die Kanzlerin",
+        "the chancellor",
+    ),
+    "fm": (
+        "Außenminister",
+        "Außenministerin",
+        "Foreign Minister",
+        "der Minister",
+        "die Ministerin",
+        "the minister",
+    ),
+    "dm": (
+        "Verteidigungsminister",
+        "Verteidigungsministerin",
+        "Defence Minister",
+        "der Minister",
+        "die Ministerin",
+        "the minister",
+    ),
 }
 
 
@@ -172,9 +462,17 @@ class _Person:
     desc: tuple[str, str] = ("", "")
 
 
-def _p(de: str, en: str, state: str, role: str, *, female: bool = False,
-       title: tuple[str, str] = ("", ""), desc: tuple[str, str] = ("", ""),
-       surname: str = "") -> _Person:
+def _p(
+    de: str,
+    en: str,
+    state: str,
+    role: str,
+    *,
+    female: bool = False,
+    title: tuple[str, str] = ("", ""),
+    desc: tuple[str, str] = ("", ""),
+    surname: str = "",
+) -> _Person:
     if surname:
         de_sur, _, en_sur = surname.partition("|")
         names = (de_sur, en_sur or de_sur)
@@ -183,22 +481,64 @@ def _p(de: str, en: str, state: str, role: str, *, female: bool = False,
     return _Person((de, en), names, female, state, role, title, desc)
 
 
-RUTTE = _p("Mark Rutte", "Mark Rutte", "", "sg",
-           title=("NATO-Generalsekretär", "NATO Secretary General"),
-           desc=("der NATO-Chef", "the NATO chief"))
+RUTTE = _p(
+    "Mark Rutte",
+    "Mark Rutte",
+    "",
+    "sg",
+    title=("NATO-Generalsekretär", "NATO Secretary General"),
+    desc=("der NATO-Chef", "the NATO chief"),
+)
 #: (person, weight, themes): u Ukraine war, m Middle East, a East Asia, e European politics.
 PEOPLE = [
-    (_p("Wladimir Putin", "Vladimir Putin", "russia", "president",
-        desc=("der Kremlchef", "the Russian leader")), 4, "uae"),
-    (_p("Wolodymyr Selenskyj", "Volodymyr Zelensky", "ukraine", "president",
-        desc=("der ukrainische Staatschef", "the Ukrainian leader")), 4, "ue"),
+    (
+        _p(
+            "Wladimir Putin",
+            "Vladimir Putin",
+            "russia",
+            "president",
+            desc=("der Kremlchef", "the Russian leader"),
+        ),
+        4,
+        "uae",
+    ),
+    (
+        _p(
+            "Wolodymyr Selenskyj",
+            "Volodymyr Zelensky",
+            "ukraine",
+            "president",
+            desc=("der ukrainische Staatschef", "the Ukrainian leader"),
+        ),
+        4,
+        "ue",
+    ),
     (_p("Sergej Lawrow", "Sergei Lavrov", "russia", "fm"), 3, "uame"),
-    (_p("Dmitri Peskow", "Dmitry Peskov", "russia", "spokes",
-        title=("Kremlsprecher", "Kremlin spokesman"), desc=("der Sprecher", "the spokesman")),
-     3, "ue"),
-    (_p("Maria Sacharowa", "Maria Zakharova", "russia", "spokes", female=True,
-        title=("Außenamtssprecherin", "Russian Foreign Ministry spokeswoman"),
-        desc=("die Sprecherin", "the spokeswoman")), 1, "ue"),
+    (
+        _p(
+            "Dmitri Peskow",
+            "Dmitry Peskov",
+            "russia",
+            "spokes",
+            title=("Kremlsprecher", "Kremlin spokesman"),
+            desc=("der Sprecher", "the spokesman"),
+        ),
+        3,
+        "ue",
+    ),
+    (
+        _p(
+            "Maria Sacharowa",
+            "Maria Zakharova",
+            "russia",
+            "spokes",
+            female=True,
+            title=("Außenamtssprecherin", "Russian Foreign Ministry spokeswoman"),
+            desc=("die Sprecherin", "the spokeswoman"),
+        ),
+        1,
+        "ue",
+    ),
     (_p("Andrij Sybiha", "Andrii Sybiha", "ukraine", "fm"), 2, "u"),
     (_p("Denys Schmyhal", "Denys Shmyhal", "ukraine", "pm"), 1, "u"),
     (_p("Emmanuel Macron", "Emmanuel Macron", "france", "president"), 2, "ume"),
@@ -208,193 +548,388 @@ PEOPLE = [
     (_p("Boris Pistorius", "Boris Pistorius", "germany", "dm"), 2, "u"),
     (_p("Donald Tusk", "Donald Tusk", "poland", "pm"), 2, "ue"),
     (_p("Radosław Sikorski", "Radosław Sikorski", "poland", "fm"), 1, "ue"),
-    (_p("Kaja Kallas", "Kaja Kallas", "", "hr", female=True,
-        title=("EU-Außenbeauftragte", "EU foreign policy chief"),
-        desc=("die Außenbeauftragte", "the EU's top diplomat")), 2, "umae"),
-    (_p("Ursula von der Leyen", "Ursula von der Leyen", "", "cp", female=True,
-        title=("EU-Kommissionspräsidentin", "European Commission President"),
-        desc=("die Kommissionschefin", "the Commission president"), surname="von der Leyen"),
-     2, "ue"),
-    (_p("António Guterres", "António Guterres", "", "unsg",
-        title=("UN-Generalsekretär", "UN Secretary-General"),
-        desc=("der UN-Chef", "the UN chief")), 1, "uma"),
+    (
+        _p(
+            "Kaja Kallas",
+            "Kaja Kallas",
+            "",
+            "hr",
+            female=True,
+            title=("EU-Außenbeauftragte", "EU foreign policy chief"),
+            desc=("die Außenbeauftragte", "the EU's top diplomat"),
+        ),
+        2,
+        "umae",
+    ),
+    (
+        _p(
+            "Ursula von der Leyen",
+            "Ursula von der Leyen",
+            "",
+            "cp",
+            female=True,
+            title=("EU-Kommissionspräsidentin", "European Commission President"),
+            desc=("die Kommissionschefin", "the Commission president"),
+            surname="von der Leyen",
+        ),
+        2,
+        "ue",
+    ),
+    (
+        _p(
+            "António Guterres",
+            "António Guterres",
+            "",
+            "unsg",
+            title=("UN-Generalsekretär", "UN Secretary-General"),
+            desc=("der UN-Chef", "the UN chief"),
+        ),
+        1,
+        "uma",
+    ),
     (_p("Viktor Orbán", "Viktor Orbán", "hungary", "pm"), 2, "ue"),
     (_p("Péter Szijjártó", "Péter Szijjártó", "hungary", "fm"), 1, "ue"),
     (_p("Donald Trump", "Donald Trump", "us", "president"), 2, "uma"),
     (_p("Joe Biden", "Joe Biden", "us", "president"), 1, "uma"),
-    (_p("Marco Rubio", "Marco Rubio", "us", "fm",
-        title=("US-Außenminister", "US Secretary of State"),
-        desc=("der Minister", "the secretary")), 1, "uma"),
+    (
+        _p(
+            "Marco Rubio",
+            "Marco Rubio",
+            "us",
+            "fm",
+            title=("US-Außenminister", "US Secretary of State"),
+            desc=("der Minister", "the secretary"),
+        ),
+        1,
+        "uma",
+    ),
     (_p("Keir Starmer", "Keir Starmer", "uk", "pm"), 1, "um"),
     (_p("Xi Jinping", "Xi Jinping", "china", "president", surname="Xi"), 2, "ua"),
     (_p("Wang Yi", "Wang Yi", "china", "fm", surname="Wang"), 2, "a"),
     (_p("Lai Ching-te", "Lai Ching-te", "taiwan", "president", surname="Lai"), 2, "a"),
-    (_p("Kim Jong Un", "Kim Jong Un", "north_korea", "leader", surname="Kim",
-        title=("Nordkoreas Machthaber", "North Korean leader"),
-        desc=("der Machthaber", "the North Korean leader")), 1, "a"),
+    (
+        _p(
+            "Kim Jong Un",
+            "Kim Jong Un",
+            "north_korea",
+            "leader",
+            surname="Kim",
+            title=("Nordkoreas Machthaber", "North Korean leader"),
+            desc=("der Machthaber", "the North Korean leader"),
+        ),
+        1,
+        "a",
+    ),
     (_p("Shigeru Ishiba", "Shigeru Ishiba", "japan", "pm"), 1, "a"),
     (_p("Recep Tayyip Erdoğan", "Recep Tayyip Erdoğan", "turkey", "president"), 1, "um"),
     (_p("Benjamin Netanjahu", "Benjamin Netanyahu", "israel", "pm"), 3, "m"),
     (_p("Israel Katz", "Israel Katz", "israel", "dm"), 1, "m"),
     (_p("Massud Peseschkian", "Masoud Pezeshkian", "iran", "president"), 2, "m"),
     (_p("Abbas Araghtschi", "Abbas Araghchi", "iran", "fm"), 2, "m"),
-    (_p("Mohammed bin Abdulrahman Al Thani", "Mohammed bin Abdulrahman Al Thani", "qatar", "pm",
-        surname="Al Thani"), 1, "m"),
-    (_p("Abdel Fattah al-Sisi", "Abdel Fattah el-Sisi", "egypt", "president",
-        surname="al-Sisi|el-Sisi"), 1, "m"),
+    (
+        _p(
+            "Mohammed bin Abdulrahman Al Thani",
+            "Mohammed bin Abdulrahman Al Thani",
+            "qatar",
+            "pm",
+            surname="Al Thani",
+        ),
+        1,
+        "m",
+    ),
+    (
+        _p(
+            "Abdel Fattah al-Sisi",
+            "Abdel Fattah el-Sisi",
+            "egypt",
+            "president",
+            surname="al-Sisi|el-Sisi",
+        ),
+        1,
+        "m",
+    ),
     (_p("Joseph Aoun", "Joseph Aoun", "lebanon", "president"), 1, "m"),
     (_p("Gitanas Nausėda", "Gitanas Nausėda", "lithuania", "president"), 1, "u"),
     (_p("Alexander Stubb", "Alexander Stubb", "finland", "president"), 1, "u"),
     (_p("Hanno Pevkur", "Hanno Pevkur", "estonia", "dm"), 1, "u"),
     (_p("Maia Sandu", "Maia Sandu", "moldova", "president", female=True), 2, "e"),
     (_p("Irakli Kobachidse", "Irakli Kobakhidze", "georgia", "pm"), 2, "e"),
-    (_p("Salome Surabischwili", "Salome Zourabichvili", "georgia", "president", female=True),
-     1, "e"),
+    (
+        _p("Salome Surabischwili", "Salome Zourabichvili", "georgia", "president", female=True),
+        1,
+        "e",
+    ),
     (_p("Giorgia Meloni", "Giorgia Meloni", "italy", "pm", female=True), 1, "ume"),
     (_p("Robert Fico", "Robert Fico", "slovakia", "pm"), 1, "ue"),
 ]
 
 #: Organisations (nominative/accusative; English), NATO repeated so it is the most frequent.
 ORGS = [("die NATO", "NATO")] * 4 + [
-    ("die EU", "the EU"), ("die Europäische Union", "the European Union"),
-    ("die Vereinten Nationen", "the United Nations"), ("die OSZE", "the OSCE"),
+    ("die EU", "the EU"),
+    ("die Europäische Union", "the European Union"),
+    ("die Vereinten Nationen", "the United Nations"),
+    ("die OSZE", "the OSCE"),
     ("die G7", "the G7"),
 ]
 #: Meeting places (German, English).
-VENUES = [("Brüssel", "Brussels"), ("Genf", "Geneva"), ("Wien", "Vienna"),
-          ("Berlin", "Berlin"), ("Paris", "Paris"), ("Warschau", "Warsaw"),
-          ("Istanbul", "Istanbul"), ("Den Haag", "The Hague"), ("Vilnius", "Vilnius"),
-          ("Rom", "Rome"), ("London", "London"), ("Helsinki", "Helsinki")]
+VENUES = [
+    ("Brüssel", "Brussels"),
+    ("Genf", "Geneva"),
+    ("Wien", "Vienna"),
+    ("Berlin", "Berlin"),
+    ("Paris", "Paris"),
+    ("Warschau", "Warsaw"),
+    ("Istanbul", "Istanbul"),
+    ("Den Haag", "The Hague"),
+    ("Vilnius", "Vilnius"),
+    ("Rom", "Rome"),
+    ("London", "London"),
+    ("Helsinki", "Helsinki"),
+]
 #: Cities that come under attack (German, English).
-TARGET_CITIES = [("Charkiw", "Kharkiv"), ("Odessa", "Odesa"), ("Dnipro", "Dnipro"),
-                 ("Saporischschja", "Zaporizhzhia"), ("Kiew", "Kyiv"), ("Lwiw", "Lviv"),
-                 ("Sumy", "Sumy"), ("Cherson", "Kherson")]
+TARGET_CITIES = [
+    ("Charkiw", "Kharkiv"),
+    ("Odessa", "Odesa"),
+    ("Dnipro", "Dnipro"),
+    ("Saporischschja", "Zaporizhzhia"),
+    ("Kiew", "Kyiv"),
+    ("Lwiw", "Lviv"),
+    ("Sumy", "Sumy"),
+    ("Cherson", "Kherson"),
+]
 #: Invented villages and real front-line regions (German, English).
-VILLAGES = [("Kamjanka", "Kamianka"), ("Berestowe", "Berestove"), ("Stepowe", "Stepove"),
-            ("Olhiwka", "Olhivka"), ("Petriwka", "Petrivka"), ("Nowoseliwka", "Novoselivka"),
-            ("Hruschiwka", "Hrushivka"), ("Sorjane", "Soriane")]
-REGIONS = [("Donezk", "Donetsk"), ("Saporischschja", "Zaporizhzhia"), ("Charkiw", "Kharkiv"),
-           ("Luhansk", "Luhansk"), ("Cherson", "Kherson")]
+VILLAGES = [
+    ("Kamjanka", "Kamianka"),
+    ("Berestowe", "Berestove"),
+    ("Stepowe", "Stepove"),
+    ("Olhiwka", "Olhivka"),
+    ("Petriwka", "Petrivka"),
+    ("Nowoseliwka", "Novoselivka"),
+    ("Hruschiwka", "Hrushivka"),
+    ("Sorjane", "Soriane"),
+]
+REGIONS = [
+    ("Donezk", "Donetsk"),
+    ("Saporischschja", "Zaporizhzhia"),
+    ("Charkiw", "Kharkiv"),
+    ("Luhansk", "Luhansk"),
+    ("Cherson", "Kherson"),
+]
 #: Issues (German accusative, English) per theme, repeated by weight. Ukraine's NATO
 #: membership is the most frequent one of the Ukraine theme (QUERY_PARAMS issue).
-_MEMBERSHIP = [("eine NATO-Mitgliedschaft der Ukraine", "Ukraine's NATO membership"),
-               ("einen NATO-Beitritt der Ukraine", "NATO membership for Ukraine"),
-               ("eine Einladung der Ukraine in die NATO", "an invitation for Ukraine to join NATO")]
-_SANCTIONS_RU = ("ein weiteres Sanktionspaket gegen Russland",
-                 "a further sanctions package against Russia")
+_MEMBERSHIP = [
+    ("eine NATO-Mitgliedschaft der Ukraine", "Ukraine's NATO membership"),
+    ("einen NATO-Beitritt der Ukraine", "NATO membership for Ukraine"),
+    ("eine Einladung der Ukraine in die NATO", "an invitation for Ukraine to join NATO"),
+]
+_SANCTIONS_RU = (
+    "ein weiteres Sanktionspaket gegen Russland",
+    "a further sanctions package against Russia",
+)
 ISSUES = {
-    "u": _MEMBERSHIP * 2 + [
+    "u": _MEMBERSHIP * 2
+    + [
         ("weitere Waffenlieferungen an die Ukraine", "further arms deliveries to Ukraine"),
         ("mehr Militärhilfe für Kiew", "more military aid for Kyiv"),
-        ("zusätzliche Flugabwehrsysteme für die Ukraine",
-         "additional air defence systems for Ukraine"),
+        (
+            "zusätzliche Flugabwehrsysteme für die Ukraine",
+            "additional air defence systems for Ukraine",
+        ),
         ("neue Sanktionen gegen Russland", "new sanctions against Russia"),
         _SANCTIONS_RU,
         ("Sicherheitsgarantien für die Ukraine", "security guarantees for Ukraine"),
-        ("einen Waffenstillstand zwischen Russland und der Ukraine",
-         "a ceasefire between Russia and Ukraine"),
+        (
+            "einen Waffenstillstand zwischen Russland und der Ukraine",
+            "a ceasefire between Russia and Ukraine",
+        ),
         ("Verhandlungen mit Russland", "talks with Russia"),
         ("Friedensgespräche mit Moskau", "peace negotiations with Moscow"),
         ("neue Sanktionen gegen Belarus", "new sanctions against Belarus"),
     ],
-    "m": [("eine Waffenruhe im Gazastreifen", "a truce in Gaza"),
-          ("einen Waffenstillstand zwischen Israel und der Hisbollah",
-           "a ceasefire between Israel and Hezbollah"),
-          ("neue Sanktionen gegen den Iran", "new sanctions against Iran"),
-          ("Verhandlungen mit dem Iran", "talks with Iran"),
-          ("mehr Militärhilfe für Israel", "more military aid for Israel"),
-          ("weitere Waffenlieferungen an Israel", "further arms deliveries to Israel"),
-          ("mehr humanitäre Hilfe für den Gazastreifen", "more humanitarian aid for Gaza")],
-    "a": [("weitere Waffenlieferungen an Taiwan", "further arms deliveries to Taiwan"),
-          ("mehr Militärhilfe für Taiwan", "more military aid for Taiwan"),
-          ("neue Sanktionen gegen Nordkorea", "new sanctions against North Korea"),
-          ("Gespräche mit China", "talks with China"),
-          ("neue Sanktionen gegen China", "new sanctions against China")],
-    "e": [("einen EU-Beitritt Moldaus", "Moldova's accession to the EU"),
-          ("einen EU-Beitritt Georgiens", "Georgia's accession to the EU"),
-          ("Beitrittsverhandlungen mit der Ukraine", "accession talks with Ukraine"),
-          ("einen EU-Beitritt der Ukraine", "Ukraine's accession to the EU"),
-          _SANCTIONS_RU,
-          ("mehr Finanzhilfe für die Ukraine", "more financial aid for Ukraine"),
-          ("Verhandlungen mit Russland", "talks with Russia")],
+    "m": [
+        ("eine Waffenruhe im Gazastreifen", "a truce in Gaza"),
+        (
+            "einen Waffenstillstand zwischen Israel und der Hisbollah",
+            "a ceasefire between Israel and Hezbollah",
+        ),
+        ("neue Sanktionen gegen den Iran", "new sanctions against Iran"),
+        ("Verhandlungen mit dem Iran", "talks with Iran"),
+        ("mehr Militärhilfe für Israel", "more military aid for Israel"),
+        ("weitere Waffenlieferungen an Israel", "further arms deliveries to Israel"),
+        ("mehr humanitäre Hilfe für den Gazastreifen", "more humanitarian aid for Gaza"),
+    ],
+    "a": [
+        ("weitere Waffenlieferungen an Taiwan", "further arms deliveries to Taiwan"),
+        ("mehr Militärhilfe für Taiwan", "more military aid for Taiwan"),
+        ("neue Sanktionen gegen Nordkorea", "new sanctions against North Korea"),
+        ("Gespräche mit China", "talks with China"),
+        ("neue Sanktionen gegen China", "new sanctions against China"),
+    ],
+    "e": [
+        ("einen EU-Beitritt Moldaus", "Moldova's accession to the EU"),
+        ("einen EU-Beitritt Georgiens", "Georgia's accession to the EU"),
+        ("Beitrittsverhandlungen mit der Ukraine", "accession talks with Ukraine"),
+        ("einen EU-Beitritt der Ukraine", "Ukraine's accession to the EU"),
+        _SANCTIONS_RU,
+        ("mehr Finanzhilfe für die Ukraine", "more financial aid for Ukraine"),
+        ("Verhandlungen mit Russland", "talks with Russia"),
+    ],
 }
 
-WEEKDAYS = (("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
-            ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
-MONTHS = (("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-           "Oktober", "November", "Dezember"),
-          ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"))
+WEEKDAYS = (
+    ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
+    ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+)
+MONTHS = (
+    (
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ),
+    (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+)
 
 QUOTES = (
-    ["Wir werden unsere Unterstützung nicht zurückfahren",
-     "Die Lage ist ernst, aber nicht hoffnungslos",
-     "Niemand hat ein Interesse an einer weiteren Eskalation",
-     "Wir brauchen jetzt mehr Luftverteidigung",
-     "Das ist ein wichtiges Signal an unsere Partner",
-     "Wir stehen fest an der Seite unserer Verbündeten",
-     "Diese Angriffe sind durch nichts zu rechtfertigen",
-     "Die Tür bleibt offen",
-     "Wir sind zu Gesprächen bereit, aber nicht um jeden Preis",
-     "Sanktionen allein werden diesen Krieg nicht beenden",
-     "Unsere Geduld ist nicht unbegrenzt",
-     "Wir müssen mehr tun, und zwar schnell",
-     "Das ist eine Frage der europäischen Sicherheit",
-     "Frieden kann es nur mit Gerechtigkeit geben",
-     "Wir lassen uns nicht erpressen",
-     "Jede Verzögerung kostet Menschenleben",
-     "Wir haben keine Zeit zu verlieren"],
-    ["We will not scale back our support",
-     "The situation is serious, but it is not hopeless",
-     "Nobody has an interest in further escalation",
-     "What we need now is more air defence",
-     "This is an important signal to our partners",
-     "We stand firmly with our allies",
-     "Nothing can justify these attacks",
-     "The door remains open",
-     "We are ready to talk, but not at any price",
-     "Sanctions alone will not end this war",
-     "Our patience is not unlimited",
-     "We have to do more, and we have to do it fast",
-     "This is a question of European security",
-     "There can only be peace with justice",
-     "We will not be blackmailed",
-     "Every delay costs lives",
-     "We have no time to lose"],
+    [
+        "Wir werden unsere Unterstützung nicht zurückfahren",
+        "Die Lage ist ernst, aber nicht hoffnungslos",
+        "Niemand hat ein Interesse an einer weiteren Eskalation",
+        "Wir brauchen jetzt mehr Luftverteidigung",
+        "Das ist ein wichtiges Signal an unsere Partner",
+        "Wir stehen fest an der Seite unserer Verbündeten",
+        "Diese Angriffe sind durch nichts zu rechtfertigen",
+        "Die Tür bleibt offen",
+        "Wir sind zu Gesprächen bereit, aber nicht um jeden Preis",
+        "Sanktionen allein werden diesen Krieg nicht beenden",
+        "Unsere Geduld ist nicht unbegrenzt",
+        "Wir müssen mehr tun, und zwar schnell",
+        "Das ist eine Frage der europäischen Sicherheit",
+        "Frieden kann es nur mit Gerechtigkeit geben",
+        "Wir lassen uns nicht erpressen",
+        "Jede Verzögerung kostet Menschenleben",
+        "Wir haben keine Zeit zu verlieren",
+    ],
+    [
+        "We will not scale back our support",
+        "The situation is serious, but it is not hopeless",
+        "Nobody has an interest in further escalation",
+        "What we need now is more air defence",
+        "This is an important signal to our partners",
+        "We stand firmly with our allies",
+        "Nothing can justify these attacks",
+        "The door remains open",
+        "We are ready to talk, but not at any price",
+        "Sanctions alone will not end this war",
+        "Our patience is not unlimited",
+        "We have to do more, and we have to do it fast",
+        "This is a question of European security",
+        "There can only be peace with justice",
+        "We will not be blackmailed",
+        "Every delay costs lives",
+        "We have no time to lose",
+    ],
 )
 THEME_QUOTES = {
-    "u": (["Es darf keine Entscheidungen über die Ukraine ohne die Ukraine geben",
-           "Russland muss seine Truppen vollständig abziehen",
-           "Die NATO ist ein Verteidigungsbündnis und wird es bleiben"],
-          ["There can be no decisions about Ukraine without Ukraine",
-           "Russia must withdraw all of its troops",
-           "NATO is a defensive alliance and it will stay one"]),
-    "m": (["Die Geiseln müssen sofort freikommen", "Die Menschen in Gaza brauchen jetzt Hilfe",
-           "Ein regionaler Krieg muss verhindert werden"],
-          ["The hostages must be released at once", "The people of Gaza need help now",
-           "A regional war must be prevented"]),
-    "a": (["Die Stabilität in der Taiwanstraße liegt im Interesse aller",
-           "Wir werden unsere Souveränität verteidigen"],
-          ["Stability in the Taiwan Strait is in everyone's interest",
-           "We will defend our sovereignty"]),
-    "e": (["Die Zukunft unseres Landes liegt in Europa",
-           "Die Wähler haben eine klare Entscheidung getroffen"],
-          ["The future of our country lies in Europe",
-           "Voters have made a clear choice"]),
+    "u": (
+        [
+            "Es darf keine Entscheidungen über die Ukraine ohne die Ukraine geben",
+            "Russland muss seine Truppen vollständig abziehen",
+            "Die NATO ist ein Verteidigungsbündnis und wird es bleiben",
+        ],
+        [
+            "There can be no decisions about Ukraine without Ukraine",
+            "Russia must withdraw all of its troops",
+            "NATO is a defensive alliance and it will stay one",
+        ],
+    ),
+    "m": (
+        [
+            "Die Geiseln müssen sofort freikommen",
+            "Die Menschen in Gaza brauchen jetzt Hilfe",
+            "Ein regionaler Krieg muss verhindert werden",
+        ],
+        [
+            "The hostages must be released at once",
+            "The people of Gaza need help now",
+            "A regional war must be prevented",
+        ],
+    ),
+    "a": (
+        [
+            "Die Stabilität in der Taiwanstraße liegt im Interesse aller",
+            "Wir werden unsere Souveränität verteidigen",
+        ],
+        [
+            "Stability in the Taiwan Strait is in everyone's interest",
+            "We will defend our sovereignty",
+        ],
+    ),
+    "e": (
+        [
+            "Die Zukunft unseres Landes liegt in Europa",
+            "Die Wähler haben eine klare Entscheidung getroffen",
+        ],
+        ["The future of our country lies in Europe", "Voters have made a clear choice"],
+    ),
 }
 CONTINUATIONS = (
-    ["und das wissen auch unsere Partner", "deshalb handeln wir jetzt",
-     "aber wir geben nicht auf", "daran wird sich nichts ändern",
-     "und das gilt für alle Mitglieder"],
-    ["and our partners know that", "which is why we are acting now",
-     "but we are not giving up", "and that will not change", "and that goes for every member"],
+    [
+        "und das wissen auch unsere Partner",
+        "deshalb handeln wir jetzt",
+        "aber wir geben nicht auf",
+        "daran wird sich nichts ändern",
+        "und das gilt für alle Mitglieder",
+    ],
+    [
+        "and our partners know that",
+        "which is why we are acting now",
+        "but we are not giving up",
+        "and that will not change",
+        "and that goes for every member",
+    ],
 )
-LABELS = (["gefährlichen Eskalation", "offenen Provokation", "historischen Chance",
-           "Politik der Erpressung", "neuen Phase des Krieges"],
-          ["dangerous escalation", "deliberate provocation", "historic opportunity",
-           "policy of blackmail", "new phase of the war"])
-VERBS_SAID = (["sagte", "erklärte", "betonte", "ergänzte", "sagte"],
-              ["said", "added", "stressed", "said", "told reporters"])
+LABELS = (
+    [
+        "gefährlichen Eskalation",
+        "offenen Provokation",
+        "historischen Chance",
+        "Politik der Erpressung",
+        "neuen Phase des Krieges",
+    ],
+    [
+        "dangerous escalation",
+        "deliberate provocation",
+        "historic opportunity",
+        "policy of blackmail",
+        "new phase of the war",
+    ],
+)
+VERBS_SAID = (
+    ["sagte", "erklärte", "betonte", "ergänzte", "sagte"],
+    ["said", "added", "stressed", "said", "told reporters"],
+)
 
 
 # -- templates ---------------------------------------------------------------------------------
@@ -498,101 +1033,118 @@ COMMON_EN = [
 
 #: Templates of one theme only (its events, places and fixed actors), German and English.
 THEME_TEMPLATES = {
-    "u": ([
-        "Die Lage im Osten der Ukraine sei ernst, erklärte {P} {dt}.",
-        "Laut {Rk} wurden bei den Kämpfen {big} ukrainische Soldaten getötet.",
-        "Nach Angaben des {A}en Verteidigungsministeriums griffen {Ao}e Einheiten "
-        "ein Munitionslager an.",
-        "Russische Truppen sollen nach eigenen Angaben das Dorf {V} in der Region {G} "
-        "eingenommen haben.",
-        "{O} sagte {Rd} weitere Unterstützung zu.",
-        "Bei einem russischen Raketenangriff auf {T} wurden {dt} mindestens {n} Menschen getötet.",
-        "Russische Truppen griffen in der Nacht {T} mit {n} Drohnen an.",
-        "Russland hatte die Krim im März 2014 annektiert.",
-        "Im September 2022 annektierte Russland vier ukrainische Regionen, "
-        "ohne sie vollständig zu kontrollieren.",
-        "Die Staats- und Regierungschefs der NATO kommen {dt} in {C} zu einem Gipfel zusammen.",
-        "Die EU hat {dt} ihr {ord} Sanktionspaket gegen Russland beschlossen.",
-        "Seit dem russischen Überfall im Februar 2022 hat {D} Militärhilfe im Wert von "
-        "{n} Milliarden Euro geleistet.",
-        "{Ps} kündigte an, {n} weitere Panzer an die Ukraine zu liefern.",
-    ], [
-        "The situation in eastern Ukraine was serious, {P} said {dt}.",
-        "According to {Rk}, {big} Ukrainian soldiers were killed in the fighting.",
-        "{Ao} units attacked an ammunition depot, the {A} defence ministry said.",
-        "Russian forces claimed to have captured the village of {V} in the {G} region.",
-        "{O} promised {Rd} further support.",
-        "At least {n} people were killed in a Russian missile attack on {T} {dt}.",
-        "Russian forces attacked {T} with {n} drones overnight.",
-        "Russia annexed Crimea in March 2014.",
-        "In September 2022, Russia annexed four Ukrainian regions without fully controlling them.",
-        "NATO leaders will meet for a summit in {C} {dt}.",
-        "The EU adopted its {ord} package of sanctions against Russia {dt}.",
-        "Since the Russian invasion in February 2022, {D} has provided military aid worth "
-        "{n} billion euros.",
-        "{Ps} announced that {D} would deliver {n} more tanks to Ukraine.",
-    ]),
-    "m": ([
-        "Bei israelischen Luftangriffen im Gazastreifen wurden {dt} nach palästinensischen "
-        "Angaben mindestens {n} Menschen getötet.",
-        "Der Iran feuerte in der Nacht {n} ballistische Raketen auf Israel ab.",
-        "Die israelische Armee griff {dt} Stellungen der Hisbollah im Süden des Libanon an.",
-        "In Doha kamen {dt} Vermittler aus Katar, Ägypten und den USA zu neuen Gesprächen "
-        "zusammen.",
-        "Die Huthi-Miliz im Jemen griff nach eigenen Angaben ein Handelsschiff im Roten Meer an.",
-        "Die USA verhängten {dt} neue Sanktionen gegen den Iran.",
-        "Laut Teheran richteten sich die Angriffe ausschließlich gegen militärische Ziele.",
-    ], [
-        "At least {n} people were killed in Israeli airstrikes in the Gaza Strip {dt}, "
-        "according to Palestinian officials.",
-        "Iran fired {n} ballistic missiles at Israel overnight.",
-        "The Israeli military struck Hezbollah positions in southern Lebanon {dt}.",
-        "Mediators from Qatar, Egypt and the United States met for new talks in Doha {dt}.",
-        "Yemen's Houthi militia said it had attacked a merchant ship in the Red Sea.",
-        "The United States imposed new sanctions on Iran {dt}.",
-        "According to Tehran, the strikes were aimed only at military targets.",
-    ]),
-    "a": ([
-        "China begann {dt} ein großes Manöver rund um Taiwan.",
-        "Nordkorea testete nach Angaben des südkoreanischen Generalstabs erneut eine "
-        "ballistische Rakete.",
-        "Nach Angaben des Verteidigungsministeriums in Taipeh wurden {n} chinesische "
-        "Kampfflugzeuge und {n2} Kriegsschiffe in der Nähe der Insel gesichtet.",
-        "Die USA genehmigten {dt} Waffenverkäufe an Taiwan im Wert von {n} Millionen Dollar.",
-        "Peking verurteilte die Waffenverkäufe als Einmischung in innere Angelegenheiten.",
-        "Xi Jinping und Wladimir Putin unterzeichneten {dt} in Moskau eine Erklärung über "
-        "eine engere Partnerschaft.",
-    ], [
-        "China launched large-scale military drills around Taiwan {dt}.",
-        "North Korea test-fired another ballistic missile, according to South Korea's military.",
-        "Taiwan's defence ministry said it had detected {n} Chinese military aircraft and "
-        "{n2} warships near the island.",
-        "The United States approved arms sales to Taiwan worth {n} million dollars {dt}.",
-        "Beijing condemned the arms sales as interference in its internal affairs.",
-        "Xi Jinping and Vladimir Putin signed a declaration on a closer partnership in Moscow "
-        "{dt}.",
-    ]),
-    "e": ([
-        "Bei der Parlamentswahl in Georgien kam die Regierungspartei Georgischer Traum nach "
-        "Angaben der Wahlkommission auf {pct} Prozent.",
-        "In Tiflis demonstrierten {dt} Tausende Menschen gegen die Regierung.",
-        "Moldau und die EU eröffneten {dt} in Luxemburg die ersten Verhandlungskapitel.",
-        "Ungarn blockierte {dt} erneut die Freigabe von {n} Milliarden Euro für die Ukraine.",
-        "Die EU-Kommission empfahl {dt}, Beitrittsverhandlungen mit der Ukraine und Moldau "
-        "aufzunehmen.",
-        "Die Staats- und Regierungschefs der EU kommen {dt} in Brüssel zu einem Gipfel zusammen.",
-        "{O} sagte {Rd} weitere Unterstützung zu.",
-    ], [
-        "In Georgia's parliamentary election, the ruling Georgian Dream party won {pct} percent, "
-        "according to the election commission.",
-        "Thousands of people protested against the government in Tbilisi {dt}.",
-        "Moldova and the EU opened the first negotiating chapters in Luxembourg {dt}.",
-        "Hungary again blocked the release of {n} billion euros for Ukraine {dt}.",
-        "The European Commission recommended {dt} opening accession talks with Ukraine and "
-        "Moldova.",
-        "EU leaders will meet for a summit in Brussels {dt}.",
-        "{O} promised {Rd} further support.",
-    ]),
+    "u": (
+        [
+            "Die Lage im Osten der Ukraine sei ernst, erklärte {P} {dt}.",
+            "Laut {Rk} wurden bei den Kämpfen {big} ukrainische Soldaten getötet.",
+            "Nach Angaben des {A}en Verteidigungsministeriums griffen {Ao}e Einheiten "
+            "ein Munitionslager an.",
+            "Russische Truppen sollen nach eigenen Angaben das Dorf {V} in der Region {G} "
+            "eingenommen haben.",
+            "{O} sagte {Rd} weitere Unterstützung zu.",
+            "Bei einem russischen Raketenangriff auf {T} wurden {dt} mindestens {n} Menschen "
+            "getötet.",
+            "Russische Truppen griffen in der Nacht {T} mit {n} Drohnen an.",
+            "Russland hatte die Krim im März 2014 annektiert.",
+            "Im September 2022 annektierte Russland vier ukrainische Regionen, "
+            "ohne sie vollständig zu kontrollieren.",
+            "Die Staats- und Regierungschefs der NATO kommen {dt} in {C} zu einem Gipfel zusammen.",
+            "Die EU hat {dt} ihr {ord} Sanktionspaket gegen Russland beschlossen.",
+            "Seit dem russischen Überfall im Februar 2022 hat {D} Militärhilfe im Wert von "
+            "{n} Milliarden Euro geleistet.",
+            "{Ps} kündigte an, {n} weitere Panzer an die Ukraine zu liefern.",
+        ],
+        [
+            "The situation in eastern Ukraine was serious, {P} said {dt}.",
+            "According to {Rk}, {big} Ukrainian soldiers were killed in the fighting.",
+            "{Ao} units attacked an ammunition depot, the {A} defence ministry said.",
+            "Russian forces claimed to have captured the village of {V} in the {G} region.",
+            "{O} promised {Rd} further support.",
+            "At least {n} people were killed in a Russian missile attack on {T} {dt}.",
+            "Russian forces attacked {T} with {n} drones overnight.",
+            "Russia annexed Crimea in March 2014.",
+            "In September 2022, Russia annexed four Ukrainian regions without fully controlling "
+            "them.",
+            "NATO leaders will meet for a summit in {C} {dt}.",
+            "The EU adopted its {ord} package of sanctions against Russia {dt}.",
+            "Since the Russian invasion in February 2022, {D} has provided military aid worth "
+            "{n} billion euros.",
+            "{Ps} announced that {D} would deliver {n} more tanks to Ukraine.",
+        ],
+    ),
+    "m": (
+        [
+            "Bei israelischen Luftangriffen im Gazastreifen wurden {dt} nach palästinensischen "
+            "Angaben mindestens {n} Menschen getötet.",
+            "Der Iran feuerte in der Nacht {n} ballistische Raketen auf Israel ab.",
+            "Die israelische Armee griff {dt} Stellungen der Hisbollah im Süden des Libanon an.",
+            "In Doha kamen {dt} Vermittler aus Katar, Ägypten und den USA zu neuen Gesprächen "
+            "zusammen.",
+            "Die Huthi-Miliz im Jemen griff nach eigenen Angaben ein Handelsschiff im Roten Meer "
+            "an.",
+            "Die USA verhängten {dt} neue Sanktionen gegen den Iran.",
+            "Laut Teheran richteten sich die Angriffe ausschließlich gegen militärische Ziele.",
+        ],
+        [
+            "At least {n} people were killed in Israeli airstrikes in the Gaza Strip {dt}, "
+            "according to Palestinian officials.",
+            "Iran fired {n} ballistic missiles at Israel overnight.",
+            "The Israeli military struck Hezbollah positions in southern Lebanon {dt}.",
+            "Mediators from Qatar, Egypt and the United States met for new talks in Doha {dt}.",
+            "Yemen's Houthi militia said it had attacked a merchant ship in the Red Sea.",
+            "The United States imposed new sanctions on Iran {dt}.",
+            "According to Tehran, the strikes were aimed only at military targets.",
+        ],
+    ),
+    "a": (
+        [
+            "China begann {dt} ein großes Manöver rund um Taiwan.",
+            "Nordkorea testete nach Angaben des südkoreanischen Generalstabs erneut eine "
+            "ballistische Rakete.",
+            "Nach Angaben des Verteidigungsministeriums in Taipeh wurden {n} chinesische "
+            "Kampfflugzeuge und {n2} Kriegsschiffe in der Nähe der Insel gesichtet.",
+            "Die USA genehmigten {dt} Waffenverkäufe an Taiwan im Wert von {n} Millionen Dollar.",
+            "Peking verurteilte die Waffenverkäufe als Einmischung in innere Angelegenheiten.",
+            "Xi Jinping und Wladimir Putin unterzeichneten {dt} in Moskau eine Erklärung über "
+            "eine engere Partnerschaft.",
+        ],
+        [
+            "China launched large-scale military drills around Taiwan {dt}.",
+            "North Korea test-fired another ballistic missile, according to South Korea's "
+            "military.",
+            "Taiwan's defence ministry said it had detected {n} Chinese military aircraft and "
+            "{n2} warships near the island.",
+            "The United States approved arms sales to Taiwan worth {n} million dollars {dt}.",
+            "Beijing condemned the arms sales as interference in its internal affairs.",
+            "Xi Jinping and Vladimir Putin signed a declaration on a closer partnership in Moscow "
+            "{dt}.",
+        ],
+    ),
+    "e": (
+        [
+            "Bei der Parlamentswahl in Georgien kam die Regierungspartei Georgischer Traum nach "
+            "Angaben der Wahlkommission auf {pct} Prozent.",
+            "In Tiflis demonstrierten {dt} Tausende Menschen gegen die Regierung.",
+            "Moldau und die EU eröffneten {dt} in Luxemburg die ersten Verhandlungskapitel.",
+            "Ungarn blockierte {dt} erneut die Freigabe von {n} Milliarden Euro für die Ukraine.",
+            "Die EU-Kommission empfahl {dt}, Beitrittsverhandlungen mit der Ukraine und Moldau "
+            "aufzunehmen.",
+            "Die Staats- und Regierungschefs der EU kommen {dt} in Brüssel zu einem Gipfel "
+            "zusammen.",
+            "{O} sagte {Rd} weitere Unterstützung zu.",
+        ],
+        [
+            "In Georgia's parliamentary election, the ruling Georgian Dream party won {pct} "
+            "percent, according to the election commission.",
+            "Thousands of people protested against the government in Tbilisi {dt}.",
+            "Moldova and the EU opened the first negotiating chapters in Luxembourg {dt}.",
+            "Hungary again blocked the release of {n} billion euros for Ukraine {dt}.",
+            "The European Commission recommended {dt} opening accession talks with Ukraine and "
+            "Moldova.",
+            "EU leaders will meet for a summit in Brussels {dt}.",
+            "{O} promised {Rd} further support.",
+        ],
+    ),
 }
 
 FILLER_DE = [
@@ -701,65 +1253,169 @@ FILLER_EN = [
     "The capital remained quiet overnight.",
 ]
 
-HEADLINES = ([
-    "{Psur} fordert {I}", "{S} lehnt {I} ab", "{O} berät in {C} über {I}",
-    "{Psur}: „{Q}“", "Gipfel in {C}: Streit über {I}",
-    "Wahl in {Sd}: Regierungspartei vorn", "{Psur} warnt vor Eskalation",
-    "Treffen in {C} ohne Ergebnis",
-], [
-    "{Psur} calls for {I}", "{S} rejects {I}", "{O} meets in {C} to discuss {I}",
-    '{Psur}: "{Q}"', "Summit in {C} split over {I}",
-    "Ruling party ahead in {S} election", "{Psur} warns of escalation",
-    "Talks in {C} end without result",
-])
-THEME_HEADLINES = {
-    "u": (["Neue Angriffe auf {T}", "{D} sagt Kiew weitere Hilfe zu",
-           "EU beschließt neues Sanktionspaket", "Kreml weist Vorwürfe zurück"],
-          ["New attacks on {T}", "{D} pledges further aid to Kyiv",
-           "EU adopts new sanctions package", "Kremlin rejects accusations"]),
-    "m": (["Neue Gespräche über Waffenruhe in Gaza", "Iran droht Israel mit Vergeltung"],
-          ["New talks on a Gaza truce", "Iran threatens Israel with retaliation"]),
-    "a": (["Chinesisches Manöver vor Taiwan", "Nordkorea testet erneut eine Rakete"],
-          ["Chinese drills near Taiwan", "North Korea tests another missile"]),
-    "e": (["Proteste in Tiflis halten an", "Ungarn blockiert EU-Hilfen"],
-          ["Protests in Tbilisi continue", "Hungary blocks EU aid"]),
-}
-SUBHEADINGS = (["Scharfe Kritik", "Lage vor Ort", "Streit unter den Verbündeten",
-                "Zusagen und Zweifel", "Wie geht es weiter", "Reaktionen", "Hintergrund"],
-               ["Sharp criticism", "The situation on the ground", "Allies divided",
-                "Pledges and doubts", "What happens next", "Reactions", "Background"])
-
-COMMENT_AUTHORS = (["Alpenblick", "Bergfex77", "Waldläufer", "Nordlicht", "kritischer_Leser",
-                    "Sonnenschein", "M. K.", "Hansi1960", "Realist", "Grenzgänger",
-                    "Wahrheitssucher", "Tom B.", "Flusskiesel", "Weitblick", "Skeptiker"],
-                   ["NorthernLight", "j_smith", "Realist42", "Pat M.", "Skeptic", "OldSoldier",
-                    "Marianne", "kw1979", "Observer", "TruthSeeker", "riverbank", "D. Evans",
-                    "plainspeaker", "Harbour", "longview"])
-COMMENTS = (
-    ["Die Ukraine braucht endlich mehr Unterstützung.", "Das ist doch alles nur Gerede.",
-     "Putin wird nicht aufhören, solange der Westen zögert.", "Wer soll das alles bezahlen?",
-     "Verhandlungen wären längst überfällig.", "Die NATO sollte sich da raushalten.",
-     "Endlich mal klare Worte.", "Die Sanktionen schaden vor allem uns selbst.",
-     "Kann mir jemand erklären, warum das so lange dauert?", "Wieder nur Symbolpolitik.",
-     "Die Europäer müssen endlich selbst mehr tun.",
-     "Russland hat diesen Krieg begonnen, nicht die Ukraine.", "Selenskyj hat völlig recht.",
-     "Das wird böse enden.", "Danke für den guten Artikel.",
-     "Ohne die USA geht in Europa gar nichts."],
-    ["Ukraine needs more support, and it needs it now.", "This is all just talk.",
-     "Putin will not stop as long as the West hesitates.", "Who is going to pay for all this?",
-     "Negotiations are long overdue.", "NATO should stay out of it.",
-     "Finally some clear words.", "The sanctions hurt us more than Russia.",
-     "Can someone explain why this takes so long?", "More empty gestures.",
-     "Europe has to do more for itself.", "Russia started this war, not Ukraine.",
-     "Zelensky is right.", "This will end badly.", "Thanks for a good article.",
-     "Nothing moves in Europe without the US."],
+HEADLINES = (
+    [
+        "{Psur} fordert {I}",
+        "{S} lehnt {I} ab",
+        "{O} berät in {C} über {I}",
+        "{Psur}: „{Q}“",
+        "Gipfel in {C}: Streit über {I}",
+        "Wahl in {Sd}: Regierungspartei vorn",
+        "{Psur} warnt vor Eskalation",
+        "Treffen in {C} ohne Ergebnis",
+    ],
+    [
+        "{Psur} calls for {I}",
+        "{S} rejects {I}",
+        "{O} meets in {C} to discuss {I}",
+        '{Psur}: "{Q}"',
+        "Summit in {C} split over {I}",
+        "Ruling party ahead in {S} election",
+        "{Psur} warns of escalation",
+        "Talks in {C} end without result",
+    ],
 )
-REPLIES = (["Da hast du leider recht.", "Das glaubst du doch selbst nicht.",
-            "Genau so ist es!", "Ich sehe das völlig anders.", "Wie naiv kann man sein?",
-            "Lies den Artikel doch erst einmal ganz."],
-           ["Sadly, you are right.", "You don't really believe that.", "Exactly!",
-            "I see it completely differently.", "How naive can you be?",
-            "Read the whole article first."])
+THEME_HEADLINES = {
+    "u": (
+        [
+            "Neue Angriffe auf {T}",
+            "{D} sagt Kiew weitere Hilfe zu",
+            "EU beschließt neues Sanktionspaket",
+            "Kreml weist Vorwürfe zurück",
+        ],
+        [
+            "New attacks on {T}",
+            "{D} pledges further aid to Kyiv",
+            "EU adopts new sanctions package",
+            "Kremlin rejects accusations",
+        ],
+    ),
+    "m": (
+        ["Neue Gespräche über Waffenruhe in Gaza", "Iran droht Israel mit Vergeltung"],
+        ["New talks on a Gaza truce", "Iran threatens Israel with retaliation"],
+    ),
+    "a": (
+        ["Chinesisches Manöver vor Taiwan", "Nordkorea testet erneut eine Rakete"],
+        ["Chinese drills near Taiwan", "North Korea tests another missile"],
+    ),
+    "e": (
+        ["Proteste in Tiflis halten an", "Ungarn blockiert EU-Hilfen"],
+        ["Protests in Tbilisi continue", "Hungary blocks EU aid"],
+    ),
+}
+SUBHEADINGS = (
+    [
+        "Scharfe Kritik",
+        "Lage vor Ort",
+        "Streit unter den Verbündeten",
+        "Zusagen und Zweifel",
+        "Wie geht es weiter",
+        "Reaktionen",
+        "Hintergrund",
+    ],
+    [
+        "Sharp criticism",
+        "The situation on the ground",
+        "Allies divided",
+        "Pledges and doubts",
+        "What happens next",
+        "Reactions",
+        "Background",
+    ],
+)
+
+COMMENT_AUTHORS = (
+    [
+        "Alpenblick",
+        "Bergfex77",
+        "Waldläufer",
+        "Nordlicht",
+        "kritischer_Leser",
+        "Sonnenschein",
+        "M. K.",
+        "Hansi1960",
+        "Realist",
+        "Grenzgänger",
+        "Wahrheitssucher",
+        "Tom B.",
+        "Flusskiesel",
+        "Weitblick",
+        "Skeptiker",
+    ],
+    [
+        "NorthernLight",
+        "j_smith",
+        "Realist42",
+        "Pat M.",
+        "Skeptic",
+        "OldSoldier",
+        "Marianne",
+        "kw1979",
+        "Observer",
+        "TruthSeeker",
+        "riverbank",
+        "D. Evans",
+        "plainspeaker",
+        "Harbour",
+        "longview",
+    ],
+)
+COMMENTS = (
+    [
+        "Die Ukraine braucht endlich mehr Unterstützung.",
+        "Das ist doch alles nur Gerede.",
+        "Putin wird nicht aufhören, solange der Westen zögert.",
+        "Wer soll das alles bezahlen?",
+        "Verhandlungen wären längst überfällig.",
+        "Die NATO sollte sich da raushalten.",
+        "Endlich mal klare Worte.",
+        "Die Sanktionen schaden vor allem uns selbst.",
+        "Kann mir jemand erklären, warum das so lange dauert?",
+        "Wieder nur Symbolpolitik.",
+        "Die Europäer müssen endlich selbst mehr tun.",
+        "Russland hat diesen Krieg begonnen, nicht die Ukraine.",
+        "Selenskyj hat völlig recht.",
+        "Das wird böse enden.",
+        "Danke für den guten Artikel.",
+        "Ohne die USA geht in Europa gar nichts.",
+    ],
+    [
+        "Ukraine needs more support, and it needs it now.",
+        "This is all just talk.",
+        "Putin will not stop as long as the West hesitates.",
+        "Who is going to pay for all this?",
+        "Negotiations are long overdue.",
+        "NATO should stay out of it.",
+        "Finally some clear words.",
+        "The sanctions hurt us more than Russia.",
+        "Can someone explain why this takes so long?",
+        "More empty gestures.",
+        "Europe has to do more for itself.",
+        "Russia started this war, not Ukraine.",
+        "Zelensky is right.",
+        "This will end badly.",
+        "Thanks for a good article.",
+        "Nothing moves in Europe without the US.",
+    ],
+)
+REPLIES = (
+    [
+        "Da hast du leider recht.",
+        "Das glaubst du doch selbst nicht.",
+        "Genau so ist es!",
+        "Ich sehe das völlig anders.",
+        "Wie naiv kann man sein?",
+        "Lies den Artikel doch erst einmal ganz.",
+    ],
+    [
+        "Sadly, you are right.",
+        "You don't really believe that.",
+        "Exactly!",
+        "I see it completely differently.",
+        "How naive can you be?",
+        "Read the whole article first.",
+    ],
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -778,14 +1434,19 @@ class _Theme:
 
 
 def _theme(key: str, core: tuple[tuple[str, float], ...], rutte: float) -> _Theme:
-    cast = tuple(person for person, weight, themes in PEOPLE if key in themes
-                 for _ in range(weight))
+    cast = tuple(
+        person for person, weight, themes in PEOPLE if key in themes for _ in range(weight)
+    )
     own = THEME_TEMPLATES[key]
-    return _Theme(cast, core, rutte, tuple(ISSUES[key]),
-                  (COMMON_DE + own[DE], COMMON_EN + own[EN]),
-                  (QUOTES[DE] + THEME_QUOTES[key][DE], QUOTES[EN] + THEME_QUOTES[key][EN]),
-                  (HEADLINES[DE] + THEME_HEADLINES[key][DE],
-                   HEADLINES[EN] + THEME_HEADLINES[key][EN]))
+    return _Theme(
+        cast,
+        core,
+        rutte,
+        tuple(ISSUES[key]),
+        (COMMON_DE + own[DE], COMMON_EN + own[EN]),
+        (QUOTES[DE] + THEME_QUOTES[key][DE], QUOTES[EN] + THEME_QUOTES[key][EN]),
+        (HEADLINES[DE] + THEME_HEADLINES[key][DE], HEADLINES[EN] + THEME_HEADLINES[key][EN]),
+    )
 
 
 #: Themes with their cumulative probability: the war in Ukraine, the Middle East, East Asia,
@@ -795,8 +1456,10 @@ THEMES = (
     (0.60, _theme("u", (("russia", 0.7), ("ukraine", 0.6)), 0.4)),
     (0.75, _theme("m", (("israel", 0.7), ("iran", 0.5)), 0.0)),
     (0.85, _theme("a", (("china", 0.7), ("taiwan", 0.5)), 0.0)),
-    (1.00, _theme("e", (("georgia", 0.4), ("moldova", 0.4), ("hungary", 0.3),
-                        ("russia", 0.3)), 0.35)),
+    (
+        1.00,
+        _theme("e", (("georgia", 0.4), ("moldova", 0.4), ("hungary", 0.3), ("russia", 0.3)), 0.35),
+    ),
 )
 
 
@@ -897,16 +1560,22 @@ class _Slots(dict[str, str]):
             if person.desc[lang] and rng.random() < 0.2:
                 return person.desc[lang]
             if person.role in ROLES and rng.random() < 0.15:
-                return ROLES[person.role][4 if person.female else 3] if lang == DE \
+                return (
+                    ROLES[person.role][4 if person.female else 3]
+                    if lang == DE
                     else ROLES[person.role][5]
+                )
             return person.surname[lang]
         self.art.introduced.add(index)
         name = person.name[lang]
         if person.title[lang]:
             title = person.title[lang]
             if start and rng.random() < 0.3:
-                return f"{name}, {'die' if person.female else 'der'} {title}," if lang == DE \
+                return (
+                    f"{name}, {'die' if person.female else 'der'} {title},"
+                    if lang == DE
                     else f"{name}, the {title},"
+                )
             return f"{title} {name}"
         state = STATES[person.state]
         role = ROLES[person.role]
@@ -1000,8 +1669,9 @@ class _Slots(dict[str, str]):
         return STATES[other].adj[self.lang]
 
     def _f_rd(self) -> str:
-        return _pick(self.rng, (("der Ukraine", "Kiew", "Moldau"),
-                                ("Ukraine", "Kyiv", "Moldova"))[self.lang])
+        return _pick(
+            self.rng, (("der Ukraine", "Kiew", "Moldau"), ("Ukraine", "Kyiv", "Moldova"))[self.lang]
+        )
 
     def _f_k(self) -> str:
         return self._state(False).cap[self.lang]
@@ -1010,8 +1680,13 @@ class _Slots(dict[str, str]):
         return self._state(True).cap[self.lang]
 
     def _f_rk(self) -> str:
-        return _pick(self.rng, (("Moskau", "Russland", "dem russischen Verteidigungsministerium"),
-                                ("Moscow", "Russia", "the Russian defence ministry"))[self.lang])
+        return _pick(
+            self.rng,
+            (
+                ("Moskau", "Russland", "dem russischen Verteidigungsministerium"),
+                ("Moscow", "Russia", "the Russian defence ministry"),
+            )[self.lang],
+        )
 
     def _f_o(self) -> str:
         return ORGS[int(self.rng.random() * len(ORGS))][self.lang]
@@ -1033,15 +1708,20 @@ class _Slots(dict[str, str]):
         adj, cap = state.adj[self.lang], state.cap[self.lang]
         draw = int(self.rng.random() * 5)
         if self.lang == DE:
-            return [("das Außenministerium in " + cap, "dem Außenministerium in " + cap),
-                    (f"das {adj}e Verteidigungsministerium",
-                     f"dem {adj}en Verteidigungsministerium"),
-                    ("die Regierung in " + cap, "der Regierung in " + cap),
-                    (f"der {adj}e Generalstab", f"dem {adj}en Generalstab"),
-                    ("das Präsidialamt in " + cap, "dem Präsidialamt in " + cap)][draw]
-        body = ["the foreign ministry in " + cap, f"the {adj} defence ministry",
-                "the government in " + cap, f"the {adj} general staff",
-                "the presidential office in " + cap][draw]
+            return [
+                ("das Außenministerium in " + cap, "dem Außenministerium in " + cap),
+                (f"das {adj}e Verteidigungsministerium", f"dem {adj}en Verteidigungsministerium"),
+                ("die Regierung in " + cap, "der Regierung in " + cap),
+                (f"der {adj}e Generalstab", f"dem {adj}en Generalstab"),
+                ("das Präsidialamt in " + cap, "dem Präsidialamt in " + cap),
+            ][draw]
+        body = [
+            "the foreign ministry in " + cap,
+            f"the {adj} defence ministry",
+            "the government in " + cap,
+            f"the {adj} general staff",
+            "the presidential office in " + cap,
+        ][draw]
         return body, body
 
     def _f_b(self) -> str:
@@ -1059,8 +1739,9 @@ class _Slots(dict[str, str]):
         if "#s1" in self:
             state = STATES[self["#s1"]]
             name, cap = state.name[lang].split()[-1], state.cap[lang]
-            issues = tuple(i for i in issues if name not in i[lang] and cap not in i[lang]) \
-                or issues
+            issues = (
+                tuple(i for i in issues if name not in i[lang] and cap not in i[lang]) or issues
+            )
         return issues[int(self.rng.random() * len(issues))][lang]
 
     def _f_q(self) -> str:
@@ -1117,10 +1798,18 @@ def _field_table() -> dict[str, Callable[[_Slots], str]]:
     """Template field name -> the ``_Slots`` method ``_f_<name lower-cased>`` that fills it
     (raises KeyError at import when a template uses a field nothing fills)."""
     methods = {name[3:]: getattr(_Slots, name) for name in dir(_Slots) if name.startswith("_f_")}
-    pools = [FILLER_DE, FILLER_EN, *(pool for _, theme in THEMES
-                                       for pool in (*theme.templates, *theme.headlines))]
-    fields = {field for pool in pools for template in pool
-              for _, field, _, _ in Formatter().parse(template) if field}
+    pools = [
+        FILLER_DE,
+        FILLER_EN,
+        *(pool for _, theme in THEMES for pool in (*theme.templates, *theme.headlines)),
+    ]
+    fields = {
+        field
+        for pool in pools
+        for template in pool
+        for _, field, _, _ in Formatter().parse(template)
+        if field
+    }
     return {field: methods[field.lower()] for field in sorted(fields)}
 
 
@@ -1190,8 +1879,9 @@ def _article(rng: random.Random, seed: int, number: int) -> dict[str, object]:
         blocks.append(paragraph)
         size += len(paragraph) + 2
         since_heading += 1
-    published = datetime(day.year, day.month, day.day, 6 + int(rng.random() * 14),
-                         int(rng.random() * 60))
+    published = datetime(
+        day.year, day.month, day.day, 6 + int(rng.random() * 14), int(rng.random() * 60)
+    )
     record: dict[str, object] = {
         "id": f"bench-{seed}-{number}",
         "title": title,

@@ -50,5 +50,11 @@ def run_demo(output: Path) -> DemoResult:
         )
         view = to_view_graph(store, ViewOptions(view="actors"))
     html = write_html(view, output / "graph.html")
-    return DemoResult(store=store_dir, html=html, report=report, answers=answers,
-                      nodes=len(view.nodes), edges=len(view.edges))
+    return DemoResult(
+        store=store_dir,
+        html=html,
+        report=report,
+        answers=answers,
+        nodes=len(view.nodes),
+        edges=len(view.edges),
+    )

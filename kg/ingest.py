@@ -370,8 +370,9 @@ def extract_shards(
             if isinstance(prepared, KGError):
                 if not options.keep_going:
                     raise prepared
-                result = Rejected(source=getattr(prepared, "source", "") or "",
-                                  message=str(prepared))
+                result = Rejected(
+                    source=getattr(prepared, "source", "") or "", message=str(prepared)
+                )
                 report.rejected.append(result)
             else:
                 result, nquads = prepared

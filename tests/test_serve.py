@@ -50,12 +50,20 @@ def _get(url: str, accept: str | None = None) -> tuple[int, str, str, dict[str, 
     request = urllib.request.Request(url, headers={"Accept": accept} if accept else {})
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
-            return (response.status, response.headers["Content-Type"],
-                    response.read().decode("utf-8"), dict(response.headers))
+            return (
+                response.status,
+                response.headers["Content-Type"],
+                response.read().decode("utf-8"),
+                dict(response.headers),
+            )
     except urllib.error.HTTPError as exc:
         with exc:
-            return (exc.code, exc.headers["Content-Type"], exc.read().decode("utf-8"),
-                    dict(exc.headers))
+            return (
+                exc.code,
+                exc.headers["Content-Type"],
+                exc.read().decode("utf-8"),
+                dict(exc.headers),
+            )
 
 
 def test_sparqlwrapper_select_ask_construct(endpoint: str) -> None:
@@ -131,7 +139,8 @@ def test_writable_server_applies_updates(tmp_path: Path) -> None:
             triple = f"<http://ex/s> <http://ex/p> {literal}"
             body = f"INSERT DATA {{ GRAPH <http://ex/g> {{ {triple} }} }}"
             request = urllib.request.Request(
-                f"{base}/sparql", data=body.encode(),
+                f"{base}/sparql",
+                data=body.encode(),
                 headers={"Content-Type": "application/sparql-update"},
             )
             with urllib.request.urlopen(request, timeout=10) as response:
@@ -176,7 +185,8 @@ def test_cli_serves_until_interrupted(tmp_path: Path) -> None:
         small_kg(store)
     process = subprocess.Popen(
         [sys.executable, "-m", "kg", "serve", "--store", str(tmp_path / "kg"), "--port", "0"],
-        stderr=subprocess.PIPE, text=True,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         assert process.stderr is not None

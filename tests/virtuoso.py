@@ -83,10 +83,7 @@ MaxQueryExecutionTime = {query_seconds}
 MaxQueryCostEstimationTime = 0
 """
 
-_GRANTS = (
-    'GRANT SPARQL_UPDATE TO "SPARQL";'
-    "DB.DBA.RDF_DEFAULT_USER_PERMS_SET('nobody', 7);"
-)
+_GRANTS = "GRANT SPARQL_UPDATE TO \"SPARQL\";DB.DBA.RDF_DEFAULT_USER_PERMS_SET('nobody', 7);"
 
 
 def virtuoso_available() -> bool:

@@ -43,9 +43,7 @@ def wikidata_client(args: argparse.Namespace) -> WikidataClient:
     from kg.linking.cache import ResultCache
     from kg.linking.wikidata import DEFAULT_ENDPOINT, DEFAULT_TIMEOUT, ClientOptions, WikidataClient
 
-    endpoint = (
-        args.wikidata_endpoint or os.environ.get("KG_WIKIDATA_ENDPOINT") or DEFAULT_ENDPOINT
-    )
+    endpoint = args.wikidata_endpoint or os.environ.get("KG_WIKIDATA_ENDPOINT") or DEFAULT_ENDPOINT
     options = ClientOptions(
         timeout=args.timeout if args.timeout is not None else DEFAULT_TIMEOUT,
         offline=args.offline,

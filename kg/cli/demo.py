@@ -19,7 +19,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         ),
     )
     parser.add_argument(
-        "-o", "--output", type=Path, default=Path("kg-demo"), metavar="DIR",
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("kg-demo"),
+        metavar="DIR",
         help="where to write the store and the HTML (default: ./kg-demo)",
     )
     parser.add_argument("--rows", type=int, default=8, help="rows to show per query (default 8)")
@@ -37,16 +41,21 @@ def _run(args: argparse.Namespace) -> int:
     if args.quiet:
         return 0
     report = result.report
-    print(f"Ingested {len(report.ingested)} example articles ({report.quads} quads) "
-          f"into {result.store}")
+    print(
+        f"Ingested {len(report.ingested)} example articles ({report.quads} quads) "
+        f"into {result.store}"
+    )
     for item in report.ingested:
-        print(f"  {item.headline or item.source}: {item.actors} actors, "
-              f"{item.statements} statements")
+        print(
+            f"  {item.headline or item.source}: {item.actors} actors, {item.statements} statements"
+        )
     for title, answer in result.answers:
         print(f"\n{title}:")
         print(format_table(replace(answer, rows=answer.rows[: args.rows])))
         if len(answer.rows) > args.rows:
             print(f"  … {len(answer.rows) - args.rows} more rows")
-    print(f"\nGraph: {result.html} ({result.nodes} nodes, {result.edges} edges); "
-          "open it in a browser.")
+    print(
+        f"\nGraph: {result.html} ({result.nodes} nodes, {result.edges} edges); "
+        "open it in a browser."
+    )
     return 0

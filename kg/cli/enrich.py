@@ -24,7 +24,10 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     )
     add_store_option(parser)
     parser.add_argument(
-        "--depth", type=int, default=3, metavar="N",
+        "--depth",
+        type=int,
+        default=3,
+        metavar="N",
         help="rounds of following references (default 3: actors, their posts and states, "
         "the posts' jurisdictions)",
     )
@@ -41,7 +44,9 @@ def _run(args: argparse.Namespace) -> int:
     with open_store(store_target(args)) as store:
         report = enrich_store(store, client, depth=args.depth)
     if not args.quiet:
-        print(f"enriched {report.linked} linked item(s) ({report.items} with references) into "
-              f"{report.triples} triples of graph/wikidata; {client.requests} request(s) to "
-              f"{client.endpoint}")
+        print(
+            f"enriched {report.linked} linked item(s) ({report.items} with references) into "
+            f"{report.triples} triples of graph/wikidata; {client.requests} request(s) to "
+            f"{client.endpoint}"
+        )
     return 0

@@ -41,8 +41,9 @@ def _run(args: argparse.Namespace) -> int:
 
     if args.jobs < 1:
         raise ConfigError(f"-j {args.jobs}: use 1 or more processes", option="jobs")
-    options = IngestOptions(lang=args.lang, published=_parse_date(args.date),
-                            keep_going=args.keep_going, jobs=args.jobs)
+    options = IngestOptions(
+        lang=args.lang, published=_parse_date(args.date), keep_going=args.keep_going, jobs=args.jobs
+    )
     sources = iter_sources(args.paths)
     resources = load_resources()
     bar = progress(iter(int, 1), total=None, quiet=args.quiet, label="extract")
@@ -52,13 +53,23 @@ def _run(args: argparse.Namespace) -> int:
         if isinstance(item, Rejected):
             print(f"kg: error: {item.message}", file=sys.stderr)
 
-    report = extract_shards(sources, Path(args.output), resources, options=options,
-                            on_item=on_item)
+    report = extract_shards(sources, Path(args.output), resources, options=options, on_item=on_item)
     if args.format == "json":
-        print(json.dumps({"files": report.files, "articles": len(report.ingested),
-                          "quads": report.quads, "rejected": len(report.rejected)}, indent=2))
+        print(
+            json.dumps(
+                {
+                    "files": report.files,
+                    "articles": len(report.ingested),
+                    "quads": report.quads,
+                    "rejected": len(report.rejected),
+                },
+                indent=2,
+            )
+        )
     elif not args.quiet:
-        print(f"extracted {len(report.ingested)} article(s), {report.quads} quads, into "
-              f"{len(report.files)} file(s) in {args.output}"
-              + (f"; {len(report.rejected)} rejected" if report.rejected else ""))
+        print(
+            f"extracted {len(report.ingested)} article(s), {report.quads} quads, into "
+            f"{len(report.files)} file(s) in {args.output}"
+            + (f"; {len(report.rejected)} rejected" if report.rejected else "")
+        )
     return 1 if report.rejected else 0

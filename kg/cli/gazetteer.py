@@ -33,20 +33,33 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         ),
     )
     update.add_argument(
-        "--output", type=Path, default=None, metavar="DIR",
+        "--output",
+        type=Path,
+        default=None,
+        metavar="DIR",
         help="write the updated gazetteer here (default: update the shipped gazetteer in place)",
     )
     update.add_argument(
-        "--source", type=Path, default=None, metavar="DIR",
+        "--source",
+        type=Path,
+        default=None,
+        metavar="DIR",
         help="gazetteer to start from (default: the shipped one)",
     )
     update.add_argument(
-        "--position", action="append", default=[], type=_position, metavar="QID=ROLE[@OF]",
+        "--position",
+        action="append",
+        default=[],
+        type=_position,
+        metavar="QID=ROLE[@OF]",
         help="also the current holders of this Wikidata position, e.g. "
         "'Q123=secretary general@nato' (repeatable; ROLE from the roles lexicon)",
     )
     update.add_argument(
-        "--min-members", type=int, default=None, metavar="N",
+        "--min-members",
+        type=int,
+        default=None,
+        metavar="N",
         help="organisations need at least N member states (default 10)",
     )
     add_wikidata_options(update)
@@ -76,8 +89,10 @@ def _run(args: argparse.Namespace) -> int:
     )
     if not args.quiet:
         for name, keys in sorted(report.added.items()):
-            print(f"{name}: {len(keys)} generated entr{'y' if len(keys) == 1 else 'ies'}"
-                  + (f" ({', '.join(keys[:10])}{', …' if len(keys) > 10 else ''})" if keys else ""))
+            print(
+                f"{name}: {len(keys)} generated entr{'y' if len(keys) == 1 else 'ies'}"
+                + (f" ({', '.join(keys[:10])}{', …' if len(keys) > 10 else ''})" if keys else "")
+            )
         for kept in report.kept:
             print(f"kept curated {kept}")
         print(f"wrote {args.output or source}; {client.requests} request(s) to {client.endpoint}")

@@ -27,9 +27,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument(
         "--relink", action="store_true", help="look up actors graph/links already links, too"
     )
-    parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format"
-    )
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     add_wikidata_options(parser)
     add_common_options(parser)
     parser.set_defaults(handler=_run)
@@ -44,23 +42,40 @@ def _run(args: argparse.Namespace) -> int:
     with open_store(store_target(args)) as store:
         report = link_store(store, WikidataCandidates(client), relink=args.relink)
     if args.format == "json":
-        print(json.dumps({
-            "endpoint": client.endpoint,
-            "requests": client.requests,
-            "links": [
-                {"actor": link.actor, "qid": link.qid, "accepted": link.accepted,
-                 "method": link.method, "confidence": link.confidence, "label": link.label,
-                 "description": link.description, "alternatives": list(link.alternatives)}
-                for link in report.links
-            ],
-        }, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "endpoint": client.endpoint,
+                    "requests": client.requests,
+                    "links": [
+                        {
+                            "actor": link.actor,
+                            "qid": link.qid,
+                            "accepted": link.accepted,
+                            "method": link.method,
+                            "confidence": link.confidence,
+                            "label": link.label,
+                            "description": link.description,
+                            "alternatives": list(link.alternatives),
+                        }
+                        for link in report.links
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     if not args.quiet:
         for link in report.links:
             mark = "linked " if link.accepted else "review "
-            print(f"{mark} {link.actor:32} {link.qid:>11}  {link.confidence:.2f}  {link.method}"
-                  f"  ({link.label or '?'}: {link.description or ''})")
-        print(f"{len(report.accepted)} of {report.actors} unlinked actor(s) linked; "
-              f"{len(report.links) - len(report.accepted)} below the threshold; "
-              f"{client.requests} request(s) to {client.endpoint}")
+            print(
+                f"{mark} {link.actor:32} {link.qid:>11}  {link.confidence:.2f}  {link.method}"
+                f"  ({link.label or '?'}: {link.description or ''})"
+            )
+        print(
+            f"{len(report.accepted)} of {report.actors} unlinked actor(s) linked; "
+            f"{len(report.links) - len(report.accepted)} below the threshold; "
+            f"{client.requests} request(s) to {client.endpoint}"
+        )
     return 0

@@ -62,11 +62,22 @@ def _run(args: argparse.Namespace) -> int:
         write_reference(store, load_resources())
         report = load_nquads(store, files, optimize=not args.no_optimize)
     if args.format == "json":
-        print(json.dumps({"store": store_target(args), "files": report.files,
-                          "articles": report.articles, "quads": report.quads,
-                          "replaced": report.replaced}, indent=2))
+        print(
+            json.dumps(
+                {
+                    "store": store_target(args),
+                    "files": report.files,
+                    "articles": report.articles,
+                    "quads": report.quads,
+                    "replaced": report.replaced,
+                },
+                indent=2,
+            )
+        )
     elif not args.quiet:
-        print(f"loaded {report.articles} article(s), {report.quads} quads, from "
-              f"{len(report.files)} file(s) into {store_target(args)}"
-              + (f"; {report.replaced} replaced" if report.replaced else ""))
+        print(
+            f"loaded {report.articles} article(s), {report.quads} quads, from "
+            f"{len(report.files)} file(s) into {store_target(args)}"
+            + (f"; {report.replaced} replaced" if report.replaced else "")
+        )
     return 0

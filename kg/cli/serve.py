@@ -23,7 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--port", type=int, default=7878, help="port (default 7878; 0 = any)")
     parser.add_argument("--writable", action="store_true", help="accept SPARQL updates")
     parser.add_argument(
-        "--union-default-graph", action="store_true",
+        "--union-default-graph",
+        action="store_true",
         help="queries without GRAPH see all graphs (default: the catalogue only)",
     )
     add_common_options(parser)
@@ -39,15 +40,25 @@ def _run(args: argparse.Namespace) -> int:
     target = store_target(args)
     with open_store(target, read_only=not args.writable) as store:
         if not isinstance(store, OxigraphStore):
-            raise StoreError(f"{target} is already a SPARQL endpoint; kg serve serves a "
-                             "local store directory", target=target)
-        server = make_server(store, host=args.host, port=args.port, writable=args.writable,
-                             union=args.union_default_graph)
+            raise StoreError(
+                f"{target} is already a SPARQL endpoint; kg serve serves a local store directory",
+                target=target,
+            )
+        server = make_server(
+            store,
+            host=args.host,
+            port=args.port,
+            writable=args.writable,
+            union=args.union_default_graph,
+        )
         host, port = str(server.server_address[0]), int(server.server_address[1])
         if not args.quiet:
             mode = "writable" if args.writable else "read-only"
-            print(f"kg: serving {target} ({mode}) at http://{host}:{port}/sparql "
-                  "(Ctrl-C to stop)", file=sys.stderr, flush=True)
+            print(
+                f"kg: serving {target} ({mode}) at http://{host}:{port}/sparql (Ctrl-C to stop)",
+                file=sys.stderr,
+                flush=True,
+            )
         try:
             server.serve_forever()
         except KeyboardInterrupt:

@@ -33,9 +33,7 @@ BATCH_SIZE = 50
 #: Rounds of fetching: actors, then what they point to, then the jurisdictions of positions.
 DEFAULT_DEPTH = 3
 #: Properties whose objects are fetched in the next round.
-FOLLOWED = frozenset(
-    {WDT.P27, WDT.P17, WDT.P39, WDT.P463, WDT.P1001}
-)
+FOLLOWED = frozenset({WDT.P27, WDT.P17, WDT.P39, WDT.P463, WDT.P1001})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -162,9 +162,7 @@ class _Index:
         self.qids = {e.qid: e.key for e in gazetteer.entries() if e.qid}
         self.keys = {e.key for e in gazetteer.entries()}
         self.labels = {
-            (e.kind, fold(label)): e.key
-            for e in gazetteer.entries()
-            for label in e.labels.values()
+            (e.kind, fold(label)): e.key for e in gazetteer.entries() for label in e.labels.values()
         }
         self.states = {
             e.qid: e.key for e in gazetteer.entries() if e.qid and e.kind is ActorKind.STATE

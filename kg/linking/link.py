@@ -213,9 +213,7 @@ def score(
         value += POST_BONUS
         evidence.append("post")
     others = {
-        context.qids[key]
-        for key in context.co_mentioned.get(actor.key, ())
-        if key in context.qids
+        context.qids[key] for key in context.co_mentioned.get(actor.key, ()) if key in context.qids
     }
     shared = len(others & (candidate.related | candidate.jurisdictions)) if others else 0
     if shared:

@@ -78,8 +78,13 @@ def link_store(
 
 
 _LINKABLE = frozenset(
-    {ActorKind.PERSON, ActorKind.STATE, ActorKind.ORGANIZATION, ActorKind.GOVERNMENT_BODY,
-     ActorKind.PARTY}
+    {
+        ActorKind.PERSON,
+        ActorKind.STATE,
+        ActorKind.ORGANIZATION,
+        ActorKind.GOVERNMENT_BODY,
+        ActorKind.PARTY,
+    }
 )
 
 
@@ -175,4 +180,3 @@ def _gather(store: Store, graphs: set[URIRef] | None, *, relink: bool) -> _Gathe
         co_mentioned={k: frozenset(v) for k, v in co_mentioned.items()},
     )
     return _Gathered(actors=actors, holdings=list(holdings.values()), context=context)
-

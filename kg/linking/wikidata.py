@@ -101,8 +101,7 @@ def parse_results(data: object, *, endpoint: str) -> tuple[Row, ...]:
     """
     try:
         return tuple(
-            {name: _term(cell) for name, cell in binding.items()}
-            for binding in _bindings(data)
+            {name: _term(cell) for name, cell in binding.items()} for binding in _bindings(data)
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise LinkingError(
@@ -248,9 +247,7 @@ class WikidataClient:
             raise self._error("answered JSON that is not a SPARQL result", retryable=False)
         return data
 
-    def _error(
-        self, problem: str, *, retryable: bool, status: int | None = None
-    ) -> LinkingError:
+    def _error(self, problem: str, *, retryable: bool, status: int | None = None) -> LinkingError:
         return LinkingError(
             f"Wikidata endpoint {self.endpoint} {problem}",
             endpoint=self.endpoint,

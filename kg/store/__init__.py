@@ -78,8 +78,7 @@ def open_store(target: str | Path, *, read_only: bool = False) -> Store:
         return open_remote(text, read_only=read_only)
     if "://" in text:
         raise StoreError(
-            f"unsupported store target {text!r}; "
-            f"supported: {SUPPORTED_TARGETS}",
+            f"unsupported store target {text!r}; supported: {SUPPORTED_TARGETS}",
             target=text,
         )
     from kg.store.oxigraph import open_oxigraph

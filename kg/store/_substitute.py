@@ -65,8 +65,9 @@ def sparql_term(term: Node) -> str:
             return f"{text}^^{_iri(str(term.datatype))}"
         return text
     kind = "a blank node" if isinstance(term, BNode) else repr(term)
-    raise QueryError(f"cannot bind {kind} on a remote store; bind an IRI or literal",
-                     query="<bindings>")
+    raise QueryError(
+        f"cannot bind {kind} on a remote store; bind an IRI or literal", query="<bindings>"
+    )
 
 
 #: ``STR(?v) = ""``: the named queries' "parameter not given" test (see ``unbound_tests``).
@@ -205,8 +206,10 @@ def previous_word(tokens: list[str]) -> str:
 
 def _iri(value: str) -> str:
     if _BAD_IRI.search(value):
-        raise QueryError(f"invalid IRI {value!r}: it contains characters SPARQL forbids in <…>",
-                         query="<bindings>")
+        raise QueryError(
+            f"invalid IRI {value!r}: it contains characters SPARQL forbids in <…>",
+            query="<bindings>",
+        )
     return f"<{value}>"
 
 

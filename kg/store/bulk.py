@@ -138,8 +138,12 @@ def _grouped(path: Path) -> Iterator[tuple[URIRef, list[Quad]]]:
             items = []
         current = article
         items.append(
-            (from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object),
-             from_ox_graph(name))
+            (
+                from_ox(quad.subject),
+                from_ox(quad.predicate),
+                from_ox(quad.object),
+                from_ox_graph(name),
+            )
         )
     if current is not None and items:
         yield URIRef(current), items

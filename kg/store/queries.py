@@ -339,9 +339,7 @@ def _by_label(store: Store, name: str, namespace: str, what: str) -> Term:
     if exact:
         raise _BadValueError(f"{name!r} is ambiguous; candidates: {', '.join(exact)}")
     # a surname or the last words of a name ("Rutte", "von der Leyen"), when only one fits
-    tail = sorted({
-        str(r[0]) for r in labels if str(r[1]).casefold().endswith(" " + wanted)
-    })
+    tail = sorted({str(r[0]) for r in labels if str(r[1]).casefold().endswith(" " + wanted)})
     if len(tail) == 1:
         return URIRef(tail[0])
     near = _near_labels(name, [(str(r[1]), str(r[0])) for r in labels])

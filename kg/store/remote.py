@@ -114,8 +114,9 @@ def open_remote(url: str, *, read_only: bool = False) -> RemoteStore:
         timeout = float(env.get("KG_STORE_TIMEOUT", DEFAULT_TIMEOUT))
         retries = int(env.get("KG_STORE_RETRIES", DEFAULT_RETRIES))
     except ValueError as exc:
-        raise StoreError(f"KG_STORE_TIMEOUT/KG_STORE_RETRIES must be numbers: {exc}",
-                         target=url) from exc
+        raise StoreError(
+            f"KG_STORE_TIMEOUT/KG_STORE_RETRIES must be numbers: {exc}", target=url
+        ) from exc
     store = RemoteStore(
         url,
         update_url=env.get("KG_STORE_UPDATE_URL") or None,
@@ -222,8 +223,12 @@ class RemoteStore:
                 count += 1
                 try:
                     quads: list[Quad] = [
-                        (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object),
-                         from_ox_graph(q.graph_name))
+                        (
+                            from_ox(q.subject),
+                            from_ox(q.predicate),
+                            from_ox(q.object),
+                            from_ox_graph(q.graph_name),
+                        )
                         for q in ox.parse(nquads, format=ox.RdfFormat.N_QUADS)
                     ]
                 except SyntaxError as exc:
@@ -268,7 +273,8 @@ class RemoteStore:
         start, todo = 1, list(article_graphs)
         while todo:
             candidates = [
-                URIRef(f"{graph}-claim-{n}") for graph in todo
+                URIRef(f"{graph}-claim-{n}")
+                for graph in todo
                 for n in range(start, start + CLAIM_PROBE)
             ]
             values = " ".join(sparql_term(c) for c in candidates)
@@ -401,11 +407,16 @@ class RemoteStore:
             return
         try:
             for triple in ox.parse(body, ox.RdfFormat.N_TRIPLES):
-                yield (from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object),
-                       label)
+                yield (
+                    from_ox(triple.subject),
+                    from_ox(triple.predicate),
+                    from_ox(triple.object),
+                    label,
+                )
         except SyntaxError as exc:
-            raise StoreError(f"graph store {endpoint} returned bad N-Triples for {graph}: {exc}",
-                             target=endpoint) from exc
+            raise StoreError(
+                f"graph store {endpoint} returned bad N-Triples for {graph}: {exc}", target=endpoint
+            ) from exc
 
     # -- HTTP --------------------------------------------------------------------------------
 
@@ -417,8 +428,11 @@ class RemoteStore:
         try:
             result = json.loads(body)
         except ValueError as exc:
-            raise QueryError(f"endpoint {self._url} returned no JSON results: {body[:120]!r}",
-                             query="<inline query>", target=self._url) from exc
+            raise QueryError(
+                f"endpoint {self._url} returned no JSON results: {body[:120]!r}",
+                query="<inline query>",
+                target=self._url,
+            ) from exc
         if not isinstance(result, dict):
             raise QueryError("unexpected result shape", query="<inline query>", target=self._url)
         return result
@@ -467,12 +481,18 @@ class RemoteStore:
                     raise StoreError(message, target=url) from exc
                 problem = f"HTTP {exc.code}: {detail}"
                 if what == "query" and _SERVER_TIME_LIMIT.search(detail):
-                    raise QueryError(f"query stopped by {url} at the server's time limit: "
-                                     f"{problem}", query="<inline query>", target=url) from exc
+                    raise QueryError(
+                        f"query stopped by {url} at the server's time limit: {problem}",
+                        query="<inline query>",
+                        target=url,
+                    ) from exc
             except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
                 reason = getattr(exc, "reason", exc)
-                problem = f"timed out after {self._timeout:g} s" if isinstance(
-                    reason, TimeoutError) else f"{reason}"
+                problem = (
+                    f"timed out after {self._timeout:g} s"
+                    if isinstance(reason, TimeoutError)
+                    else f"{reason}"
+                )
             if attempt < self._retries:
                 delay = BACKOFF * 2**attempt
                 logger.warning("%s to %s failed (%s); retry in %.1f s", what, url, problem, delay)
@@ -489,8 +509,11 @@ def _article_quads(article_graph: URIRef, quads: Iterable[Quad] | Dataset) -> li
     items: list[Quad] = []
     for s, p, o, g in source:
         graph = None if g == DATASET_DEFAULT_GRAPH_ID else g
-        if not (graph is None or graph == article_graph or (
-                str(graph).startswith(prefix) and str(graph)[len(prefix):].isdigit())):
+        if not (
+            graph is None
+            or graph == article_graph
+            or (str(graph).startswith(prefix) and str(graph)[len(prefix) :].isdigit())
+        ):
             raise GraphError(
                 f"quad in graph {graph} given for article graph {article_graph}; only the "
                 f"article graph, its claim graphs ({prefix}<n>) and the default graph are allowed"

@@ -72,6 +72,7 @@ def test_bad_nquads_is_a_one_line_error(tmp_path: Path, capsys: pytest.CaptureFi
 def _articles(store_dir: Path) -> list[str]:
     with open_store(store_dir, read_only=True) as store:
         return [
-            str(g) for g in store.graphs()
+            str(g)
+            for g in store.graphs()
             if str(g) != str(iris.REFERENCE_GRAPH) and "-claim-" not in str(g)
         ]

@@ -499,13 +499,13 @@ def test_identical_predicted_events_count_once() -> None:
 
 
 def test_protests_are_scored_only_where_the_gold_annotates_them() -> None:
-    analysis = make_analysis(
-        [RUSSIA], events=(event(EventType.PROTEST, "2024-12", (), None, "1"),)
-    )
+    analysis = make_analysis([RUSSIA], events=(event(EventType.PROTEST, "2024-12", (), None, "1"),))
     assert counts(score(GOLD_EVENTS, analysis)["events"]) == (0, 0, 3)  # FORMAT.md has none
-    gold = {"events": [
-        {"type": "protest", "when": "2024-12", "agent": [], "affected": [], "wikidata": None}
-    ]}
+    gold = {
+        "events": [
+            {"type": "protest", "when": "2024-12", "agent": [], "affected": [], "wikidata": None}
+        ]
+    }
     assert counts(score(gold, analysis)["events"]) == (1, 0, 0)
     assert counts(score(gold, make_analysis([RUSSIA]))["events"]) == (0, 0, 1)
 

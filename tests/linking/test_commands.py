@@ -29,25 +29,51 @@ def test_ingest_link_enrich_query(
 ) -> None:
     store = ["--store", str(tmp_path / "kg")]
     article = str(ARTICLES / "en_baltic_air_defence.txt")
-    assert main(["ingest", article, *store, "--lang", "en", "--date", "2025-03-03",
-                 "--link", "online", *_wikidata(wikidata_endpoint, tmp_path)]) == 0
+    assert (
+        main(
+            [
+                "ingest",
+                article,
+                *store,
+                "--lang",
+                "en",
+                "--date",
+                "2025-03-03",
+                "--link",
+                "online",
+                *_wikidata(wikidata_endpoint, tmp_path),
+            ]
+        )
+        == 0
+    )
     # 4: the Presidential Administration of Russia has no candidate in the fixture
     assert "linked 3 of 4 unlinked actor(s) online" in capsys.readouterr().err
-    assert main(["link", *store, "--relink", "--format", "json", "--offline",
-                 *_wikidata(wikidata_endpoint, tmp_path)]) == 0
+    assert (
+        main(
+            [
+                "link",
+                *store,
+                "--relink",
+                "--format",
+                "json",
+                "--offline",
+                *_wikidata(wikidata_endpoint, tmp_path),
+            ]
+        )
+        == 0
+    )
     report = json.loads(capsys.readouterr().out)
     assert report["requests"] == 0  # all from the cache
     assert {(x["actor"], x["qid"]) for x in report["links"] if x["accepted"]} == {
-        ("andris-spruds", "Q9990007"), ("dmitry-peskov", "Q9990001"),
+        ("andris-spruds", "Q9990007"),
+        ("dmitry-peskov", "Q9990001"),
         ("andrii-sybiha", "Q9990006"),
     }
     assert main(["enrich", *store, *_wikidata(wikidata_endpoint, tmp_path)]) == 0
     assert "graph/wikidata" in capsys.readouterr().out
-    assert main(["query", "statements_by_nato_member_officials", *store,
-                 "--format", "json"]) == 0
+    assert main(["query", "statements_by_nato_member_officials", *store, "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)["results"]["bindings"]
-    assert sorted(row["speakerLabel"]["value"] for row in rows) == ["Andris Spruds",
-                                                                    "Hanno Pevkur"]
+    assert sorted(row["speakerLabel"]["value"] for row in rows) == ["Andris Spruds", "Hanno Pevkur"]
 
 
 def test_link_with_an_unreachable_endpoint_is_a_one_line_error(
@@ -57,9 +83,22 @@ def test_link_with_an_unreachable_endpoint_is_a_one_line_error(
     article = str(ARTICLES / "en_baltic_air_defence.txt")
     assert main(["ingest", article, *store, "--lang", "en", "-q"]) == 0
     capsys.readouterr()
-    assert main(["link", *store, "--timeout", "1", "--offline",
-                 "--wikidata-endpoint", "http://127.0.0.1:9/sparql",
-                 "--cache-dir", str(tmp_path / "empty")]) == 1
+    assert (
+        main(
+            [
+                "link",
+                *store,
+                "--timeout",
+                "1",
+                "--offline",
+                "--wikidata-endpoint",
+                "http://127.0.0.1:9/sparql",
+                "--cache-dir",
+                str(tmp_path / "empty"),
+            ]
+        )
+        == 1
+    )
     err = capsys.readouterr().err.strip()
     assert err.startswith("kg: error:")
     assert "offline" in err
@@ -70,8 +109,15 @@ def test_gazetteer_update_adds_what_is_missing_and_keeps_curated_entries(
     wikidata_endpoint: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "gazetteer"
-    args = ["gazetteer", "update", "--output", str(out), "--min-members", "3",
-            *_wikidata(wikidata_endpoint, tmp_path)]
+    args = [
+        "gazetteer",
+        "update",
+        "--output",
+        str(out),
+        "--min-members",
+        "3",
+        *_wikidata(wikidata_endpoint, tmp_path),
+    ]
     assert main(args) == 0
     capsys.readouterr()
     updated = Gazetteer.load(out)

@@ -21,8 +21,9 @@ CONTEXT = LinkContext(
     co_mentioned={"dmitry-peskov": frozenset({"nato"})},
 )
 PESKOV = Actor(key="dmitry-peskov", name="Dmitry Peskov", kind=ActorKind.PERSON, state="russia")
-SPOKESPERSON = PostHolding(id="h1", person="dmitry-peskov", role="spokesperson",
-                           of="kremlin-office")
+SPOKESPERSON = PostHolding(
+    id="h1", person="dmitry-peskov", role="spokesperson", of="kremlin-office"
+)
 
 
 class Fixed:
@@ -38,8 +39,9 @@ class Fixed:
 
 
 def test_the_post_decides_between_namesakes() -> None:
-    spokesman = Candidate(qid="Q1", via="label", countries=frozenset({"Q159"}),
-                          jurisdictions=frozenset({"Q159"}))
+    spokesman = Candidate(
+        qid="Q1", via="label", countries=frozenset({"Q159"}), jurisdictions=frozenset({"Q159"})
+    )
     player = Candidate(qid="Q2", via="label", countries=frozenset({"Q159"}))
     link = choose(PESKOV, [player, spokesman], [SPOKESPERSON], CONTEXT)
     assert (link.qid, link.accepted, link.alternatives) == ("Q1", True, ("Q2",))
@@ -60,24 +62,35 @@ def test_namesakes_with_the_same_evidence_are_ambiguous() -> None:
     ("candidate", "accepted"),
     [
         pytest.param(Candidate(qid="Q1", via="label"), False, id="label-only"),
-        pytest.param(Candidate(qid="Q1", via="label", countries=frozenset({"Q159"})), True,
-                     id="label+country"),
-        pytest.param(Candidate(qid="Q1", via="alias", countries=frozenset({"Q159"})), False,
-                     id="alias+country"),
-        pytest.param(Candidate(qid="Q1", via="label", countries=frozenset({"Q30"})), False,
-                     id="country-conflict"),
+        pytest.param(
+            Candidate(qid="Q1", via="label", countries=frozenset({"Q159"})),
+            True,
+            id="label+country",
+        ),
+        pytest.param(
+            Candidate(qid="Q1", via="alias", countries=frozenset({"Q159"})),
+            False,
+            id="alias+country",
+        ),
+        pytest.param(
+            Candidate(qid="Q1", via="label", countries=frozenset({"Q30"})),
+            False,
+            id="country-conflict",
+        ),
     ],
 )
 def test_a_person_needs_more_than_a_name(candidate: Candidate, accepted: bool) -> None:
-    link = choose(PESKOV, [candidate], [], LinkContext(qids=CONTEXT.qids,
-                                                       state_of=CONTEXT.state_of))
+    link = choose(
+        PESKOV, [candidate], [], LinkContext(qids=CONTEXT.qids, state_of=CONTEXT.state_of)
+    )
     assert link.accepted is accepted
     assert (link.confidence >= ACCEPT_CONFIDENCE) is accepted
 
 
 def test_co_mentioned_actors_add_evidence() -> None:
-    member = Candidate(qid="Q1", via="alias", countries=frozenset({"Q159"}),
-                       related=frozenset({"Q7184"}))
+    member = Candidate(
+        qid="Q1", via="alias", countries=frozenset({"Q159"}), related=frozenset({"Q7184"})
+    )
     link = choose(PESKOV, [member], [], CONTEXT)
     assert "co-mention" in link.method
     assert link.confidence == pytest.approx(0.75)
@@ -90,8 +103,9 @@ def test_link_actors_skips_linked_and_unlinkable_actors() -> None:
         Actor(key="moscow", name="Moscow", kind=ActorKind.PLACE),
         Actor(key="nobody", name="Nobody Known", kind=ActorKind.PERSON),
     ]
-    source = Fixed({"Dmitry Peskov": (Candidate(qid="Q1", via="label",
-                                                countries=frozenset({"Q159"})),)})
+    source = Fixed(
+        {"Dmitry Peskov": (Candidate(qid="Q1", via="label", countries=frozenset({"Q159"})),)}
+    )
     links = link_actors(actors, [], source, context=CONTEXT)
     assert [(link.actor, link.qid) for link in links] == [("dmitry-peskov", "Q1")]
     assert source.asked == [("Dmitry Peskov",), ("Nobody Known",)]

@@ -42,10 +42,12 @@ EXPECTED = {
 
 def _ingest(store_dir: Path, resources) -> Store:  # type: ignore[no-untyped-def]
     articles = [
-        *read_articles([str(ARTICLES / "en_baltic_air_defence.txt")], lang="en",
-                       published=date(2025, 3, 3)),
-        *read_articles([str(ARTICLES / "de_lawrow_warschau.txt")], lang="de",
-                       published=date(2025, 3, 4)),
+        *read_articles(
+            [str(ARTICLES / "en_baltic_air_defence.txt")], lang="en", published=date(2025, 3, 3)
+        ),
+        *read_articles(
+            [str(ARTICLES / "de_lawrow_warschau.txt")], lang="de", published=date(2025, 3, 4)
+        ),
     ]
     store = open_store(store_dir)
     ingest_articles(articles, store, resources, options=IngestOptions())
@@ -53,7 +55,9 @@ def _ingest(store_dir: Path, resources) -> Store:  # type: ignore[no-untyped-def
 
 
 def test_online_linking_finds_the_actors_the_gazetteer_lacks(
-    wikidata_endpoint: str, tmp_path: Path, resources  # type: ignore[no-untyped-def]
+    wikidata_endpoint: str,
+    tmp_path: Path,
+    resources,  # type: ignore[no-untyped-def]
 ) -> None:
     client = fixture_client(wikidata_endpoint, tmp_path / "cache")
     with _ingest(tmp_path / "kg", resources) as store:
@@ -75,37 +79,53 @@ def test_online_linking_finds_the_actors_the_gazetteer_lacks(
 
 
 def test_the_post_rules_out_a_namesake(
-    wikidata_endpoint: str, tmp_path: Path, resources  # type: ignore[no-untyped-def]
+    wikidata_endpoint: str,
+    tmp_path: Path,
+    resources,  # type: ignore[no-untyped-def]
 ) -> None:
-    articles = read_articles([str(ARTICLES / "en_baltic_air_defence.txt")], lang="en",
-                             published=date(2025, 3, 3))
+    articles = read_articles(
+        [str(ARTICLES / "en_baltic_air_defence.txt")], lang="en", published=date(2025, 3, 3)
+    )
     analysis = analyze(articles[0], resources)
     client = fixture_client(wikidata_endpoint, None)
     known = {e.key: e.qid for e in resources.gazetteer.entries() if e.qid}
-    links = {link.actor: link for link in link_analysis(analysis, WikidataCandidates(client),
-                                                         known=known)}
+    links = {
+        link.actor: link
+        for link in link_analysis(analysis, WikidataCandidates(client), known=known)
+    }
     peskov = links["dmitry-peskov"]
     assert (peskov.qid, peskov.accepted, peskov.alternatives) == ("Q9990001", True, ("Q9990002",))
     assert "post" in peskov.method
 
 
 def test_a_name_alone_does_not_link_a_person(wikidata_endpoint: str) -> None:
-    lone = Actor(key="boris-pistorius", name="Boris Pistorius", kind=ActorKind.PERSON,
-                 curated=False)
-    links = link_actors([lone], [], WikidataCandidates(fixture_client(wikidata_endpoint, None)),
-                        context=LinkContext())
+    lone = Actor(
+        key="boris-pistorius", name="Boris Pistorius", kind=ActorKind.PERSON, curated=False
+    )
+    links = link_actors(
+        [lone],
+        [],
+        WikidataCandidates(fixture_client(wikidata_endpoint, None)),
+        context=LinkContext(),
+    )
     assert [(link.qid, link.accepted) for link in links] == [("Q9990003", False)]
 
 
 def test_a_state_is_linked_by_its_label(wikidata_endpoint: str) -> None:
     state = Actor(key="testland", name="Testland", kind=ActorKind.STATE, curated=False)
-    links = link_actors([state], [], WikidataCandidates(fixture_client(wikidata_endpoint, None)),
-                        context=LinkContext())
+    links = link_actors(
+        [state],
+        [],
+        WikidataCandidates(fixture_client(wikidata_endpoint, None)),
+        context=LinkContext(),
+    )
     assert [(link.qid, link.accepted) for link in links] == [("Q9990200", True)]
 
 
 def test_enrichment_answers_the_nato_member_officials_query_and_reruns_offline(
-    wikidata_endpoint: str, tmp_path: Path, resources  # type: ignore[no-untyped-def]
+    wikidata_endpoint: str,
+    tmp_path: Path,
+    resources,  # type: ignore[no-untyped-def]
 ) -> None:
     cache = tmp_path / "cache"
     with _ingest(tmp_path / "kg", resources) as store:
@@ -132,7 +152,8 @@ def test_enrichment_answers_the_nato_member_officials_query_and_reruns_offline(
 
 
 def test_an_endpoint_failure_writes_nothing(
-    tmp_path: Path, resources  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    resources,  # type: ignore[no-untyped-def]
 ) -> None:
     client = fixture_client("http://127.0.0.1:9/sparql", tmp_path / "cache", retries=0)
     with _ingest(tmp_path / "kg", resources) as store:

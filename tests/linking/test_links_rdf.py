@@ -13,11 +13,18 @@ from kg.rdf.vocab import GK, SDO
 
 
 def test_only_accepted_links_become_same_as() -> None:
-    graph = build_links_graph([
-        Link(actor="dmitry-peskov", qid="Q1", method="wikidata.label+post", confidence=0.95),
-        Link(actor="anna-nowak", qid="Q10", method="wikidata.label+ambiguous", confidence=0.65,
-             accepted=False),
-    ])
+    graph = build_links_graph(
+        [
+            Link(actor="dmitry-peskov", qid="Q1", method="wikidata.label+post", confidence=0.95),
+            Link(
+                actor="anna-nowak",
+                qid="Q10",
+                method="wikidata.label+ambiguous",
+                confidence=0.65,
+                accepted=False,
+            ),
+        ]
+    )
     assert set(graph.objects(iris.actor_iri("dmitry-peskov"), SDO.sameAs)) == {
         iris.wikidata_iri("Q1")
     }

@@ -566,8 +566,11 @@ def test_the_leaders_refer_back_to_the_organisation_of_a_plural_role(
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        ("Luc Frieden traf Vertreter der EU. Später sagte der Premierminister, es gebe "
-         "Fortschritte.", "de"),
+        (
+            "Luc Frieden traf Vertreter der EU. Später sagte der Premierminister, es gebe "
+            "Fortschritte.",
+            "de",
+        ),
         ("Luc Frieden met EU officials. Later, the prime minister said there was progress.", "en"),
     ],
     ids=["de-premier", "en-prime-minister"],

@@ -69,8 +69,9 @@ def test_catalogue_is_the_default_graph(virtuoso) -> None:  # type: ignore[no-un
     store.replace_graph(graph, [(graph, sha, Literal("x"))], catalogue=[(sha, Literal("abc"))])
     rows = store.query("SELECT ?h WHERE { ?g <http://schema.org/sha256> ?h }", {"g": graph}).rows
     assert [str(r[0]) for r in rows] == ["abc"]
-    union = store.query("SELECT ?h WHERE { ?g <http://schema.org/sha256> ?h }", {"g": graph},
-                        union=True).rows
+    union = store.query(
+        "SELECT ?h WHERE { ?g <http://schema.org/sha256> ?h }", {"g": graph}, union=True
+    ).rows
     assert sorted(str(r[0]) for r in union) == ["abc", "x"]
     assert (graph, sha, Literal("abc"), None) in set(store.quads())
     assert CATALOGUE_GRAPH not in store.graphs()
@@ -103,8 +104,14 @@ def test_named_queries_match_the_embedded_store(  # type: ignore[no-untyped-def]
     with open_store(tmp_path / "kg") as embedded:
         for store in (remote, embedded):
             ingest_articles(articles, store, resources, options=IngestOptions())
-        params = {"article": articles[0].id, "actor": "Q7184", "speaker": "Q57792",
-                  "since": "2024-01-01", "participant": "Q159", "source": "Q159"}
+        params = {
+            "article": articles[0].id,
+            "actor": "Q7184",
+            "speaker": "Q57792",
+            "since": "2024-01-01",
+            "participant": "Q159",
+            "source": "Q159",
+        }
         compared = 0
         for query in list_queries():
             if any(p.required and p.name not in params for p in query.params):
@@ -161,8 +168,9 @@ def test_query_stopped_at_the_servers_time_limit_is_not_retried(  # type: ignore
         store = _remote(server.sparql_url, retries=3)
         small_kg(store)
         with caplog.at_level("WARNING", logger="kg"), pytest.raises(QueryError) as error:
-            store.query("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
-                        union=True)
+            store.query(
+                "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", union=True
+            )
         assert store.count() > 0  # an ordinary query still runs
     finally:
         server.stop()
@@ -195,8 +203,18 @@ def test_small_kg_and_cli_against_virtuoso(  # type: ignore[no-untyped-def]
 ) -> None:
     with open_store(virtuoso.sparql_url) as store:
         small_kg(store)
-    code = main(["query", "statements_by_speaker", "--store", virtuoso.sparql_url,
-                 "--param", "speaker=Q57792", "--format", "json"])
+    code = main(
+        [
+            "query",
+            "statements_by_speaker",
+            "--store",
+            virtuoso.sparql_url,
+            "--param",
+            "speaker=Q57792",
+            "--format",
+            "json",
+        ]
+    )
     out = json.loads(capsys.readouterr().out)
     assert code == 0
     assert out["results"]["bindings"]
@@ -223,8 +241,14 @@ class _FaultyHandler(BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(b"Virtuoso 42000 Error simulated failure\nsecond line")
             return
-        request = urllib.request.Request(self.upstream, data=body, headers={
-            "Content-Type": self.headers["Content-Type"], "Accept": self.headers["Accept"]})
+        request = urllib.request.Request(
+            self.upstream,
+            data=body,
+            headers={
+                "Content-Type": self.headers["Content-Type"],
+                "Accept": self.headers["Accept"],
+            },
+        )
         with urllib.request.urlopen(request, timeout=10) as response:
             data = response.read()
         self.send_response(200)
@@ -251,4 +275,3 @@ class _faulty_proxy:  # noqa: N801 - used like a function
     def __exit__(self, *exc: object) -> None:
         self.server.shutdown()
         self.server.server_close()
-

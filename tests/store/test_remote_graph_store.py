@@ -72,8 +72,9 @@ def test_export_with_the_graph_store_matches(  # type: ignore[no-untyped-def]
 
 
 def test_graph_store_down_is_one_line_store_error(virtuoso) -> None:  # type: ignore[no-untyped-def]
-    store = RemoteStore(virtuoso.sparql_url, graph_store_url="http://127.0.0.1:9/crud",
-                        retries=0, timeout=2)
+    store = RemoteStore(
+        virtuoso.sparql_url, graph_store_url="http://127.0.0.1:9/crud", retries=0, timeout=2
+    )
     with pytest.raises(StoreError) as error:
         list(store.quads(URIRef(iris.BASE + "graph/x")))
     assert "graph read to http://127.0.0.1:9/crud" in str(error.value)
