@@ -11,11 +11,16 @@ import pytest
 from viz_fixtures import (
     HEADLINE,
     ISSUE,
+    ISSUE_AID,
+    ISSUE_QUIET,
+    QUOTE_NAMELESS,
     QUOTE_PESKOV,
+    QUOTE_RUBIO,
     QUOTE_RUTTE,
     QUOTE_RUTTE_2,
     QUOTE_SELENSKYJ,
     add_article_cases,
+    add_issue_cases,
     build_dataset,
     fill_store,
     ingest_corpus,
@@ -52,11 +57,11 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 
 @pytest.fixture(scope="module")
 def cases(tmp_path_factory: pytest.TempPathFactory, resources: Resources) -> Iterator[Store]:
-    """Examples and generated articles through the pipeline, then the fixture with ``v3``."""
+    """Examples and generated articles through the pipeline, then the fixture, ``v3`` and ``v4``."""
     path = tmp_path_factory.mktemp("viz-cases")
     with open_store(path / "kg") as opened:
         ingest_corpus(opened, resources, path)
-        fill_store(opened, add_article_cases(build_dataset()))
+        fill_store(opened, add_issue_cases(add_article_cases(build_dataset())))
         yield opened
 
 
@@ -457,3 +462,138 @@ def test_article_nodes_describe_what_the_article_views_show_as_the_whole_store(
     assert commented > 0  # some comments mention actors
     assert any(whole.qids.get(node) for node in shown)
     assert any(whole.kinds.get(node) is NodeKind.ISSUE for node in shown)
+
+
+def _issue_view_before_scoped_queries(store: Store, opts: ViewOptions) -> ViewGraph:
+    """The oracle: the issue view as built before viz_issue_*.rq, from the whole-store
+    ``load_nodes`` and ``viz_stances`` bound to the issue.
+
+    One change: viz_stances gives its rows in the plan's order, which decides the order of a
+    stance's quotes in its tooltip (which ones a long one shows, and the cue of a stance with
+    several); they are sorted as the issue view sorts the rows of viz_issue_stances (stance,
+    statement, then the other cells), so that the two views can be compared exactly.
+    """
+    issue = resolve(store, "issue", opts.issue or "")
+    draft = Draft(nodes=load_nodes(store), opts=opts)
+    draft.use(str(issue), NodeKind.ISSUE)
+    rows = rows_of(store, "viz_stances", {"issue": issue})
+    add_stances(
+        draft, sorted(rows, key=lambda r: (r["stance"], r.get("statement", ""), sorted(r.items())))
+    )
+    label = draft.nodes.label(str(issue), opts.label_lang)
+    view = draft.view(f"Stances on {label}")
+    return finish_view(view, max_nodes=opts.max_nodes, keep=(str(issue),))
+
+
+def _issue_keys(store: Store) -> list[str]:
+    """Every issue some stance is on, as an IRI, and two with no stance."""
+    issues = {row["issue"] for row in rows_of(store, "viz_stances")}
+    return [*sorted(issues), str(ISSUE_QUIET), "membership:Q212:Q999999"]
+
+
+def test_issue_view_is_the_view_of_the_whole_store_queries(cases: Store) -> None:
+    keys = _issue_keys(cases)
+    assert len(keys) >= 8
+    kinds: set[EdgeKind] = set()
+    quoted = 0
+    for issue in keys:
+        opts = ViewOptions(view="issue", issue=issue)
+        view = to_view_graph(cases, opts)
+        assert view == _issue_view_before_scoped_queries(cases, opts), issue
+        kinds |= {edge.kind for edge in view.edges}
+        quoted += sum("“" in edge.title for edge in view.edges)
+    # the comparison covers both kinds of edge the issue view draws, and quotes
+    assert kinds == {EdgeKind.STANCE, EdgeKind.SPEAKS_FOR}
+    assert quoted > 0
+
+
+@pytest.mark.parametrize(
+    ("issue", "since", "until", "lang"),
+    [
+        (str(ISSUE), None, None, "en"),
+        (str(ISSUE), date(2025, 1, 1), None, "de"),
+        (str(ISSUE_AID), None, date(2025, 4, 1), None),
+        (str(ISSUE_AID), date(2025, 4, 2), None, "en"),
+    ],
+    ids=["english-labels", "from-2025", "aid-until-april-1st", "aid-from-april-2nd"],
+)
+def test_issue_view_matches_the_oracle_with_options(
+    cases: Store, issue: str, since: date | None, until: date | None, lang: str | None
+) -> None:
+    opts = ViewOptions(view="issue", issue=issue, since=since, until=until, label_lang=lang)
+    assert to_view_graph(cases, opts) == _issue_view_before_scoped_queries(cases, opts)
+
+
+def test_issue_view_of_an_issue_without_stances_shows_the_issue(cases: Store) -> None:
+    view = to_view_graph(cases, ViewOptions(view="issue", issue=str(ISSUE_QUIET)))
+    assert [(n.id, n.label, n.kind, n.qid) for n in view.nodes] == [
+        (str(ISSUE_QUIET), "An issue without stances", NodeKind.ISSUE, "Q111111111")
+    ]
+    assert view.edges == ()
+    assert view.heading == "Stances on An issue without stances"
+
+
+def test_issue_view_keeps_partial_quotes_and_unreported_stances(cases: Store) -> None:
+    view = to_view_graph(cases, ViewOptions(view="issue", issue=str(ISSUE_AID)))
+    stances = {(e.source, e.position): e.title for e in view.edges if e.kind is EdgeKind.STANCE}
+    assert set(stances) == {
+        (_actor("united-states"), "supports"),
+        (_actor("ukraine"), "demands"),
+        (_actor("russia"), "opposes"),
+    }  # not NATO's: its stance is not typed gk:Stance
+    supports = stances[(_actor("united-states"), "supports")]
+    # the creator whom only v4 names; a statement without creator is the stance speaker's
+    assert f"“{QUOTE_RUBIO}” — Marco Rubio; Washington sagt weitere Hilfe zu (2025-04-01)" in (
+        supports
+    )
+    holder = next(n.label for n in view.nodes if n.id == _actor("united-states"))
+    assert f"“{QUOTE_NAMELESS}” — {holder};" in supports
+    assert supports.count("“") == 2  # the statement without text is no quote
+    # reported in no article, with two cues: the first row's, whatever the engine's order
+    assert "cue: “fordert”" in stances[(_actor("ukraine"), "demands")]
+    assert _edges(view, EdgeKind.SPEAKS_FOR) == {
+        (_actor("volodymyr-zelensky"), _actor("ukraine"), "speaks for")
+    }
+
+
+def test_issue_nodes_describe_what_the_issue_view_shows_as_the_whole_store(cases: Store) -> None:
+    """``load_nodes(store, issue=…)`` reads only the nodes the issue view can show, and describes
+    each as the whole-store ``load_nodes`` does, quote speakers included."""
+    whole = load_nodes(cases)
+    shown: set[str] = set()
+    for key in _issue_keys(cases):
+        issue = resolve(cases, "issue", key)
+        scoped = load_nodes(cases, issue=issue)
+        known = {*scoped.kinds, *scoped.labels, *scoped.qids}
+        assert len(known) < len({*whole.kinds, *whole.labels, *whole.qids}), key
+        for node in known:
+            assert scoped.kinds.get(node) == whole.kinds.get(node), (key, node)
+            assert sorted(scoped.labels[node]) == sorted(whole.labels[node]), (key, node)
+            assert scoped.qids.get(node) == whole.qids.get(node), (key, node)
+        view = to_view_graph(cases, ViewOptions(view="issue", issue=key, max_nodes=500))
+        named = {node.id for node in view.nodes}
+        named |= {r.get("creator", "") for r in rows_of(cases, "viz_stances", {"issue": issue})}
+        named.discard("")
+        shown |= named
+        for node in named:
+            for lang in (None, "en", "de"):
+                expected = _description(whole, node, lang)
+                assert _description(scoped, node, lang) == expected, (key, node)
+    assert any(whole.qids.get(node) for node in shown)
+    assert str(iris.actor_iri("marco-rubio")) in shown  # a quote's creator, named nowhere else
+
+
+def test_load_nodes_takes_an_article_or_an_issue(cases: Store) -> None:
+    with pytest.raises(ValueError, match="not both"):
+        load_nodes(cases, iris.article_iri("v1"), issue=ISSUE)
+
+
+@pytest.mark.parametrize("issue", [str(ISSUE), str(ISSUE_AID)], ids=["membership", "aid"])
+def test_issue_view_from_rdflib_is_the_view_from_the_store(issue: str, tmp_path: Path) -> None:
+    dataset = add_issue_cases(add_article_cases(build_dataset()))
+    opts = ViewOptions(view="issue", issue=issue)
+    with open_store(tmp_path / "kg") as store:
+        fill_store(store, dataset)
+        from_store = to_view_graph(store, opts)
+    assert to_view_graph(dataset, opts) == from_store
+    assert any(e.kind is EdgeKind.STANCE for e in from_store.edges)

@@ -4,7 +4,8 @@ Two articles: ``v1`` (2024-12-03) with stances of NATO (supports), Russia and th
 (opposes; the Kremlin's evidenced by its spokesman's words) on Ukraine's NATO membership, a post
 holding, two events and three comments (one a reply); ``v2`` (2025-02-01) with stances of
 Ukraine (demands), the USA (hesitant) and Zelensky (supports, a cue but no quote), one event.
-``add_article_cases`` adds ``v3`` with a claim graph (the article view's edge cases), and
+``add_article_cases`` adds ``v3`` with a claim graph (the article view's edge cases),
+``add_issue_cases`` adds ``v4`` (the issue view's edge cases) and two issues, and
 ``ingest_corpus`` fills a store through the real pipeline (examples and generated articles).
 Texts that end up in tooltips carry HTML/JS payloads: every one must be shown as text, never run.
 """
@@ -315,12 +316,85 @@ def add_article_cases(dataset: Dataset) -> Dataset:
     return dataset
 
 
+ISSUE_AID = iris.issue_iri("aid:Q30:Q212")
+#: An issue the reference graph describes (labels, QID) but no stance is on.
+#: (no key the generated corpus of ``ingest_corpus`` uses)
+ISSUE_QUIET = iris.issue_iri("guarantee:Q1000:Q1001")
+QUOTE_RUBIO = "Die Hilfe für die Ukraine geht weiter."
+QUOTE_NAMELESS = "Wir liefern, was gebraucht wird."
+
+
+def add_issue_cases(dataset: Dataset) -> Dataset:
+    """Add article ``v4`` (2025-04-02) with stances on ``ISSUE_AID``, and ``ISSUE_QUIET``.
+
+    The shapes the issue view's queries must keep apart: a stance with three statements (one
+    with text and a creator whom only ``v4`` names, one without text, one without creator), a
+    stance that no article reports (its graph's article must not lend it a date or headline)
+    with a speaker other than its holder and two cues, a stance with no date of its own, and
+    something with a holder, issue and position that is not typed as a stance (not drawn).
+    The two cues are on the unreported stance: the article view shows the cue of a stance's
+    first row, and its rows (sorted by stance and statement) tie there.
+    """
+    ref = dataset.graph(iris.REFERENCE_GRAPH)
+    for issue, de, en in (
+        (ISSUE_AID, "US-Hilfe für die Ukraine", "US aid to Ukraine"),
+        (ISSUE_QUIET, "Eine Frage ohne Stellungnahme", "An issue without stances"),
+    ):
+        ref.add((issue, RDF.type, GK.Issue))
+        ref.add((issue, SKOS.prefLabel, Literal(de, lang="de")))
+        ref.add((issue, SKOS.prefLabel, Literal(en, lang="en")))
+    ref.add((ISSUE_QUIET, SDO.sameAs, iris.wikidata_iri("Q111111111")))
+    g4 = dataset.graph(iris.article_graph_iri("v4"))
+    a4 = _article(g4, "v4", "Washington sagt weitere Hilfe zu", "2025-04-02", "…")
+    for key in ("united-states", "ukraine", "volodymyr-zelensky", "russia", "nato"):
+        _actor(g4, key)
+    rubio = iris.actor_iri("marco-rubio")
+    g4.add((rubio, RDF.type, SDO.Person))
+    g4.add((rubio, RDFS.label, Literal("Marco Rubio", lang="en")))
+    g4.add((rubio, SDO.sameAs, iris.wikidata_iri("Q324546")))
+
+    def stance(n: int, holder: str, position: str, speaker: str | None = None) -> URIRef:
+        node = iris.stance_iri("v4", f"st{n}")
+        g4.add((node, GK.holder, iris.actor_iri(holder)))
+        g4.add((node, GK.issue, ISSUE_AID))
+        g4.add((node, GK.position, iris.vocab_iri("stance", position)))
+        if speaker:
+            g4.add((node, GK.expressedBy, iris.actor_iri(speaker)))
+        return node
+
+    quoted = stance(1, "united-states", "supports", "united-states")
+    g4.add((quoted, RDF.type, GK.Stance))
+    g4.add((quoted, GK.validAt, Literal("2025-04-01", datatype=XSD.date)))
+    g4.add((quoted, GK.reportedIn, a4))
+    full = iris.statement_iri("marco-rubio", QUOTE_RUBIO)
+    g4.add((full, SDO.creator, rubio))
+    g4.add((full, SDO.text, Literal(QUOTE_RUBIO, lang="de")))
+    silent = iris.statement_iri("marco-rubio", "no text")
+    g4.add((silent, SDO.creator, rubio))
+    nameless = iris.statement_iri(None, QUOTE_NAMELESS)
+    g4.add((nameless, SDO.text, Literal(QUOTE_NAMELESS, lang="de")))
+    for statement in (full, silent, nameless):
+        g4.add((quoted, GK.evidence, statement))
+    unreported = stance(2, "ukraine", "demands", "volodymyr-zelensky")
+    g4.add((unreported, RDF.type, GK.Stance))
+    g4.add((unreported, GK.validAt, Literal("2025-04-02", datatype=XSD.date)))
+    for cue in ("verlangt", "fordert"):  # two rows that differ in their cue only
+        g4.add((unreported, GK.cue, Literal(cue, lang="de")))
+    undated = stance(3, "russia", "opposes")
+    g4.add((undated, RDF.type, GK.Stance))
+    g4.add((undated, GK.reportedIn, a4))
+    g4.add((undated, GK.cue, Literal("lehnt ab", lang="de")))
+    untyped = stance(4, "nato", "hesitant", "nato")
+    g4.add((untyped, GK.reportedIn, a4))
+    return dataset
+
+
 def fill_store(store: object, dataset: Dataset | None = None) -> None:
     """Write the fixture (default: ``build_dataset()``) into a kg store: the reference graph,
     then one replace per article with its claim graphs."""
     dataset = dataset or build_dataset()
     store.replace_graph(iris.REFERENCE_GRAPH, dataset.graph(iris.REFERENCE_GRAPH))  # type: ignore[attr-defined]
-    for article_id in ("v1", "v2", "v3"):
+    for article_id in ("v1", "v2", "v3", "v4"):
         graph_iri = iris.article_graph_iri(article_id)
         own = {graph_iri, *(iris.claim_graph_iri(article_id, n) for n in (1, 2, 3))}
         quads = [
