@@ -4,7 +4,7 @@ One command reproduces every figure at 10k, a second one the latencies at 100k::
 
     python benchmarks/bench_scale.py --articles 10000 --work /tmp/kg-bench --virtuoso
     python benchmarks/bench_scale.py --articles 100000 --work /tmp/kg-bench-100k --virtuoso \
-        --replicate-from /tmp/kg-bench --rdflib-articles -1
+        --replicate-from /tmp/kg-bench --rdflib-articles -1 [--no-embedded]
 
 Steps (each step's output is kept in ``--work`` and reused when present, so a second run only
 re-measures what is missing; ``--fresh`` starts over):
@@ -14,7 +14,8 @@ re-measures what is missing; ``--fresh`` starts over):
    N-Quads) and the full pipeline ``kg ingest -j N`` into a new store on disk (process start
    and resource loading included, as a user sees it);
 3. extract all articles with 2 processes into N-Quads (``nq/articles.nq``); with
-   ``--replicate-from WORK`` steps 1-3 are replaced by renamed copies of that run's N-Quads;
+   ``--replicate-from WORK`` steps 1-3 are replaced by renamed copies of that run's N-Quads
+   (``--no-embedded``: only into Virtuoso, when the disk cannot hold the embedded store);
 4. bulk-load them into a new embedded store (quads/s, store size on disk);
 5. p50/p95 latency of every named query on the embedded store (``--runs`` runs each);
 6. with ``--virtuoso``: the same load and queries on a Virtuoso server started for the run;
