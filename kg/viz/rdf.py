@@ -174,15 +174,19 @@ def _issue_view(store: Store, opts: ViewOptions) -> tuple[ViewGraph, tuple[str, 
     issue = resolve(store, "issue", opts.issue or "")
     draft = Draft(nodes=load_nodes(store, issue=issue), opts=opts)
     draft.use(str(issue), NodeKind.ISSUE)
-    # exactly the rows of viz_stances on the issue, in the engine's order: sorted here by stance
-    # and statement (as viz_article_stances sorts its own), ties by the other cells, so that
-    # quotes, and the cue or speaker of a stance's first row, are the same on every engine
-    # (15k rows: ~0.1 s, where an ORDER BY costs Oxigraph ~0.7 s)
-    rows = rows_of(store, "viz_issue_stances", {"issue": issue})
-    rows.sort(key=lambda row: (row["stance"], row.get("statement", ""), sorted(row.items())))
-    add_stances(draft, rows)
+    # exactly the rows of viz_stances on the issue, in the engine's order (15k rows: sorting
+    # them here takes ~0.1 s, where an ORDER BY costs Oxigraph ~0.7 s)
+    add_stances(draft, _in_stance_order(rows_of(store, "viz_issue_stances", {"issue": issue})))
     label = draft.nodes.label(str(issue), opts.label_lang)
     return draft.view(f"Stances on {label}"), (str(issue),)
+
+
+def _in_stance_order(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Sort stance rows by stance and statement, ties by the other cells: a stance's quotes, and
+    the cue or speaker of its first row, are then the same on every engine (``add_stances``
+    shows the first row's when a stance has several)."""
+    rows.sort(key=lambda row: (row["stance"], row.get("statement", ""), sorted(row.items())))
+    return rows
 
 
 def _article_view(store: Store, opts: ViewOptions) -> tuple[ViewGraph, tuple[str, ...]]:
@@ -219,7 +223,8 @@ def _article_view(store: Store, opts: ViewOptions) -> tuple[ViewGraph, tuple[str
         )
     # the article-scoped queries give exactly the rows of viz_stances reported in the article
     # and the events of viz_events with a row from it
-    add_stances(draft, rows_of(store, "viz_article_stances", {"article": article}))
+    stances = rows_of(store, "viz_article_stances", {"article": article})
+    add_stances(draft, _in_stance_order(stances))
     events = rows_of(store, "viz_article_events", {"article": article})
     add_events(draft, collect_events(draft, events))
     return draft.view(draft.nodes.label(key, opts.label_lang)), (key,)

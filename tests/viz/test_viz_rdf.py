@@ -597,3 +597,23 @@ def test_issue_view_from_rdflib_is_the_view_from_the_store(issue: str, tmp_path:
         from_store = to_view_graph(store, opts)
     assert to_view_graph(dataset, opts) == from_store
     assert any(e.kind is EdgeKind.STANCE for e in from_store.edges)
+
+
+def test_stance_rows_in_any_order_give_the_same_first_row() -> None:
+    """add_stances shows the first row's cue and speaker of a stance: whatever order an engine
+    returns the rows in, the article and issue views sort them to the same order."""
+    from itertools import permutations
+
+    from kg.viz.rdf import _in_stance_order
+
+    rows = [
+        {"stance": "s1", "statement": "q1", "cue": "fordert"},
+        {"stance": "s1", "statement": "q1", "cue": "verlangt"},
+        {"stance": "s1", "cue": "lehnt ab"},
+        {"stance": "s0", "statement": "q2", "speaker": "rutte"},
+    ]
+    orders = {tuple(map(repr, _in_stance_order(list(p)))) for p in permutations(rows)}
+    assert len(orders) == 1
+    first = _in_stance_order(list(reversed(rows)))
+    assert [r["stance"] for r in first] == ["s0", "s1", "s1", "s1"]
+    assert first[1] == {"stance": "s1", "cue": "lehnt ab"}  # no statement sorts first
