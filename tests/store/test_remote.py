@@ -243,7 +243,8 @@ class _FaultyHandler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        if b"update=" in body[:10]:
+        content_type = self.headers.get("Content-Type", "")
+        if content_type.startswith("application/sparql-update") or b"update=" in body[:10]:
             if self.failure == "timeout":
                 time.sleep(3)
                 return
