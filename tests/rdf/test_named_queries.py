@@ -85,6 +85,11 @@ CASES: list[tuple[str, str, dict[str, str], tuple[str, ...], list[tuple[str, ...
     ]),
     ("mentions-since", "actor_mentions", {"actor": "mark-rutte", "since": "2024-12-05"},
      ("article", "surfaces"), [("article/t2", "Rutte")]),
+    # NATO is named in t1's body once, in a statement and in a reader comment: one mention.
+    ("mentions-body-only", "actor_mentions", {"actor": "nato"}, ("article", "mentions"),
+     [("article/t1", "1")]),
+    ("mentions-until", "actor_mentions", {"actor": "Q57792", "until": "2024-12-05"},
+     ("article", "mentions"), [("article/t1", "2")]),
     ("holders-of-nato", "post_holders", {"of": "nato"},
      ("role", "holder", "start", "end", "lastObserved", "articles", "source"), [
         ("secretary general", "id/mark-rutte", "2024-10-01", "", "", "0", "curated"),
