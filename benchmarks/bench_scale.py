@@ -644,7 +644,7 @@ def _rdflib_baseline(
             if params is None or query.name not in ours:
                 continue
             bindings = bind_params(store, query, params)
-            theirs = _rdflib_time(dataset, query.text, bindings, timeout)
+            theirs = _rdflib_time(dataset, query.text_for(bindings), bindings, timeout)
             mine = max(ours[query.name][0], 0.01)
             if theirs is None:
                 rows.append(

@@ -16,6 +16,15 @@ are never pasted into the query text. Two rules follow from Oxigraph's substitut
 * ``BOUND(?param)`` is false for a substituted variable: write optional filters as
   ``FILTER(COALESCE(?date >= ?since, true))``, never ``!BOUND(?since) || …``.
 
+Plans: a query may have alternative texts in ``queries/plans/<name>.<label>.rq`` for when
+some parameters are given. Oxigraph plans a query from its text alone, not from the values
+bound, so the plan that is fast for the whole store (scans joined by hash) is slow for one
+actor or one month, whose rows are better found from the bound value by index seeks. A plan
+file starts with ``# when: PARAM [PARAM …]`` lines (one per set of parameters that selects it)
+and otherwise carries only comments saying why; it must select the same rows in the same
+order as the query itself (``tests/rdf/test_named_queries.py`` checks this on fixture data). The
+first plan, by file name, one of whose ``when:`` sets is given is run instead of the query.
+
 Parameter types: ``iri``, ``article`` (id or IRI), ``actor`` (QID, actor key, IRI or name),
 ``issue`` (key ``relation:subject:object``, IRI or label), ``string``, ``date`` (YYYY-MM-DD),
 ``integer``. A ``.rq`` file without ``param:`` lines accepts any parameter: an absolute IRI value
@@ -24,9 +33,10 @@ binds an IRI, anything else a string.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -40,9 +50,12 @@ from kg.resources import queries_dir
 from kg.store.base import QueryRows, Store, Term
 
 PARAM_TYPES = ("iri", "article", "actor", "issue", "string", "date", "integer")
+#: Where a query's plans live, under the queries directory.
+PLANS_DIR = "plans"
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _PARAM_LINE = re.compile(r"param:\s+(\w+)\s+(\w+)\s+(required|optional)\b\s*(.*)")
+_WHEN_LINE = re.compile(r"when:((?:\s+\w+)+)\s*")
 _ABSOLUTE_IRI = re.compile(r"(?:https?|urn):[^\s<>\"{}|\\^`]+")
 _QID = re.compile(r"Q[1-9][0-9]*")
 _ARTICLE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
@@ -61,6 +74,20 @@ class QueryParam:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class QueryPlan:
+    """Another text of a named query, run when one of the ``when`` parameter sets is given."""
+
+    label: str
+    when: tuple[frozenset[str], ...]
+    text: str
+    path: Path | None = None
+
+    def applies(self, given: Collection[str]) -> bool:
+        """Whether every parameter of one of the ``when`` sets is in ``given``."""
+        return any(names.issubset(given) for names in self.when)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class NamedQuery:
     """A SPARQL query with its header: ``declared`` is False when the file has no header."""
 
@@ -71,10 +98,20 @@ class NamedQuery:
     text: str
     path: Path | None = None
     declared: bool = True
+    plans: tuple[QueryPlan, ...] = ()
 
     def param(self, name: str) -> QueryParam | None:
         """The declared parameter ``name``, or None."""
         return next((p for p in self.params if p.name == name), None)
+
+    def plan_for(self, given: Collection[str]) -> QueryPlan | None:
+        """The first plan that applies when the parameters ``given`` are bound, or None."""
+        return next((plan for plan in self.plans if plan.applies(given)), None)
+
+    def text_for(self, given: Collection[str]) -> str:
+        """The text to run when the parameters ``given`` are bound (a plan's, else the query's)."""
+        plan = self.plan_for(given)
+        return plan.text if plan is not None else self.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +131,7 @@ class QueryResult:
 def list_queries(directory: Path | None = None) -> tuple[NamedQuery, ...]:
     """Every named query in ``directory`` (default: kg's ``queries/``), sorted by name."""
     folder = directory or queries_dir()
-    return tuple(parse_query(p.stem, p.read_text(encoding="utf-8"), p) for p in _rq_files(folder))
+    return tuple(_load_named(folder, p.stem) for p in _rq_files(folder))
 
 
 def load_query(name_or_path: str | Path, *, directory: Path | None = None) -> NamedQuery:
@@ -119,12 +156,62 @@ def load_query(name_or_path: str | Path, *, directory: Path | None = None) -> Na
             query=text,
             available=names,
         )
-    path = folder / f"{text}.rq"
-    return parse_query(text, path.read_text(encoding="utf-8"), path)
+    return _load_named(folder, text)
 
 
-def _rq_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.rq") if p.is_file())
+def _load_named(folder: Path, name: str) -> NamedQuery:
+    """The query ``folder/name.rq`` with its plans (``folder/plans/name.*.rq``)."""
+    path = folder / f"{name}.rq"
+    query = parse_query(name, path.read_text(encoding="utf-8"), path)
+    plan_files = _rq_files(folder / PLANS_DIR, f"{name}.*.rq")
+    if not plan_files:
+        return query
+    plans = tuple(_parse_plan(query, p) for p in plan_files)
+    return dataclasses.replace(query, plans=plans)
+
+
+def _rq_files(folder: Path, pattern: str = "*.rq") -> list[Path]:
+    return sorted(p for p in folder.glob(pattern) if p.is_file())
+
+
+def _parse_plan(query: NamedQuery, path: Path) -> QueryPlan:
+    """Parse ``plans/<name>.<label>.rq``: ``when:`` lines naming declared parameters.
+
+    Raises:
+        QueryError: the plan has no ``when:`` line, names an undeclared parameter, or declares
+            parameters or columns of its own (those of the query apply).
+    """
+    label = path.name.removeprefix(f"{query.name}.").removesuffix(".rq")
+    text = path.read_text(encoding="utf-8")
+    when: list[frozenset[str]] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if not line.startswith("#"):
+            break
+        body = line.lstrip("#").strip()
+        if body.startswith(("param:", "columns:")):
+            raise QueryError(
+                f"plan {path.name}: {body.split(':')[0]!r} lines belong in {query.name}.rq",
+                query=query.name,
+            )
+        match = _WHEN_LINE.fullmatch(body)
+        if match is None:
+            continue
+        names = frozenset(match.group(1).split())
+        unknown = sorted(n for n in names if query.param(n) is None)
+        if unknown:
+            raise QueryError(
+                f"plan {path.name}: {query.name!r} has no parameter {', '.join(unknown)}",
+                query=query.name,
+            )
+        when.append(names)
+    if not when:
+        raise QueryError(
+            f"plan {path.name}: no 'when: PARAM …' line says when it is used", query=query.name
+        )
+    return QueryPlan(label=label, when=tuple(when), text=text, path=path)
 
 
 def parse_query(name: str, text: str, path: Path | None = None) -> NamedQuery:
@@ -203,7 +290,7 @@ def run_query(
     named = query if isinstance(query, NamedQuery) else load_query(query)
     bindings = bind_params(store, named, params or {})
     try:
-        rows = store.query(named.text, bindings)
+        rows = store.query(named.text_for(bindings), bindings)
     except QueryError as exc:
         raise QueryError(f"query {named.name!r}: {exc.message}", query=named.name) from exc
     return _select_columns(named, rows)

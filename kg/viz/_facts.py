@@ -94,7 +94,7 @@ def rows_of(
 ) -> list[dict[str, str]]:
     """Run ``queries/<name>.rq``; return rows as dicts of strings (unbound cells left out)."""
     query = load_query(name)
-    result = store.query(query.text, bindings or {})
+    result = store.query(query.text_for(bindings or {}), bindings or {})
     rows = []
     for row in result.rows:
         values: dict[str, str] = {}

@@ -107,6 +107,60 @@ def test_an_unknown_name_lists_the_available_queries(queries: Path) -> None:
     assert caught.value.available == ("by-speaker", "by-text")
 
 
+# A plan of by-speaker for when `since` is given; LIMIT 1 makes it recognisable in the rows.
+SINCE_PLAN = """\
+# Found from the dates first.
+# when: since
+PREFIX schema: <http://schema.org/>
+SELECT ?statement ?text ?date ?speaker ?since WHERE {
+  GRAPH ?g { ?statement schema:creator ?speaker ; schema:text ?text ; schema:dateCreated ?date }
+  FILTER(COALESCE(?date >= ?since, true))
+} ORDER BY DESC(?date) ?statement LIMIT 1
+"""
+
+
+def test_a_plan_is_run_when_its_parameters_are_given(store: Store, queries: Path) -> None:
+    (queries / "plans").mkdir()
+    (queries / "plans" / "by-speaker.dates-first.rq").write_text(SINCE_PLAN, encoding="utf-8")
+    query = load_query("by-speaker", directory=queries)
+    assert [p.label for p in query.plans] == ["dates-first"]
+    assert [q.plans for q in list_queries(queries)] == [query.plans, ()]
+    assert len(run_query(store, query, {"speaker": "Q57792"}).rows) == 2
+    assert len(run_query(store, query, {"speaker": "Q57792", "since": "2000-01-01"}).rows) == 1
+    assert query.text_for({"speaker"}) == query.text
+    assert query.text_for({"speaker", "since"}) == SINCE_PLAN
+
+
+def test_the_first_plan_whose_parameter_set_is_given_wins(queries: Path) -> None:
+    (queries / "plans").mkdir()
+    for label, when in (("a", "# when: speaker since"), ("b", "# when: since\n# when: speaker")):
+        path = queries / "plans" / f"by-speaker.{label}.rq"
+        path.write_text(when + "\nSELECT * WHERE {}\n", encoding="utf-8")
+    query = load_query("by-speaker", directory=queries)
+    assert query.plans[1].when == (frozenset({"since"}), frozenset({"speaker"}))
+    assert query.plan_for({"speaker", "since"}) == query.plans[0]
+    assert query.plan_for({"speaker"}) == query.plans[1]
+    assert query.plan_for({"since"}) == query.plans[1]
+    assert query.plan_for(set()) is None
+
+
+@pytest.mark.parametrize(
+    ("header", "problem"),
+    [
+        pytest.param("# Faster.", "no 'when: PARAM …' line", id="no-when"),
+        pytest.param("# when: speaker colour", "has no parameter colour", id="undeclared"),
+        pytest.param("# when: since\n# param: x iri optional", "'param' lines belong", id="param"),
+        pytest.param("# when: since\n# columns: text", "'columns' lines belong", id="columns"),
+    ],
+)
+def test_malformed_plans_are_errors(queries: Path, header: str, problem: str) -> None:
+    (queries / "plans").mkdir()
+    plan = queries / "plans" / "by-speaker.x.rq"
+    plan.write_text(header + "\nSELECT * WHERE {}\n", encoding="utf-8")
+    with pytest.raises(QueryError, match=f"plan by-speaker.x.rq: .*{problem}"):
+        load_query("by-speaker", directory=queries)
+
+
 def test_a_missing_file_is_a_query_error(tmp_path: Path) -> None:
     with pytest.raises(QueryError, match="cannot read query file"):
         load_query(str(tmp_path / "missing.rq"))
