@@ -111,6 +111,12 @@ CASES: list[tuple[str, str, dict[str, str], tuple[str, ...], list[tuple[str, ...
         ("kaffeesatz", "id/nato", "1"), ("kaffeesatz", "id/ukraine", "1"),
     ]),
     ("comment-mentions-t2", "comment_mentions", {"article": "t2"}, ("author",), []),
+    ("comment-mentions-t1", "comment_mentions", {"article": "t1"},
+     ("author", "actor", "comments", "articles"), [
+        ("kaffeesatz", "id/nato", "1", "1"), ("kaffeesatz", "id/ukraine", "1", "1"),
+    ]),
+    ("comment-mentions-t1-nato", "comment_mentions", {"article": "t1", "actor": "nato"},
+     ("author", "actor", "comments"), [("kaffeesatz", "id/nato", "1")]),
     ("threads", "comment_threads", {"article": "t1"},
      ("position", "author", "rank", "depth", "parentPosition", "parentAuthor", "upvotes"), [
         ("1", "Nordlicht_42", "Top-Kommentator", "0", "", "", "12"),
