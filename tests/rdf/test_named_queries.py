@@ -162,6 +162,13 @@ CASES: list[tuple[str, str, dict[str, str], tuple[str, ...], list[tuple[str, ...
         ("id/mark-rutte", "Mark Rutte", "Q57792", "1", "2", "2"),
         ("id/dmitry-peskov", "Dmitry Peskov", "", "1", "1", "1"),
     ]),
+    ("top-speakers-since", "top_speakers", {"since": "2024-12-01", "until": "2024-12-05"},
+     ("speaker", "label", "statements", "reports", "articles"), [
+        ("id/dmitry-peskov", "Dmitry Peskov", "1", "1", "1"),
+        ("id/mark-rutte", "Mark Rutte", "1", "1", "1"),
+    ]),
+    ("top-speakers-later", "top_speakers", {"since": "2024-12-05"}, ("speaker", "reports"),
+     [("id/mark-rutte", "1")]),
     ("matrix", "stance_matrix", {}, ("holder", "issue", "issueLabel", "position", "stances",
                                      "latest"), [
         ("id/nato", ISSUE, "NATO membership of Ukraine", "supports", "2", "2024-12-10"),
