@@ -265,8 +265,11 @@ PLAN_CASES: list[tuple[str, str, dict[str, str]]] = [
     ("viz-comments-t1", "viz_comments", {"article": "t1"}),
     ("viz-comments-t2", "viz_comments", {"article": "t2"}),
     ("viz-active-actors-since", "viz_active_actors", {"since": "2024-12-05"}),
-    ("viz-active-actors-window", "viz_active_actors",
-     {"since": "2024-12-01", "until": "2024-12-05"}),
+    (
+        "viz-active-actors-window",
+        "viz_active_actors",
+        {"since": "2024-12-01", "until": "2024-12-05"},
+    ),
 ]
 
 
