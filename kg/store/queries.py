@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
@@ -48,6 +49,8 @@ from kg.errors import QueryError, UnknownQueryError
 from kg.rdf import iris
 from kg.resources import queries_dir
 from kg.store.base import QueryRows, Store, Term
+
+logger = logging.getLogger(__name__)
 
 PARAM_TYPES = ("iri", "article", "actor", "issue", "string", "date", "integer")
 #: Where a query's plans live, under the queries directory.
@@ -289,8 +292,11 @@ def run_query(
     """
     named = query if isinstance(query, NamedQuery) else load_query(query)
     bindings = bind_params(store, named, params or {})
+    plan = named.plan_for(bindings)
+    if plan is not None:
+        logger.info("query %s: plan %s (%s)", named.name, plan.label, plan.path or "given")
     try:
-        rows = store.query(named.text_for(bindings), bindings)
+        rows = store.query(plan.text if plan is not None else named.text, bindings)
     except QueryError as exc:
         raise QueryError(f"query {named.name!r}: {exc.message}", query=named.name) from exc
     return _select_columns(named, rows)
