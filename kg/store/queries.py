@@ -37,7 +37,7 @@ import dataclasses
 import datetime as dt
 import logging
 import re
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -187,13 +187,7 @@ def _parse_plan(query: NamedQuery, path: Path) -> QueryPlan:
     label = path.name.removeprefix(f"{query.name}.").removesuffix(".rq")
     text = path.read_text(encoding="utf-8")
     when: list[frozenset[str]] = []
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line:
-            continue
-        if not line.startswith("#"):
-            break
-        body = line.lstrip("#").strip()
+    for body in _header_lines(text):
         if body.startswith(("param:", "columns:")):
             raise QueryError(
                 f"plan {path.name}: {body.split(':')[0]!r} lines belong in {query.name}.rq",
@@ -227,13 +221,7 @@ def parse_query(name: str, text: str, path: Path | None = None) -> NamedQuery:
     params: list[QueryParam] = []
     columns: tuple[str, ...] = ()
     declared = False
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line:
-            continue
-        if not line.startswith("#"):
-            break
-        body = line.lstrip("#").strip()
+    for body in _header_lines(text):
         if body.startswith("param:"):
             params.append(_parse_param(name, body))
             declared = True
@@ -251,6 +239,17 @@ def parse_query(name: str, text: str, path: Path | None = None) -> NamedQuery:
         path=path,
         declared=declared,
     )
+
+
+def _header_lines(text: str) -> Iterator[str]:
+    """The text of each comment line before the first line of SPARQL, without its ``#``."""
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if not line.startswith("#"):
+            return
+        yield line.lstrip("#").strip()
 
 
 def _parse_param(query: str, body: str) -> QueryParam:
