@@ -7,6 +7,8 @@ term, written as SPARQL syntax from a validated rdflib term (never from raw user
 
 * in a SELECT projection, ``?x`` becomes ``(<term> AS ?x)`` so the column still appears;
 * in GROUP BY / ORDER BY, ``?x`` becomes ``(<term>)`` (a bare IRI there would be a call);
+* after ``AS``, ``?x`` stays: ``(SAMPLE(?x) AS ?x)`` becomes ``(SAMPLE(<term>) AS ?x)``, which
+  projects the value from an aggregate as Oxigraph's substitution does;
 * anywhere else ``?x`` becomes ``<term>``.
 
 Comments, string literals and IRIs are skipped by the tokenizer, so a ``?x`` inside them is
@@ -171,7 +173,7 @@ def substitute(sparql: str, bindings: Mapping[str, Node]) -> str:
             depth -= 1
             if clause == "order" and depth < clause_depth:
                 clause = None
-        elif kind == "var" and text[1:] in terms:
+        elif kind == "var" and text[1:] in terms and previous.upper() != "AS":
             term = terms[text[1:]]
             if clause == "select" and depth == clause_depth:
                 text = f"({term} AS ?{text[1:]})"
