@@ -270,6 +270,17 @@ PLAN_CASES: list[tuple[str, str, dict[str, str]]] = [
         "viz_active_actors",
         {"since": "2024-12-01", "until": "2024-12-05"},
     ),
+    ("viz-stances-since", "viz_stances", {"since": "2024-12-05"}),
+    ("viz-stances-window", "viz_stances", {"since": "2024-12-01", "until": "2024-12-04"}),
+    (
+        "viz-stances-issue-since",
+        "viz_stances",
+        {"issue": "membership:Q212:Q7184", "since": "2024-12-01"},
+    ),
+    ("viz-stances-later", "viz_stances", {"since": "2030-01-01"}),
+    ("viz-events-since", "viz_events", {"since": "2024-12-01"}),
+    ("viz-events-nineties", "viz_events", {"since": "1990-01-01", "until": "2000-12-31"}),
+    ("viz-events-month", "viz_events", {"since": "2022-02-15", "until": "2022-03-31"}),
 ]
 
 
