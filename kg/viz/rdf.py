@@ -133,12 +133,10 @@ def _actors_view(store: Store, opts: ViewOptions) -> tuple[ViewGraph, tuple[str,
     actors that the articles make active, so the gazetteer does not flood the view.
     """
     draft = Draft(nodes=load_nodes(store), opts=opts)
-    add_stances(draft, rows_of(store, "viz_stances"))
-    add_events(draft, collect_events(draft, rows_of(store, "viz_events")))
-    window = {
-        name: day_literal(value) for name, value in (("since", opts.since), ("until", opts.until))
-    }
-    for row in rows_of(store, "viz_active_actors", {k: v for k, v in window.items() if v}):
+    window = _window(opts)
+    add_stances(draft, rows_of(store, "viz_stances", _dated(window)))
+    add_events(draft, collect_events(draft, rows_of(store, "viz_events", _dated(window))))
+    for row in rows_of(store, "viz_active_actors", window):
         draft.use(row["actor"])
     active = set(draft.used)
     holdings = rows_of(store, "viz_holdings")
@@ -157,6 +155,21 @@ def _actors_view(store: Store, opts: ViewOptions) -> tuple[ViewGraph, tuple[str,
                 )
             )
     return draft.view("Actors, issues and events"), ()
+
+
+def _window(opts: ViewOptions) -> dict[str, Term]:
+    """The ``since``/``until`` query parameters of the options' window (those given)."""
+    window = {"since": day_literal(opts.since), "until": day_literal(opts.until)}
+    return {name: value for name, value in window.items() if value is not None}
+
+
+def _dated(window: dict[str, Term]) -> dict[str, Term]:
+    """The window for ``viz_stances``/``viz_events``: given when it has a lower bound, whose
+    plans find its rows from their dates (10k articles: one month 6.6 s -> 0.65 s and 9.4 s
+    -> 0.6 s). An upper bound alone usually keeps most of the store, whose rows the whole-store
+    text reads faster (until 2023, 75 % of it: 8.7 s vs 6.6 s, 11.7 s vs 9.4 s); then the
+    rows of every date come and ``within`` keeps the window's, as it does in any case."""
+    return window if "since" in window else {}
 
 
 def _ego_view(store: Store, opts: ViewOptions) -> tuple[ViewGraph, tuple[str, ...]]:
@@ -232,7 +245,7 @@ def _article_view(store: Store, opts: ViewOptions) -> tuple[ViewGraph, tuple[str
 
 def _timeline_view(store: Store, opts: ViewOptions) -> tuple[ViewGraph, tuple[str, ...]]:
     draft = Draft(nodes=load_nodes(store), opts=opts)
-    events = collect_events(draft, rows_of(store, "viz_events"))
+    events = collect_events(draft, rows_of(store, "viz_events", _dated(_window(opts))))
     dated = sorted((facts.time or "", event) for event, facts in events.items() if facts.time)
     add_events(draft, {event: events[event] for _, event in dated})
     for (_, first), (_, second) in pairwise(dated):
