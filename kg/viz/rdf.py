@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, cast
 
 from kg.errors import ConfigError, QueryError
 from kg.store.base import QueryRows, Store, Term
+from kg.store.queries import load_query
 from kg.viz._facts import (
     Draft,
     add_events,
@@ -139,8 +140,11 @@ def _actors_draft(store: Store, opts: ViewOptions) -> Draft:
     """The actors view before ``Draft.view``: its nodes also describe the ego view's centre."""
     draft = Draft(nodes=load_nodes(store), opts=opts)
     window = _window(opts)
-    add_stances(draft, rows_of(store, "viz_stances", _dated(window)))
-    add_events(draft, collect_events(draft, rows_of(store, "viz_events", _dated(window))))
+    # sorted as the article and issue views sort theirs: the window's plan and the whole-store
+    # text (and Virtuoso) return the rows in different orders
+    add_stances(draft, _in_stance_order(rows_of(store, "viz_stances", _dated(window))))
+    events = _in_event_order(rows_of(store, "viz_events", _dated(window)))
+    add_events(draft, collect_events(draft, events))
     for row in rows_of(store, "viz_active_actors", window):
         draft.use(row["actor"])
     active = set(draft.used)
@@ -209,6 +213,15 @@ def _in_stance_order(rows: list[dict[str, str]]) -> list[dict[str, str]]:
     return rows
 
 
+def _in_event_order(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Sort event rows by event, then by every column: an event's first time stamp and last
+    label (``collect_events``) and the order nodes are drawn in are then the same whichever
+    text (the window's plan or the whole-store query) or engine returned them."""
+    columns = load_query("viz_events").columns
+    rows.sort(key=lambda row: tuple(row.get(column, "") for column in columns))
+    return rows
+
+
 def _article_view(store: Store, opts: ViewOptions) -> tuple[ViewGraph, tuple[str, ...]]:
     article = resolve(store, "article", opts.article or "")
     key = str(article)
@@ -252,7 +265,8 @@ def _article_view(store: Store, opts: ViewOptions) -> tuple[ViewGraph, tuple[str
 
 def _timeline_view(store: Store, opts: ViewOptions) -> tuple[ViewGraph, tuple[str, ...]]:
     draft = Draft(nodes=load_nodes(store), opts=opts)
-    events = collect_events(draft, rows_of(store, "viz_events", _dated(_window(opts))))
+    rows = _in_event_order(rows_of(store, "viz_events", _dated(_window(opts))))
+    events = collect_events(draft, rows)
     dated = sorted((facts.time or "", event) for event, facts in events.items() if facts.time)
     add_events(draft, {event: events[event] for _, event in dated})
     for (_, first), (_, second) in pairwise(dated):
